@@ -1,0 +1,18 @@
+#pragma once
+// Internal: reading TOML files with `base` inheritance and locating errors.
+#include <toml++/toml.h>
+
+#include <string>
+
+namespace escalate::detail {
+
+// Parses `path`, follows `base` (relative to the file that names it), deep-merges
+// (this file wins; arrays, including arrays of tables, replace the base's whole array)
+// and returns the merged table without the `base` key. Source regions are preserved, so
+// an error in a value inherited from a base file names that file.
+toml::table load_with_base(const std::string& path);
+
+// "file:line:column: " for a node's source (empty if the node has none).
+std::string where(const toml::source_region& source);
+
+}  // namespace escalate::detail

@@ -1,0 +1,89 @@
+#include "escalate/driver.hpp"
+
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/enumerable_thread_specific.h>
+#include <oneapi/tbb/info.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/partitioner.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include <algorithm>
+#include <mutex>
+
+namespace escalate {
+
+namespace {
+// Large enough to amortise preparing a draw, small enough to balance load and to stop
+// quickly when asked. Fixed: the layout must not depend on the machine.
+constexpr std::int64_t BATCH_SIZE = 256;
+
+struct Worker {
+  explicit Worker(const Config& config)
+      : trajectory(config), pooled(config.run.grid_points(), static_cast<std::int64_t>(config.incidents.size()),
+                                   static_cast<std::int64_t>(cause_names(config).size())),
+        draw(config.run.grid_points()) {}
+  Trajectory trajectory;
+  TrajectoryRecord record;
+  PooledTally pooled;  // the current batch
+  DrawTally draw;
+};
+}  // namespace
+
+BatchLayout BatchLayout::of(const RunSettings& run) {
+  BatchLayout layout;
+  layout.batch_size = std::min(run.trajectories, BATCH_SIZE);
+  layout.batches_per_draw = (run.trajectories + layout.batch_size - 1) / layout.batch_size;
+  layout.batches = layout.batches_per_draw * run.draws;
+  return layout;
+}
+
+DriverResult run_simulation(const Config& config, const DriverOptions& options) {
+  const RunSettings& run = config.run;
+  const BatchLayout layout = BatchLayout::of(run);
+  const std::int64_t T = run.grid_points();
+  const auto K = static_cast<std::int64_t>(config.incidents.size());
+  const auto C = static_cast<std::int64_t>(cause_names(config).size());
+
+  DriverResult result;
+  result.tally = RunTally(run.draws, T, K, C);
+  result.batch_done.assign(static_cast<std::size_t>(layout.batches), 0);
+  result.threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+
+  std::mutex merge_mutex;
+  tbb::enumerable_thread_specific<Worker> workers([&] { return Worker(config); });
+  tbb::task_arena arena(result.threads);
+  arena.execute([&] {
+    tbb::parallel_for(
+        tbb::blocked_range<std::int64_t>(0, layout.batches, 1),
+        [&](const tbb::blocked_range<std::int64_t>& range) {
+          Worker& w = workers.local();
+          for (std::int64_t b = range.begin(); b != range.end(); ++b) {
+            if (options.stop && options.stop->load(std::memory_order_relaxed)) return;
+            const std::int64_t m = layout.draw_of(b);
+            const std::int64_t first = (b % layout.batches_per_draw) * layout.batch_size;
+            const std::int64_t last = std::min(run.trajectories, first + layout.batch_size);
+            Parameters params = config.draw(m);
+            w.trajectory.prepare(params);
+            w.pooled = PooledTally(T, K, C);
+            w.draw = DrawTally(T);
+            for (std::int64_t n = first; n < last; ++n) {
+              w.trajectory.run(m, n, w.record);
+              w.pooled.add(w.record);
+              w.draw.add(w.record);
+            }
+            {
+              std::lock_guard lock(merge_mutex);
+              result.tally.pooled.merge_from(w.pooled);
+              result.tally.draws[static_cast<std::size_t>(m)].merge_from(w.draw);
+              result.batch_done[static_cast<std::size_t>(b)] = 1;
+            }
+            if (options.trajectories_done) options.trajectories_done->fetch_add(last - first, std::memory_order_relaxed);
+          }
+        },
+        tbb::simple_partitioner());
+  });
+  result.complete = std::all_of(result.batch_done.begin(), result.batch_done.end(), [](auto d) { return d == 1; });
+  return result;
+}
+
+}  // namespace escalate

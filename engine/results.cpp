@@ -1,0 +1,110 @@
+#include "escalate/results.hpp"
+
+#include "escalate/statistics.hpp"
+#include "escalate/trajectory.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace escalate {
+
+namespace {
+constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
+double ratio(std::int64_t a, std::int64_t b) { return b > 0 ? static_cast<double>(a) / static_cast<double>(b) : NaN; }
+}  // namespace
+
+Results compute_results(const Config& config, const RunTally& tally, const Provenance& provenance) {
+  Results r;
+  const auto& run = config.run;
+  const PooledTally& pooled = tally.pooled;
+  r.M = run.draws;
+  r.T = run.grid_points();
+  r.K = static_cast<std::int64_t>(config.incidents.size());
+  r.cause = cause_names(config);
+  r.C = static_cast<std::int64_t>(r.cause.size());
+  r.P = static_cast<std::int64_t>(config.uncertain.size());
+  r.Q = static_cast<std::int64_t>(QUANTILE_LEVELS.size());
+  r.provenance = provenance;
+  r.trajectories_done = pooled.trajectories;
+  r.trajectories_planned = run.draws * run.trajectories;
+  r.countermeasures = pooled.countermeasures;
+  r.signals = pooled.signals;
+  r.evaluations = pooled.evaluations;
+
+  for (std::int64_t t = 0; t < r.T; ++t) r.time_days.push_back(t * run.grid_days);
+  for (int k = 0; k < NUM_PHASES; ++k) r.phase.emplace_back(phase_name(k));
+  for (std::int64_t m = 0; m < r.M; ++m) r.draw.push_back(m);
+  for (const auto& u : config.uncertain) r.parameter.push_back(u.path);
+  for (const auto& type : config.incidents) r.incident.push_back(type.name);
+  r.quantile = QUANTILE_LEVELS;
+
+  const std::int64_t n = pooled.trajectories;
+  for (std::size_t i = 0; i < pooled.occupancy.size(); ++i) {
+    r.occupancy.push_back(ratio(pooled.occupancy[i], n));
+    r.reached.push_back(ratio(pooled.reached[i], n));
+  }
+  std::int64_t nuclear = 0;
+  for (const auto& d : tally.draws) nuclear += d.nuclear;
+  for (int k = 0; k < NUM_PHASES; ++k) {
+    std::int64_t at_horizon = pooled.reached[static_cast<std::size_t>((r.T - 1) * NUM_PHASES + k)];
+    r.p_reached.push_back(ratio(at_horizon, n));
+    auto [lo, hi] = wilson_interval(at_horizon, n);
+    r.p_reached_interval.push_back(lo);
+    r.p_reached_interval.push_back(hi);
+  }
+  r.p_nuclear = ratio(nuclear, n);
+  auto [nlo, nhi] = wilson_interval(nuclear, n);
+  r.p_nuclear_interval = {nlo, nhi};
+  r.incident_count = pooled.incidents;
+  r.war_trigger = pooled.war_cause;
+  r.spiral_trigger = pooled.spiral_cause;
+
+  for (std::int64_t m = 0; m < r.M; ++m) {
+    const DrawTally& d = tally.draws[static_cast<std::size_t>(m)];
+    r.p_war.push_back(ratio(d.reached[WAR], d.trajectories));
+    r.p_spiral.push_back(ratio(d.reached[SPIRAL], d.trajectories));
+    r.p_nuclear_by_draw.push_back(ratio(d.nuclear, d.trajectories));
+    for (int k = 0; k < NUM_PHASES; ++k) r.p_reached_by_draw.push_back(ratio(d.reached[k], d.trajectories));
+    for (std::int64_t t = 0; t < r.T; ++t) {
+      r.war_by_draw.push_back(static_cast<float>(ratio(d.war_by_time[static_cast<std::size_t>(t)], d.trajectories)));
+    }
+    if (r.P > 0) {
+      Parameters p = config.draw(m);
+      for (const auto& u : config.uncertain) r.parameters.push_back(p.at(u.ref));
+    }
+  }
+
+  // Quantiles across the draws that have trajectories (all of them in a complete run).
+  auto across_draws = [&](auto value_of) {
+    std::vector<double> values;
+    for (std::int64_t m = 0; m < r.M; ++m) {
+      if (tally.draws[static_cast<std::size_t>(m)].trajectories > 0) values.push_back(value_of(m));
+    }
+    return values;
+  };
+  r.war_quantiles.assign(static_cast<std::size_t>(r.Q * r.T), NaN);
+  for (std::int64_t t = 0; t < r.T; ++t) {
+    auto values = across_draws([&](std::int64_t m) {
+      const DrawTally& d = tally.draws[static_cast<std::size_t>(m)];
+      return ratio(d.war_by_time[static_cast<std::size_t>(t)], d.trajectories);
+    });
+    for (std::int64_t q = 0; q < r.Q; ++q) r.war_quantiles[static_cast<std::size_t>(q * r.T + t)] = quantile(values, r.quantile[q]);
+  }
+  r.reached_quantiles.assign(static_cast<std::size_t>(r.Q * NUM_PHASES), NaN);
+  for (int k = 0; k < NUM_PHASES; ++k) {
+    auto values = across_draws([&](std::int64_t m) { return r.p_reached_by_draw[static_cast<std::size_t>(m * NUM_PHASES + k)]; });
+    for (std::int64_t q = 0; q < r.Q; ++q) r.reached_quantiles[static_cast<std::size_t>(q * NUM_PHASES + k)] = quantile(values, r.quantile[q]);
+  }
+  for (std::int64_t p = 0; p < r.P; ++p) {
+    std::vector<double> x, y;
+    for (std::int64_t m = 0; m < r.M; ++m) {
+      if (tally.draws[static_cast<std::size_t>(m)].trajectories == 0) continue;
+      x.push_back(r.parameters[static_cast<std::size_t>(m * r.P + p)]);
+      y.push_back(r.p_war[static_cast<std::size_t>(m)]);
+    }
+    r.sensitivity.push_back(spearman(x, y));
+  }
+  return r;
+}
+
+}  // namespace escalate

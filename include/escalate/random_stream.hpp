@@ -1,0 +1,71 @@
+#pragma once
+// Counter-based random streams (MODEL.md §12).
+//
+// Philox4x64-10 (Random123) keyed by (seed, domain); the counter holds
+// (draw, trajectory or parameter id, block index, 0). Every trajectory (m, n) and every
+// purpose ("domain") therefore has its own stream, independent of which thread, rank or
+// shard computes it, and two configs run with the same seed draw the same numbers for
+// the same purpose (common random numbers). Domains are spaced 0x1000 apart, as in
+// GROMACS, to leave room. A stream throws instead of wrapping around.
+#include <Random123/philox.h>
+
+#include <cstdint>
+#include <limits>
+
+namespace escalate {
+
+enum class RandomDomain : std::uint64_t {
+  ParameterDraw = 0x1000,      // outer loop: a parameter's value in draw m
+  InitialState = 0x2000,       // innate / acquired intent at t = 0
+  Arrivals = 0x3000,           // Poisson arrival times and which process fired
+  IncidentAttributes = 0x4000, // deliberate or not, severity
+  Perception = 0x5000,         // evidence x and clarification
+  Decisions = 0x6000,          // response choice, nuclear or not
+  Delays = 0x7000,             // countermeasure delays
+};
+
+// A uniform random bit generator (std::uniform_random_bit_generator) over one Philox
+// counter range; usable with Boost.Random distributions.
+class RandomStream {
+ public:
+  using result_type = std::uint64_t;
+  using Philox = r123::Philox4x64;
+
+  RandomStream(std::uint64_t seed, RandomDomain domain, std::uint64_t a, std::uint64_t b) {
+    key_ = Philox::key_type{{seed, static_cast<std::uint64_t>(domain)}};
+    counter_ = Philox::ctr_type{{a, b, 0, 0}};
+  }
+
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
+
+  result_type operator()() {
+    if (used_ == 4) refill();
+    return block_[used_++];
+  }
+
+  // Uniform double in (0, 1): never exactly 0 or 1, so logs and inverse CDFs are safe.
+  double uniform() { return (static_cast<double>((*this)() >> 11) + 0.5) * 0x1.0p-53; }
+
+  // Exponential with rate `rate` (> 0).
+  double exponential(double rate);
+  // Standard normal (Boost.Random's ziggurat on this stream).
+  double normal();
+  bool bernoulli(double p) { return uniform() < p; }
+
+  std::uint64_t blocks_used() const { return counter_.v[2]; }
+
+ private:
+  void refill();
+
+  Philox::key_type key_{};
+  Philox::ctr_type counter_{};
+  Philox::ctr_type block_{};
+  int used_ = 4;
+};
+
+// FNV-1a 64-bit hash: turns a parameter path into its stream id, so a parameter's
+// draws do not depend on which other parameters a config makes uncertain.
+std::uint64_t stable_hash(const char* text, std::size_t length);
+
+}  // namespace escalate

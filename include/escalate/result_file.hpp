@@ -1,0 +1,21 @@
+#pragma once
+// Writing a run's results as one HDF5 file (MODEL.md §13).
+#include "escalate/config.hpp"
+#include "escalate/results.hpp"
+
+#include <string>
+
+namespace escalate {
+
+inline constexpr std::int64_t RESULT_FORMAT_VERSION = 1;  // readers refuse a mismatch
+inline constexpr const char* RESULT_FILETYPE = "escalate-results";
+
+// Writes to a temporary file beside `path` and renames it into place, so an existing
+// file is never left half-written. Refuses to replace `path` unless `overwrite`.
+void write_result_file(const std::string& path, const Config& config, const Results& results, bool overwrite);
+
+// Checks, before any work is done, that `path` can be written: its directory exists and
+// is writable, and it does not exist (unless `overwrite`). Throws UsageError.
+void check_output_path(const std::string& path, bool overwrite);
+
+}  // namespace escalate

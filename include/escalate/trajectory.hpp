@@ -1,0 +1,91 @@
+#pragma once
+// One trajectory of the phase model (MODEL.md §2-§10): an event-driven loop over
+// Poisson arrivals, scheduled events, injections, countermeasure arrivals and grid points.
+// It knows nothing of threads, accumulators or files: it fills a TrajectoryRecord.
+#include "escalate/config.hpp"
+#include "escalate/random_stream.hpp"
+#include "escalate/side_state.hpp"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace escalate {
+
+// What caused a transition: an incident type index (0..K-1), or one of these after them.
+enum class Cause : int { Countermeasure = 0, Event, Initial, Reassurance, Grid };
+inline int cause_index(int num_incidents, Cause c) { return num_incidents + static_cast<int>(c); }
+inline constexpr int NUM_NON_INCIDENT_CAUSES = 5;
+std::vector<std::string> cause_names(const Config& config);  // incident names, then the above
+
+struct TrajectoryRecord {
+  std::vector<std::uint8_t> phase_at_grid;      // [T] phase evaluated at each grid point
+  std::vector<std::uint8_t> max_phase_at_grid;  // [T] running maximum over all evaluation points
+  std::vector<std::uint32_t> incidents;         // [K * 5] incidents by type and phase
+  std::uint32_t countermeasures = 0;            // countermeasure arrivals
+  std::uint32_t signals = 0;                    // reassurance signals received
+  std::uint64_t evaluations = 0;                // evaluation points processed (for benchmarks)
+  bool war = false;
+  bool nuclear = false;
+  double war_day = 0;
+  int war_cause = -1;     // cause index
+  int spiral_cause = -1;  // cause index of the first evaluation at phase >= spiral
+};
+
+class Trajectory {
+ public:
+  explicit Trajectory(const Config& config);
+
+  // Sets the parameters of the draw that the next run() calls belong to.
+  void prepare(const Parameters& draw);
+  // Samples trajectory (draw, index) from its own random streams.
+  void run(std::int64_t draw, std::int64_t index, TrajectoryRecord& out);
+
+ private:
+  struct Pending {  // a countermeasure on its way
+    double time;
+    std::uint64_t order;  // ties: first sent, first arrived
+    int victim;           // who receives it
+  };
+  struct Derived {      // per-draw quantities, recomputed when an event `set`s something
+    std::array<double, 2> sensitivity{};
+    std::array<double, 2> restraint{};
+    std::array<std::array<double, NUM_RATE_PHASES>, 2> deliberate_into{};  // per year, by victim
+  };
+
+  void derive();
+  void advance(double time);
+  double fill_rates(double time);  // rate per year of every process into rates_; returns the total
+  void handle_arrival(double time);
+  void handle_incident(int type, bool deliberate, double severity);
+  void handle_countermeasure(int victim);
+  void handle_event(int event);
+  void handle_signal(int sender);
+  void respond(int victim, double q, double severity, int cause);
+  void evaluate(int cause);
+  double next_window_edge(double after) const;
+
+  const Config& config_;
+  const Parameters* draw_ = nullptr;
+  Parameters params_;  // the draw, changed in place by `set` events
+  bool params_dirty_ = false;
+  Derived derived_;
+  std::vector<int> event_order_, inject_order_;  // by day, then config order
+  std::vector<double> rates_;                    // scratch: incident types, then reassurance senders
+  std::vector<Pending> pending_;                 // min-heap on (time, order)
+  std::uint64_t pending_sent_ = 0;
+
+  // State of the current trajectory.
+  std::array<SideState, 2> sides_{};
+  double time_ = 0;
+  int phase_ = DORMANT;
+  int max_phase_ = DORMANT;
+  TrajectoryRecord* out_ = nullptr;
+  RandomStream arrivals_{0, RandomDomain::Arrivals, 0, 0};
+  RandomStream attributes_{0, RandomDomain::IncidentAttributes, 0, 0};
+  RandomStream perception_{0, RandomDomain::Perception, 0, 0};
+  RandomStream decisions_{0, RandomDomain::Decisions, 0, 0};
+  RandomStream delays_{0, RandomDomain::Delays, 0, 0};
+};
+
+}  // namespace escalate
