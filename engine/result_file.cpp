@@ -36,7 +36,7 @@ std::string now_iso8601() {
 
 void write_contents(H5Writer& h5, const Config& config, const Results& r) {
   const std::string prob = "1";  // dimensionless probability, CF style
-  h5.dimension("time_days", r.time_days, {"time since the start of the run", "days"});
+  h5.dimension("time_days", r.time_days, {"time since the start of the run", "day"});
   h5.dimension("phase", r.phase, {"phase of the security dilemma (MODEL.md section 3)", ""});
   h5.dimension("draw", r.draw, {"parameter draw (outer loop)", ""});
   h5.dimension("parameter", r.parameter, {"path of an uncertain parameter in the config", ""});

@@ -1,0 +1,39 @@
+# Bad input: exit code 2, a message naming file, line and key, nothing written.
+source "$(dirname "$0")/lib.sh"
+cd "$WORK"
+mkdir results
+
+printf 'schema = 1\n[run]\nhorizon_days = 10\ngrid_dayz = 5\n' > typo.toml
+expect_exit 2 "$BIN" run typo.toml
+expect_output "typo.toml:4:1: run.grid_dayz: unknown key (did you mean 'grid_days'?)"
+[ -z "$(ls results)" ] && pass "nothing written after a config error" || fail "files left in results/: $(ls results)"
+
+expect_exit 2 "$BIN" run missing.toml
+expect_output "missing.toml: config file not found"
+
+expect_exit 2 "$BIN" run "$SRC/tests/configs/small.toml" -o nodir/out.h5
+expect_output "does not exist"
+
+expect_exit 2 "$BIN" run "$SRC/tests/configs/small.toml" --draws 0
+expect_output "--draws"
+
+expect_exit 2 "$BIN" run "$SRC/tests/configs/small.toml" --bogus
+expect_exit 2 "$BIN"
+
+# An existing result is never replaced without --force, and stays intact.
+echo "precious" > results/small.h5
+expect_exit 2 "$BIN" run "$SRC/tests/configs/small.toml" -q
+expect_output "already exists (use --force"
+[ "$(cat results/small.h5)" = "precious" ] && pass "existing file untouched" || fail "existing file changed"
+expect_exit 0 "$BIN" run "$SRC/tests/configs/small.toml" -q --force --draws 2 --trajectories 10
+h5dump -H results/small.h5 >/dev/null 2>&1 && pass "--force replaced it with a valid HDF5 file" || fail "not HDF5 after --force"
+[ -z "$(ls -A results | grep -v '^small.h5$')" ] && pass "no temporary files left" || fail "left: $(ls -A results)"
+
+expect_exit 0 "$BIN" check "$SRC/configs/baseline-2022.toml"
+expect_output "uncertain parameter(s)"
+expect_output "response.war_intercept ~ normal"
+expect_exit 0 "$BIN" --help
+expect_output "Examples:"
+expect_exit 0 "$BIN" run --help
+expect_output "--trajectories"
+finish

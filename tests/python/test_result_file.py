@@ -1,0 +1,110 @@
+"""The HDF5 result file as analysts read it: h5py, xarray, ncdump (MODEL.md section 13)."""
+import os
+import subprocess
+import tempfile
+import tomllib
+import unittest
+
+import h5py
+import numpy as np
+import xarray as xr
+
+BIN = os.environ.get("ESCALATE_BIN", "build/release/engine/escalate")
+SRC = os.environ.get("ESCALATE_SOURCE_DIR", ".")
+
+
+def run(config, output, *flags):
+    subprocess.run([BIN, "run", os.path.join(SRC, config), "-q", "--force", "-o", output, *flags], check=True)
+
+
+class ResultFileTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.path = os.path.join(cls.tmp.name, "small.h5")
+        run("tests/configs/small.toml", cls.path)
+        cls.h5 = h5py.File(cls.path, "r")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.h5.close()
+        cls.tmp.cleanup()
+
+    def test_xarray_labels(self):
+        with xr.open_dataset(self.path) as ds:
+            self.assertEqual(ds["occupancy"].dims, ("time_days", "phase"))
+            self.assertEqual(list(ds["phase"].values), ["dormant", "activated", "deep", "spiral", "war"])
+            self.assertEqual(ds["war_by_draw"].dims, ("draw", "time_days"))
+            self.assertEqual(ds["time_days"].values[-1], 365)  # numbers of days, not timedeltas
+            self.assertEqual(ds["occupancy"].attrs["units"], "1")
+            self.assertIn("long_name", ds["reached"].attrs)
+            self.assertEqual(ds.attrs["filetype"], "escalate-results")
+        with xr.open_dataset(self.path, group="draws") as draws:
+            self.assertEqual(draws["p_war"].shape, (12,))
+
+    def test_ncdump_reads_the_header(self):
+        out = subprocess.run(["ncdump", "-h", self.path], check=True, capture_output=True, text=True).stdout
+        self.assertIn("occupancy(time_days, phase)", out)
+        self.assertIn("string phase(phase)", out)
+
+    def test_occupancy_sums_to_one(self):
+        occ = self.h5["occupancy"][:]
+        np.testing.assert_allclose(occ.sum(axis=1), 1.0, rtol=0, atol=1e-12)
+
+    def test_reached_is_monotone(self):
+        reached = self.h5["reached"][:]
+        self.assertTrue(np.all(np.diff(reached, axis=0) >= 0), "reached must not fall over time")
+        self.assertTrue(np.all(np.diff(reached, axis=1) <= 0), "reached must not rise with the phase")
+        np.testing.assert_array_equal(reached[:, 0], 1.0)
+
+    def test_per_draw_and_pooled_agree(self):
+        p_war = self.h5["draws/p_war"][:]
+        war_by_draw = self.h5["war_by_draw"][:]
+        np.testing.assert_allclose(war_by_draw[:, -1], p_war, rtol=1e-6)  # float32 curves
+        # Equal trajectories per draw: the pooled probability is the mean over draws.
+        self.assertAlmostEqual(self.h5["p_reached"][4], p_war.mean(), places=12)
+        self.assertAlmostEqual(self.h5["p_reached"][3], self.h5["draws/p_spiral"][:].mean(), places=12)
+        lo, hi = self.h5["p_reached_interval"][4]
+        self.assertLessEqual(lo, self.h5["p_reached"][4])
+        self.assertGreaterEqual(hi, self.h5["p_reached"][4])
+
+    def test_quantiles_match_numpy(self):
+        war_by_draw = self.h5["war_by_draw"][:].astype(np.float64)
+        levels = self.h5["quantile"][:]
+        expected = np.quantile(self.h5["draws/p_war"][:], levels)
+        np.testing.assert_allclose(self.h5["war_quantiles"][:, -1], expected, rtol=1e-12, atol=1e-12)
+        self.assertTrue(np.all(np.diff(self.h5["war_quantiles"][:], axis=0) >= 0))
+        np.testing.assert_allclose(self.h5["war_quantiles"][:, -1], np.quantile(war_by_draw[:, -1], levels), atol=1e-6)
+
+    def test_parameters_and_sensitivity(self):
+        names = [n.decode() if isinstance(n, bytes) else n for n in self.h5["parameter"][:]]
+        self.assertIn("response.war_intercept", names)
+        values = self.h5["draws/parameters"][:]
+        self.assertEqual(values.shape, (12, len(names)))
+        beta = names.index("sides.nato.initial_belief")
+        self.assertTrue(np.all((values[:, beta] > 0) & (values[:, beta] < 1)))
+        self.assertGreater(np.unique(values[:, beta]).size, 10, "each draw samples its own value")
+        sens = self.h5["sensitivity"][:]
+        self.assertTrue(np.all(np.isnan(sens) | (np.abs(sens) <= 1)))
+
+    def test_counts_and_triggers(self):
+        wars = self.h5["war_trigger"][:].sum()
+        done = self.h5.attrs["trajectories_done"]
+        self.assertEqual(wars, round(self.h5["p_reached"][4] * done))
+        self.assertGreater(self.h5["incident_count"][:].sum(), 0)
+        self.assertEqual(self.h5["incident_count"][:, 4].sum(), 0, "no incidents after war")
+
+    def test_provenance(self):
+        a = self.h5.attrs
+        for key in ("engine_version", "git_sha1", "created", "seed", "draws", "trajectories", "horizon_days",
+                    "config", "command_line", "threads", "ranks", "wall_time_seconds", "complete", "format_version"):
+            self.assertIn(key, a)
+        self.assertEqual(a["complete"], 1)
+        self.assertEqual(a["draws"] * a["trajectories"], a["trajectories_done"])
+        config = tomllib.loads(a["config"])  # the resolved config is valid TOML ...
+        self.assertEqual(config["run"]["seed"], a["seed"])  # ... and carries the effective values
+        self.assertNotIn("base", config)
+
+
+if __name__ == "__main__":
+    unittest.main()
