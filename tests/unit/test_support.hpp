@@ -34,13 +34,20 @@ inline std::string write_file(const std::string& name, const std::string& text) 
   return path.string();
 }
 
-// closed-form.toml with `from` replaced by `to` (the replacement must happen).
-inline std::string closed_form_with(const std::string& from, const std::string& to, const std::string& name = "case.toml") {
+// closed-form.toml with each `from` replaced by its `to` (each must occur), then `appended`.
+inline std::string closed_form_with(std::initializer_list<std::pair<std::string, std::string>> replacements,
+                                    const std::string& name, const std::string& appended = "") {
   std::string text = read_text(source_path("tests/configs/closed-form.toml"));
-  auto at = text.find(from);
-  if (at == std::string::npos) throw std::runtime_error("test setup: '" + from + "' not in closed-form.toml");
-  text.replace(at, from.size(), to);
-  return write_file(name, text);
+  for (const auto& [from, to] : replacements) {
+    auto at = text.find(from);
+    if (at == std::string::npos) throw std::runtime_error("test setup: '" + from + "' not in closed-form.toml");
+    text.replace(at, from.size(), to);
+  }
+  return write_file(name, text + appended);
+}
+
+inline std::string closed_form_with(const std::string& from, const std::string& to, const std::string& name = "case.toml") {
+  return closed_form_with({{from, to}}, name);
 }
 
 }  // namespace escalate::test

@@ -108,11 +108,10 @@ TEST_CASE("War is absorbing and recorded with its day and trigger", "[trajectory
 
 TEST_CASE("An injected incident is answered at its day (the Przewodow question)", "[trajectory][inject]") {
   // Certain war on any incident; no random incidents; one injection at day 12.
-  std::string text = read_text(source_path("tests/configs/closed-form.toml"));
-  text.replace(text.find("accidental_rate = [6.0, 6.0, 6.0, 6.0]"), 38, "accidental_rate = [0.0, 0.0, 0.0, 0.0]");
-  text.replace(text.find("war_intercept = -1.0"), 20, "war_intercept = 50.0");
-  text += "\n[[inject]]\nday = 12\nincident = \"accident\"\nseverity = 1.0\ndeliberate = false\n";
-  Config c = load_config(write_file("inject.toml", text));
+  Config c = load_config(closed_form_with(
+      {{"accidental_rate = [6.0, 6.0, 6.0, 6.0]", "accidental_rate = [0.0, 0.0, 0.0, 0.0]"},
+       {"war_intercept = -1.0", "war_intercept = 50.0"}},
+      "inject.toml", "\n[[inject]]\nday = 12\nincident = \"accident\"\nseverity = 1.0\ndeliberate = false\n"));
   TrajectoryRecord r = run_one(c, 0, 0);
   CHECK(r.war);
   CHECK(r.war_day == 12.0);
@@ -122,12 +121,9 @@ TEST_CASE("An injected incident is answered at its day (the Przewodow question)"
 
 TEST_CASE("An event's set takes effect for the rest of the trajectory", "[trajectory][event]") {
   // War impossible until day 100, when an event makes it certain on the next incident.
-  Config c = load_config(closed_form_with("war_intercept = -1.0", "war_intercept = -1e9",
-                                          "event.toml"));
-  std::string text = read_text(source_path("tests/configs/closed-form.toml"));
-  text.replace(text.find("war_intercept = -1.0"), 20, "war_intercept = -1e9");
-  text += "\n[[event]]\nday = 100\nside = \"nato\"\nset = { \"response.war_intercept\" = 50.0 }\n";
-  c = load_config(write_file("event.toml", text));
+  Config c = load_config(closed_form_with({{"war_intercept = -1.0", "war_intercept = -1e9"}}, "event.toml",
+                                          "\n[[event]]\nday = 100\nside = \"nato\"\n"
+                                          "set = { \"response.war_intercept\" = 50.0 }\n"));
   int wars = 0;
   for (std::int64_t n = 0; n < 100; ++n) {
     TrajectoryRecord r = run_one(c, 0, n);
@@ -143,10 +139,9 @@ TEST_CASE("An event's set takes effect for the rest of the trajectory", "[trajec
 }
 
 TEST_CASE("Countermeasures arrive at the other side and can chain", "[trajectory][countermeasure]") {
-  std::string text = read_text(source_path("tests/configs/closed-form.toml"));
-  text.replace(text.find("war_intercept = -1.0"), 20, "war_intercept = -1e9");
-  text.replace(text.find("countermeasure_intercept = -1e9"), 31, "countermeasure_intercept = 0.0");
-  Config c = load_config(write_file("chain.toml", text));
+  Config c = load_config(closed_form_with({{"war_intercept = -1.0", "war_intercept = -1e9"},
+                                           {"countermeasure_intercept = -1e9", "countermeasure_intercept = 0.0"}},
+                                          "chain.toml"));
   std::int64_t incidents = 0, countermeasures = 0;
   for (std::int64_t n = 0; n < 200; ++n) {
     TrajectoryRecord r = run_one(c, 0, n);
@@ -162,11 +157,10 @@ TEST_CASE("Countermeasures arrive at the other side and can chain", "[trajectory
 }
 
 TEST_CASE("Reassurance signals arrive as a Poisson process on their window", "[trajectory][reassurance]") {
-  std::string text = read_text(source_path("tests/configs/closed-form.toml"));
-  text.replace(text.find("accidental_rate = [6.0, 6.0, 6.0, 6.0]"), 38, "accidental_rate = [0.0, 0.0, 0.0, 0.0]");
-  text += "\n[[reassurance]]\nsender = \"russia\"\nrate_per_year = 36.5\ncredibility = 2.0\nfear_relief = 0.1\n"
-          "start_day = 100\nend_day = 200\n";
-  Config c = load_config(write_file("reassure.toml", text));
+  Config c = load_config(closed_form_with(
+      {{"accidental_rate = [6.0, 6.0, 6.0, 6.0]", "accidental_rate = [0.0, 0.0, 0.0, 0.0]"}}, "reassure.toml",
+      "\n[[reassurance]]\nsender = \"russia\"\nrate_per_year = 36.5\ncredibility = 2.0\nfear_relief = 0.1\n"
+      "start_day = 100\nend_day = 200\n"));
   std::int64_t signals = 0;
   const int n = 400;
   for (std::int64_t i = 0; i < n; ++i) signals += run_one(c, 0, i).signals;
