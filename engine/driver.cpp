@@ -47,6 +47,7 @@ DriverResult run_simulation(const Config& config, const DriverOptions& options) 
   DriverResult result;
   result.tally = RunTally(run.draws, T, K, C);
   result.batch_done.assign(static_cast<std::size_t>(layout.batches), 0);
+  result.batches.assign(static_cast<std::size_t>(layout.batches), BatchOutcome{});
   result.threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
 
   std::mutex merge_mutex;
@@ -76,6 +77,8 @@ DriverResult run_simulation(const Config& config, const DriverOptions& options) 
               result.tally.pooled.merge_from(w.pooled);
               result.tally.draws[static_cast<std::size_t>(m)].merge_from(w.draw);
               result.batch_done[static_cast<std::size_t>(b)] = 1;
+              result.batches[static_cast<std::size_t>(b)] = {w.draw.trajectories, w.draw.reached[WAR],
+                                                             w.draw.reached[SPIRAL], w.draw.nuclear};
             }
             if (options.trajectories_done) options.trajectories_done->fetch_add(last - first, std::memory_order_relaxed);
           }

@@ -107,7 +107,8 @@ void H5Writer::describe(const std::string& path, const VariableAttributes& attrs
 }
 
 void H5Writer::finish_dimension(const std::string& name, H5Handle dataset, const VariableAttributes& attrs) {
-  h5_check(H5DSset_scale(dataset.get(), name.c_str()), path_ + ": making " + name + " a dimension scale");
+  std::string leaf = name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1);
+  h5_check(H5DSset_scale(dataset.get(), leaf.c_str()), path_ + ": making " + name + " a dimension scale");
   H5Handle space(H5Screate(H5S_SCALAR), H5Sclose, "scalar space");
   H5Handle attr(H5Acreate2(dataset.get(), "_Netcdf4Dimid", H5T_NATIVE_INT, space.get(), H5P_DEFAULT, H5P_DEFAULT),
                 H5Aclose, path_ + ": _Netcdf4Dimid of " + name);

@@ -1,8 +1,10 @@
 // The `escalate` command line: parses flags, runs a command, and maps typed errors to
 // exit codes in one place (2: bad input or usage, 1: runtime fault).
+#include "escalate/comparison.hpp"
 #include "escalate/config.hpp"
 #include "escalate/driver.hpp"
 #include "escalate/error.hpp"
+#include "escalate/hdf5_file.hpp"
 #include "escalate/progress.hpp"
 #include "escalate/result_file.hpp"
 #include "escalate/results.hpp"
@@ -42,39 +44,95 @@ std::string default_output(const std::string& config) {
   return (std::filesystem::path("results") / std::filesystem::path(config).stem()).string() + ".h5";
 }
 
-int command_run(const RunFlags& flags, const std::string& command_line) {
-  Config config = load_config(flags.config, flags.overrides);
-  const std::string output = flags.output.empty() ? default_output(flags.config) : flags.output;
-  check_output_path(output, flags.force);  // fail before the work, not after
+// Runs one config on all cores with progress and Ctrl-C handling.
+struct Execution {
+  DriverResult driver;
+  Results results;
+};
 
+Execution execute(const Config& config, int threads, bool quiet, const std::string& command_line) {
   std::atomic<std::int64_t> done{0};
   DriverOptions options;
-  options.threads = flags.threads;
+  options.threads = threads;
   options.trajectories_done = &done;
   options.stop = &stop_requested;
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
-
   const auto start = std::chrono::steady_clock::now();
-  DriverResult result;
+  Execution e;
   {
-    ProgressReporter progress(done, config.run.draws * config.run.trajectories, ProgressReporter::detect(flags.quiet));
-    result = run_simulation(config, options);
+    ProgressReporter progress(done, config.run.draws * config.run.trajectories, ProgressReporter::detect(quiet));
+    e.driver = run_simulation(config, options);
   }
   Provenance provenance;
   provenance.command_line = command_line;
-  provenance.threads = result.threads;
+  provenance.threads = e.driver.threads;
   provenance.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  provenance.complete = result.complete;
+  provenance.complete = e.driver.complete;
+  e.results = compute_results(config, e.driver.tally, provenance);
+  return e;
+}
 
-  Results results = compute_results(config, result.tally, provenance);
-  write_result_file(output, config, results, flags.force);
+int command_run(const RunFlags& flags, const std::string& command_line) {
+  Config config = load_config(flags.config, flags.overrides);
+  const std::string output = flags.output.empty() ? default_output(flags.config) : flags.output;
+  check_output_path(output, flags.force);  // fail before the work, not after
+  Execution e = execute(config, flags.threads, flags.quiet, command_line);
+  write_result_file(output, config, e.results, flags.force);
   if (!flags.quiet) {
     std::cout << "Escalate " << ENGINE_VERSION << ": " << flags.config << "\n";
-    print_summary(std::cout, results, config.run);
-    std::cout << "\nWrote " << output << (result.complete ? "" : " (partial: interrupted)") << "\n";
+    print_summary(std::cout, e.results, config.run);
+    std::cout << "\nWrote " << output << (e.driver.complete ? "" : " (partial: interrupted)") << "\n";
   }
-  return result.complete ? 0 : 130;
+  return e.driver.complete ? 0 : 130;
+}
+
+struct CompareFlags {
+  std::vector<std::string> configs;
+  std::string output;
+  ConfigOverrides overrides;
+  int threads = 0;
+  bool force = false;
+  bool quiet = false;
+};
+
+int command_compare(const CompareFlags& flags, const std::string& command_line) {
+  // Every config takes the reference's run settings (after the command-line overrides).
+  std::vector<ComparedRun> runs;
+  Config reference = load_config(flags.configs.front(), flags.overrides);
+  ConfigOverrides shared{reference.run.draws, reference.run.trajectories, static_cast<std::int64_t>(reference.run.seed)};
+  for (std::size_t i = 0; i < flags.configs.size(); ++i) {
+    ComparedRun run;
+    run.config = i == 0 ? reference : load_config(flags.configs[i], shared);
+    if (run.config.run.horizon_days != reference.run.horizon_days || run.config.run.grid_days != reference.run.grid_days) {
+      throw UsageError(flags.configs[i] + ": run.horizon_days and run.grid_days must match the reference " +
+                       flags.configs.front() + " to compare");
+    }
+    std::string name = std::filesystem::path(flags.configs[i]).stem().string();
+    std::string unique = name;
+    for (int k = 2; std::any_of(runs.begin(), runs.end(), [&](const ComparedRun& r) { return r.name == unique; }); ++k) {
+      unique = name + "-" + std::to_string(k);
+    }
+    run.name = unique;
+    runs.push_back(std::move(run));
+  }
+  const std::string output = flags.output.empty()
+      ? (std::filesystem::path("results") / ("compare-" + runs.front().name + ".h5")).string() : flags.output;
+  check_output_path(output, flags.force);
+  for (auto& run : runs) {
+    if (!flags.quiet) std::cerr << "running " << run.name << "\n";
+    Execution e = execute(run.config, flags.threads, flags.quiet, command_line);
+    if (!e.driver.complete) throw UsageError("interrupted: nothing written (a comparison needs complete runs)");
+    run.driver = std::move(e.driver);
+    run.results = std::move(e.results);
+  }
+  Comparison comparison = compare_runs(runs);
+  write_file_atomically(output, flags.force, [&](H5Writer& h5) { write_comparison(h5, comparison, runs, command_line); });
+  if (!flags.quiet) {
+    print_comparison(std::cout, comparison, reference.run);
+    std::cout << "\nWrote " << output << "\n";
+  }
+  return 0;
 }
 
 int command_check(const std::string& path) {
@@ -104,6 +162,7 @@ int main(int argc, char** argv) {
              "  escalate check configs/baseline-2022.toml\n"
              "  escalate run configs/baseline-2022.toml                 # -> results/baseline-2022.h5\n"
              "  escalate run configs/baseline-2022.toml --draws 50 --trajectories 500 -o /tmp/quick.h5\n"
+             "  escalate compare configs/baseline-2022.toml configs/policies/*.toml\n"
              "Exit codes: 0 success, 2 bad input or usage, 1 runtime I/O fault, 130 interrupted (partial file written).");
 
   RunFlags run_flags;
@@ -122,6 +181,22 @@ int main(int argc, char** argv) {
   run->add_flag("-q,--quiet", run_flags.quiet, "No progress and no summary table");
   run->footer("The same seed gives bit-identical datasets for any --threads. Ctrl-C stops after the running\n"
               "batches and writes what is done, marked complete = 0.");
+
+  CompareFlags compare_flags;
+  auto* compare = app.add_subcommand("compare", "Run several configs with common random numbers and rank them against the first");
+  compare->add_option("configs", compare_flags.configs, "Configs; the first is the reference")->required()->expected(2, -1);
+  compare->add_option("-o,--output", compare_flags.output, "Result file (default: results/compare-<reference>.h5)");
+  compare->add_option("--draws", compare_flags.overrides.draws, "Override run.draws for every config")->check(positive);
+  compare->add_option("--trajectories", compare_flags.overrides.trajectories, "Override run.trajectories for every config")
+      ->check(positive);
+  compare->add_option("--seed", compare_flags.overrides.seed, "Override run.seed for every config")
+      ->check(CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max()));
+  compare->add_option("--threads", compare_flags.threads, "Worker threads (default 0: all cores)")->check(CLI::Range(0, 4096));
+  compare->add_flag("--force", compare_flags.force, "Replace the result file if it exists");
+  compare->add_flag("-q,--quiet", compare_flags.quiet, "No progress and no table");
+  compare->footer("Every config runs with the reference's seed, draws and trajectories (its [run] table, after\n"
+                  "these flags); horizons must match. Example:\n"
+                  "  escalate compare configs/baseline-2022.toml configs/policies/*.toml");
 
   std::string check_path;
   auto* check = app.add_subcommand("check", "Validate a config; print it resolved (after `base`) and its uncertain parameters");
@@ -143,6 +218,7 @@ int main(int argc, char** argv) {
   try {
     if (*run) return command_run(run_flags, command_line);
     if (*check) return command_check(check_path);
+    if (*compare) return command_compare(compare_flags, command_line);
   } catch (const ConfigError& e) {
     std::cerr << "escalate: config error: " << e.what() << "\n";
     return 2;

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 
 namespace escalate {
 
@@ -34,81 +35,89 @@ std::string now_iso8601() {
   return buffer;
 }
 
-void write_contents(H5Writer& h5, const Config& config, const Results& r) {
-  const std::string prob = "1";  // dimensionless probability, CF style
-  h5.dimension("time_days", r.time_days, {"time since the start of the run", "day"});
-  h5.dimension("phase", r.phase, {"phase of the security dilemma (MODEL.md section 3)", ""});
-  h5.dimension("draw", r.draw, {"parameter draw (outer loop)", ""});
-  h5.dimension("parameter", r.parameter, {"path of an uncertain parameter in the config", ""});
-  h5.dimension("incident", r.incident, {"incident type", ""});
-  h5.dimension("cause", r.cause, {"what caused a transition: incident type or mechanism", ""});
-  h5.dimension("quantile", r.quantile, {"quantile level across draws", prob});
-  h5.dimension("bound", std::vector<std::string>{"lower", "upper"}, {"interval bound", ""});
-
-  h5.variable("occupancy", r.occupancy, {"time_days", "phase"}, {"fraction of all trajectories in each phase", prob});
-  h5.variable("reached", r.reached, {"time_days", "phase"}, {"fraction of trajectories that reached phase >= k by t", prob});
-  h5.variable("p_reached", r.p_reached, {"phase"}, {"pooled probability of reaching phase >= k by the horizon", prob});
-  h5.variable("p_reached_interval", r.p_reached_interval, {"phase", "bound"},
-              {"95% Wilson interval of p_reached (pooled over all trajectories)", prob});
-  h5.variable("p_nuclear", std::vector<double>{r.p_nuclear}, {}, {"pooled probability of nuclear war by the horizon", prob});
-  h5.variable("p_nuclear_interval", r.p_nuclear_interval, {"bound"}, {"95% Wilson interval of p_nuclear", prob});
-  h5.variable("war_by_draw", r.war_by_draw, {"draw", "time_days"}, {"per-draw probability of war by t", prob});
-  h5.variable("war_quantiles", r.war_quantiles, {"quantile", "time_days"},
-              {"quantiles across draws of the probability of war by t", prob});
-  h5.variable("reached_quantiles", r.reached_quantiles, {"quantile", "phase"},
-              {"quantiles across draws of the probability of reaching phase >= k by the horizon", prob});
-  h5.variable("incident_count", r.incident_count, {"incident", "phase"},
-              {"incidents by type and by the phase in which they happened (all trajectories)", "count"});
-  h5.variable("war_trigger", r.war_trigger, {"cause"}, {"wars by what triggered them", "count"});
-  h5.variable("spiral_trigger", r.spiral_trigger, {"cause"},
-              {"first entries into spiral (or war) by what triggered them", "count"});
-  h5.variable("sensitivity", r.sensitivity, {"parameter"},
-              {"Spearman rank correlation across draws of p_war with each uncertain parameter", "1"});
-
-  h5.variable("draws/p_war", r.p_war, {"draw"}, {"per-draw probability of war by the horizon", prob});
-  h5.variable("draws/p_spiral", r.p_spiral, {"draw"}, {"per-draw probability of reaching spiral by the horizon", prob});
-  h5.variable("draws/p_nuclear", r.p_nuclear_by_draw, {"draw"}, {"per-draw probability of nuclear war by the horizon", prob});
-  h5.variable("draws/p_reached", r.p_reached_by_draw, {"draw", "phase"},
-              {"per-draw probability of reaching phase >= k by the horizon", prob});
-  h5.variable("draws/parameters", r.parameters, {"draw", "parameter"}, {"value of each uncertain parameter in each draw", ""});
-
-  const auto& run = config.run;
-  h5.attribute("", "filetype", std::string(RESULT_FILETYPE));
-  h5.attribute("", "format_version", RESULT_FORMAT_VERSION);
-  h5.attribute("", "schema_version", std::int64_t{1});
-  h5.attribute("", "engine_version", std::string(ENGINE_VERSION));
-  h5.attribute("", "git_sha1", std::string(GIT_SHA1));
-  h5.attribute("", "created", now_iso8601());
-  h5.attribute("", "title", "Escalate results for " + config.source_path);
-  h5.attribute("", "seed", static_cast<std::int64_t>(run.seed));
-  h5.attribute("", "draws", run.draws);
-  h5.attribute("", "trajectories", run.trajectories);
-  h5.attribute("", "horizon_days", run.horizon_days);
-  h5.attribute("", "grid_days", run.grid_days);
-  h5.attribute("", "config_path", config.source_path);
-  h5.attribute("", "config", config.resolved_text);
-  h5.attribute("", "command_line", r.provenance.command_line);
-  h5.attribute("", "threads", static_cast<std::int64_t>(r.provenance.threads));
-  h5.attribute("", "ranks", static_cast<std::int64_t>(r.provenance.ranks));
-  h5.attribute("", "wall_time_seconds", r.provenance.wall_seconds);
-  h5.attribute("", "complete", static_cast<std::int64_t>(r.provenance.complete ? 1 : 0));
-  h5.attribute("", "trajectories_done", r.trajectories_done);
-  h5.attribute("", "trajectories_planned", r.trajectories_planned);
-  h5.attribute("", "countermeasures", r.countermeasures);
-  h5.attribute("", "reassurance_signals", r.signals);
-  h5.attribute("", "evaluations", r.evaluations);
-}
-
 }  // namespace
 
-void write_result_file(const std::string& path, const Config& config, const Results& results, bool overwrite) {
+void write_results(H5Writer& h5, const std::string& group, const Config& config, const Results& r) {
+  const std::string prob = "1";  // dimensionless probability, CF style
+  const std::string g = group.empty() ? "" : group + "/";
+  auto dims = [&](std::initializer_list<const char*> names) {
+    std::vector<std::string> out;
+    for (const char* n : names) out.push_back(g + n);
+    return out;
+  };
+  h5.dimension(g + "time_days", r.time_days, {"time since the start of the run", "day"});
+  h5.dimension(g + "phase", r.phase, {"phase of the security dilemma (MODEL.md section 3)", ""});
+  h5.dimension(g + "draw", r.draw, {"parameter draw (outer loop)", ""});
+  h5.dimension(g + "parameter", r.parameter, {"path of an uncertain parameter in the config", ""});
+  h5.dimension(g + "incident", r.incident, {"incident type", ""});
+  h5.dimension(g + "cause", r.cause, {"what caused a transition: incident type or mechanism", ""});
+  h5.dimension(g + "quantile", r.quantile, {"quantile level across draws", prob});
+  h5.dimension(g + "bound", std::vector<std::string>{"lower", "upper"}, {"interval bound", ""});
+
+  h5.variable(g + "occupancy", r.occupancy, dims({"time_days", "phase"}), {"fraction of all trajectories in each phase", prob});
+  h5.variable(g + "reached", r.reached, dims({"time_days", "phase"}), {"fraction of trajectories that reached phase >= k by t", prob});
+  h5.variable(g + "p_reached", r.p_reached, dims({"phase"}), {"pooled probability of reaching phase >= k by the horizon", prob});
+  h5.variable(g + "p_reached_interval", r.p_reached_interval, dims({"phase", "bound"}),
+              {"95% Wilson interval of p_reached (pooled over all trajectories)", prob});
+  h5.variable(g + "p_nuclear", std::vector<double>{r.p_nuclear}, std::vector<std::string>{}, {"pooled probability of nuclear war by the horizon", prob});
+  h5.variable(g + "p_nuclear_interval", r.p_nuclear_interval, dims({"bound"}), {"95% Wilson interval of p_nuclear", prob});
+  h5.variable(g + "war_by_draw", r.war_by_draw, dims({"draw", "time_days"}), {"per-draw probability of war by t", prob});
+  h5.variable(g + "war_quantiles", r.war_quantiles, dims({"quantile", "time_days"}),
+              {"quantiles across draws of the probability of war by t", prob});
+  h5.variable(g + "reached_quantiles", r.reached_quantiles, dims({"quantile", "phase"}),
+              {"quantiles across draws of the probability of reaching phase >= k by the horizon", prob});
+  h5.variable(g + "incident_count", r.incident_count, dims({"incident", "phase"}),
+              {"incidents by type and by the phase in which they happened (all trajectories)", "count"});
+  h5.variable(g + "war_trigger", r.war_trigger, dims({"cause"}), {"wars by what triggered them", "count"});
+  h5.variable(g + "spiral_trigger", r.spiral_trigger, dims({"cause"}),
+              {"first entries into spiral (or war) by what triggered them", "count"});
+  h5.variable(g + "sensitivity", r.sensitivity, dims({"parameter"}),
+              {"Spearman rank correlation across draws of p_war with each uncertain parameter", "1"});
+
+  h5.variable(g + "draws/p_war", r.p_war, dims({"draw"}), {"per-draw probability of war by the horizon", prob});
+  h5.variable(g + "draws/p_spiral", r.p_spiral, dims({"draw"}), {"per-draw probability of reaching spiral by the horizon", prob});
+  h5.variable(g + "draws/p_nuclear", r.p_nuclear_by_draw, dims({"draw"}), {"per-draw probability of nuclear war by the horizon", prob});
+  h5.variable(g + "draws/p_reached", r.p_reached_by_draw, dims({"draw", "phase"}),
+              {"per-draw probability of reaching phase >= k by the horizon", prob});
+  h5.variable(g + "draws/parameters", r.parameters, dims({"draw", "parameter"}), {"value of each uncertain parameter in each draw", ""});
+
+  const auto& run = config.run;
+  h5.attribute(group, "filetype", std::string(RESULT_FILETYPE));
+  h5.attribute(group, "format_version", RESULT_FORMAT_VERSION);
+  h5.attribute(group, "schema_version", std::int64_t{1});
+  h5.attribute(group, "engine_version", std::string(ENGINE_VERSION));
+  h5.attribute(group, "git_sha1", std::string(GIT_SHA1));
+  h5.attribute(group, "created", now_iso8601());
+  h5.attribute(group, "title", "Escalate results for " + config.source_path);
+  h5.attribute(group, "seed", static_cast<std::int64_t>(run.seed));
+  h5.attribute(group, "draws", run.draws);
+  h5.attribute(group, "trajectories", run.trajectories);
+  h5.attribute(group, "horizon_days", run.horizon_days);
+  h5.attribute(group, "grid_days", run.grid_days);
+  h5.attribute(group, "config_path", config.source_path);
+  h5.attribute(group, "config", config.resolved_text);
+  h5.attribute(group, "command_line", r.provenance.command_line);
+  h5.attribute(group, "threads", static_cast<std::int64_t>(r.provenance.threads));
+  h5.attribute(group, "ranks", static_cast<std::int64_t>(r.provenance.ranks));
+  h5.attribute(group, "wall_time_seconds", r.provenance.wall_seconds);
+  h5.attribute(group, "complete", static_cast<std::int64_t>(r.provenance.complete ? 1 : 0));
+  h5.attribute(group, "trajectories_done", r.trajectories_done);
+  h5.attribute(group, "trajectories_planned", r.trajectories_planned);
+  h5.attribute(group, "countermeasures", r.countermeasures);
+  h5.attribute(group, "reassurance_signals", r.signals);
+  h5.attribute(group, "evaluations", r.evaluations);
+}
+
+
+
+void write_file_atomically(const std::string& path, bool overwrite, const std::function<void(H5Writer&)>& fill) {
   check_output_path(path, overwrite);
   fs::path final_path(path);
   fs::path temp = final_path;
   temp.replace_filename("." + final_path.filename().string() + ".tmp-" + std::to_string(::getpid()));
   try {
     H5Writer h5(temp.string());
-    write_contents(h5, config, results);
+    fill(h5);
     h5.close();
     std::error_code ec;
     fs::rename(temp, final_path, ec);
@@ -118,6 +127,10 @@ void write_result_file(const std::string& path, const Config& config, const Resu
     fs::remove(temp, ignored);
     throw;
   }
+}
+
+void write_result_file(const std::string& path, const Config& config, const Results& results, bool overwrite) {
+  write_file_atomically(path, overwrite, [&](H5Writer& h5) { write_results(h5, "", config, results); });
 }
 
 }  // namespace escalate

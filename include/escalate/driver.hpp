@@ -30,8 +30,15 @@ struct DriverOptions {
   const std::atomic<bool>* stop = nullptr;              // set to stop after the running batches
 };
 
+// What one batch's trajectories reached by the horizon: the units of batch-means
+// intervals (compare with a single draw).
+struct BatchOutcome {
+  std::int64_t trajectories = 0, war = 0, spiral = 0, nuclear = 0;
+};
+
 struct DriverResult {
   RunTally tally;
+  std::vector<BatchOutcome> batches;     // [batches], in batch order
   std::vector<std::uint8_t> batch_done;  // [batches]: 1 where the batch's trajectories are in `tally`
   bool complete = false;
   int threads = 0;

@@ -41,7 +41,7 @@ class H5Writer {
  public:
   explicit H5Writer(const std::string& path);  // creates (truncating) the file
 
-  // Coordinate axes: 1-D dimension scales in the root group.
+  // Coordinate axes: 1-D dimension scales, at "name" or "group/name" (netCDF-4 dimensions of that group).
   void dimension(const std::string& name, const std::vector<std::int64_t>& values, const VariableAttributes& attrs);
   void dimension(const std::string& name, const std::vector<double>& values, const VariableAttributes& attrs);
   void dimension(const std::string& name, const std::vector<std::string>& values, const VariableAttributes& attrs);

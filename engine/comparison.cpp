@@ -1,0 +1,222 @@
+#include "escalate/comparison.hpp"
+
+#include "escalate/hdf5_file.hpp"
+#include "escalate/result_file.hpp"
+#include "escalate/version.hpp"
+
+#include <boost/math/distributions/students_t.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <numeric>
+
+namespace escalate {
+
+namespace {
+constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
+
+double t_quantile(double df) {
+  if (!(df >= 1) || !std::isfinite(df)) return df > 0 ? 1.959963984540054 : NaN;
+  return boost::math::quantile(boost::math::students_t(df), 0.975);
+}
+
+double mean_of(const std::vector<double>& v) {
+  return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
+}
+
+double variance_of(const std::vector<double>& v) {
+  if (v.size() < 2) return NaN;
+  double m = mean_of(v), s = 0;
+  for (double x : v) s += (x - m) * (x - m);
+  return s / static_cast<double>(v.size() - 1);
+}
+
+// Per-unit probabilities of one outcome: per draw when there are several draws, else per
+// batch of the single draw.
+std::vector<double> unit_values(const ComparedRun& run, int outcome, bool by_draw) {
+  std::vector<double> v;
+  auto ratio = [](std::int64_t a, std::int64_t n) { return n > 0 ? static_cast<double>(a) / static_cast<double>(n) : NaN; };
+  if (by_draw) {
+    for (const auto& d : run.driver.tally.draws) {
+      std::int64_t k = outcome == 0 ? d.reached[WAR] : outcome == 1 ? d.reached[SPIRAL] : d.nuclear;
+      v.push_back(ratio(k, d.trajectories));
+    }
+  } else {
+    for (const auto& b : run.driver.batches) {
+      std::int64_t k = outcome == 0 ? b.war : outcome == 1 ? b.spiral : b.nuclear;
+      v.push_back(ratio(k, b.trajectories));
+    }
+  }
+  return v;
+}
+
+std::string fixed(double x, int digits = 4) {
+  if (std::isnan(x)) return "n/a";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%+.*f", digits, x);
+  return buffer;
+}
+std::string interval(double lo, double hi) { return "[" + fixed(lo) + ", " + fixed(hi) + "]"; }
+std::string pad(const std::string& s, std::size_t w) { return s.size() >= w ? s + " " : s + std::string(w - s.size(), ' '); }
+}  // namespace
+
+PairedEstimate paired_estimate(const std::vector<double>& reference, const std::vector<double>& other) {
+  const std::size_t n = reference.size();
+  std::vector<double> d(n);
+  for (std::size_t i = 0; i < n; ++i) d[i] = other[i] - reference[i];
+  PairedEstimate e;
+  e.difference = mean_of(d);
+  double nn = static_cast<double>(n);
+  double vd = variance_of(d);
+  double half = vd == 0 ? 0.0 : t_quantile(nn - 1) * std::sqrt(vd / nn);
+  e.paired_lo = e.difference - half;
+  e.paired_hi = e.difference + half;
+  double va = variance_of(reference) / nn, vb = variance_of(other) / nn;
+  double welch_df = (va + vb) * (va + vb) / (va * va / (nn - 1) + vb * vb / (nn - 1));
+  double unpaired_half = va + vb == 0 ? 0.0 : t_quantile(welch_df) * std::sqrt(va + vb);
+  e.unpaired_lo = e.difference - unpaired_half;
+  e.unpaired_hi = e.difference + unpaired_half;
+  return e;
+}
+
+Comparison compare_runs(const std::vector<ComparedRun>& runs) {
+  Comparison c;
+  const ComparedRun& ref = runs.front();
+  const std::int64_t M = ref.config.run.draws;
+  const bool by_draw = M >= 2;
+  c.reference = ref.name;
+  c.units = by_draw ? "draws" : "batches";
+  c.unit_count = by_draw ? M : static_cast<std::int64_t>(ref.driver.batches.size());
+  for (const auto& run : runs) {
+    ComparisonRow row;
+    row.name = run.name;
+    for (int o = 0; o < NUM_OUTCOMES; ++o) {
+      row.outcomes[o] = paired_estimate(unit_values(ref, o, by_draw), unit_values(run, o, by_draw));
+    }
+    std::vector<double> ref_draws[NUM_OUTCOMES], run_draws[NUM_OUTCOMES];
+    for (int o = 0; o < NUM_OUTCOMES; ++o) {
+      ref_draws[o] = unit_values(ref, o, true);
+      run_draws[o] = unit_values(run, o, true);
+    }
+    for (std::int64_t m = 0; m < M; ++m) {
+      for (int o = 0; o < NUM_OUTCOMES; ++o) {
+        auto i = static_cast<std::size_t>(m);
+        row.per_draw_difference.push_back(run_draws[o][i] - ref_draws[o][i]);
+      }
+    }
+    // Which uncertain parameters are paired: shared paths; and in how many draws all agree.
+    std::vector<std::pair<ParamRef, ParamRef>> shared;
+    for (const auto& u : run.config.uncertain) {
+      auto it = std::find_if(ref.config.uncertain.begin(), ref.config.uncertain.end(),
+                             [&](const UncertainParameter& r) { return r.path == u.path; });
+      if (it == ref.config.uncertain.end()) {
+        row.differing_parameters.push_back(u.path + " (only here)");
+        continue;
+      }
+      shared.push_back({it->ref, u.ref});
+      if (it->dist.text() != u.dist.text()) row.differing_parameters.push_back(u.path + " (drawn differently)");
+    }
+    for (const auto& r : ref.config.uncertain) {
+      bool here = std::any_of(run.config.uncertain.begin(), run.config.uncertain.end(),
+                              [&](const UncertainParameter& u) { return u.path == r.path; });
+      if (!here) row.differing_parameters.push_back(r.path + " (only in the reference)");
+    }
+    for (std::int64_t m = 0; m < M; ++m) {
+      Parameters a = ref.config.draw(m), b = run.config.draw(m);
+      bool equal = std::all_of(shared.begin(), shared.end(), [&](const auto& p) { return a.at(p.first) == b.at(p.second); });
+      row.draws_paired_exactly += equal;
+    }
+    c.rows.push_back(std::move(row));
+  }
+  return c;
+}
+
+void print_comparison(std::ostream& out, const Comparison& c, const RunSettings& run) {
+  out << "Compared with " << c.reference << ": seed " << run.seed << ", " << run.draws << " draws x "
+      << run.trajectories << " trajectories each, common random numbers.\n"
+      << "Differences are P(config) - P(" << c.reference << ") by day " << run.horizon_days
+      << "; 95% intervals over " << c.unit_count << " " << c.units
+      << ", paired (this run) and unpaired (what independent runs would give).\n\n";
+  std::vector<std::size_t> order;
+  for (std::size_t i = 1; i < c.rows.size(); ++i) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) {
+    return c.rows[a].outcomes[0].difference < c.rows[b].outcomes[0].difference;
+  });
+  std::size_t width = 10;
+  for (const auto& r : c.rows) width = std::max(width, r.name.size() + 2);
+  out << pad("config", width) << pad("dP(war)", 9) << pad("paired 95%", 20) << pad("unpaired 95%", 20)
+      << pad("dP(spiral)", 11) << pad("paired 95%", 20) << pad("dP(nuclear)", 12) << pad("paired 95%", 20)
+      << "paired draws\n";
+  for (std::size_t i : order) {
+    const auto& r = c.rows[i];
+    const auto& w = r.outcomes[0];
+    const auto& s = r.outcomes[1];
+    const auto& n = r.outcomes[2];
+    out << pad(r.name, width) << pad(fixed(w.difference), 9) << pad(interval(w.paired_lo, w.paired_hi), 20)
+        << pad(interval(w.unpaired_lo, w.unpaired_hi), 20) << pad(fixed(s.difference), 11)
+        << pad(interval(s.paired_lo, s.paired_hi), 20) << pad(fixed(n.difference), 12)
+        << pad(interval(n.paired_lo, n.paired_hi), 20) << r.draws_paired_exactly << "/" << run.draws << "\n";
+  }
+  out << "\n'paired draws': draws in which every uncertain parameter the two configs share has the same value.\n";
+  for (std::size_t i : order) {
+    if (c.rows[i].differing_parameters.empty()) continue;
+    out << "  " << c.rows[i].name << ": not paired in ";
+    for (std::size_t k = 0; k < c.rows[i].differing_parameters.size(); ++k) {
+      out << (k ? ", " : "") << c.rows[i].differing_parameters[k];
+    }
+    out << "\n";
+  }
+}
+
+void write_comparison(H5Writer& h5, const Comparison& c, const std::vector<ComparedRun>& runs,
+                      const std::string& command_line) {
+  for (const auto& run : runs) write_results(h5, run.name, run.config, run.results);
+  const RunSettings& run = runs.front().config.run;
+  std::vector<std::string> names;
+  for (const auto& r : c.rows) names.push_back(r.name);
+  std::vector<std::string> outcomes(OUTCOME_NAMES, OUTCOME_NAMES + NUM_OUTCOMES);
+  std::vector<std::int64_t> draws(static_cast<std::size_t>(run.draws));
+  std::iota(draws.begin(), draws.end(), 0);
+  h5.dimension("comparison/config", names, {"compared config (the first is the reference)", ""});
+  h5.dimension("comparison/outcome", outcomes, {"outcome reached by the horizon", ""});
+  h5.dimension("comparison/bound", std::vector<std::string>{"lower", "upper"}, {"interval bound", ""});
+  h5.dimension("comparison/draw", draws, {"parameter draw", ""});
+  std::vector<double> difference, paired, unpaired, per_draw;
+  std::vector<std::int64_t> exact;
+  for (const auto& r : c.rows) {
+    for (const auto& e : r.outcomes) {
+      difference.push_back(e.difference);
+      paired.insert(paired.end(), {e.paired_lo, e.paired_hi});
+      unpaired.insert(unpaired.end(), {e.unpaired_lo, e.unpaired_hi});
+    }
+    per_draw.insert(per_draw.end(), r.per_draw_difference.begin(), r.per_draw_difference.end());
+    exact.push_back(r.draws_paired_exactly);
+  }
+  const std::vector<std::string> co = {"comparison/config", "comparison/outcome"};
+  const std::vector<std::string> cob = {"comparison/config", "comparison/outcome", "comparison/bound"};
+  h5.variable("comparison/difference", difference, co, {"P(config) - P(reference) by the horizon, pooled", "1"});
+  h5.variable("comparison/paired_interval", paired, cob, {"95% interval of the difference from paired units", "1"});
+  h5.variable("comparison/unpaired_interval", unpaired, cob, {"95% interval as if the runs were independent", "1"});
+  h5.variable("comparison/per_draw_difference", per_draw, {"comparison/config", "comparison/draw", "comparison/outcome"},
+              {"per-draw P(config) - P(reference) by the horizon", "1"});
+  h5.variable("comparison/draws_paired_exactly", exact, {"comparison/config"},
+              {"draws in which every shared uncertain parameter has the same value", "count"});
+  h5.attribute("comparison", "reference", c.reference);
+  h5.attribute("comparison", "units", c.units);
+  h5.attribute("comparison", "unit_count", c.unit_count);
+  h5.attribute("", "filetype", std::string("escalate-comparison"));
+  h5.attribute("", "format_version", RESULT_FORMAT_VERSION);
+  h5.attribute("", "engine_version", std::string(ENGINE_VERSION));
+  h5.attribute("", "git_sha1", std::string(GIT_SHA1));
+  h5.attribute("", "seed", static_cast<std::int64_t>(run.seed));
+  h5.attribute("", "draws", run.draws);
+  h5.attribute("", "trajectories", run.trajectories);
+  h5.attribute("", "command_line", command_line);
+  std::string list;
+  for (const auto& n : names) list += (list.empty() ? "" : " ") + n;
+  h5.attribute("", "configs", list);
+}
+
+}  // namespace escalate

@@ -1,0 +1,61 @@
+#pragma once
+// Policy comparison with common random numbers (issue #3).
+//
+// Every config runs with the reference's seed, draws and trajectories, so draw m of two
+// configs shares the value of every uncertain parameter they both have (streams keyed by
+// path) and trajectory (m, n) shares its chance events where the histories agree. The
+// per-draw differences are then paired samples: their spread gives the paired interval.
+// The unpaired interval is what two independent runs of the same size would give.
+#include "escalate/config.hpp"
+#include "escalate/driver.hpp"
+#include "escalate/results.hpp"
+
+#include <array>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace escalate {
+
+inline constexpr int NUM_OUTCOMES = 3;
+inline constexpr const char* OUTCOME_NAMES[NUM_OUTCOMES] = {"war", "spiral", "nuclear"};
+
+struct PairedEstimate {
+  double difference = 0;  // mean over units of (other - reference)
+  double paired_lo = 0, paired_hi = 0;      // 95%, Student t on the paired differences
+  double unpaired_lo = 0, unpaired_hi = 0;  // 95%, Welch t as if the runs were independent
+};
+
+// Both vectors hold one probability per unit (draw or batch), in the same order.
+PairedEstimate paired_estimate(const std::vector<double>& reference, const std::vector<double>& other);
+
+struct ComparedRun {
+  std::string name;  // unique: the config's file stem, de-duplicated
+  Config config;
+  DriverResult driver;
+  Results results;
+};
+
+struct ComparisonRow {
+  std::string name;
+  std::array<PairedEstimate, NUM_OUTCOMES> outcomes;
+  std::vector<double> per_draw_difference;  // [M, outcome]
+  std::int64_t draws_paired_exactly = 0;    // draws in which every shared uncertain parameter is equal
+  std::vector<std::string> differing_parameters;  // uncertain in one config only, or drawn differently
+};
+
+struct Comparison {
+  std::string reference;
+  std::string units;  // "draws", or "batches" when there is a single draw
+  std::int64_t unit_count = 0;
+  std::vector<ComparisonRow> rows;  // rows[0]: the reference against itself
+};
+
+Comparison compare_runs(const std::vector<ComparedRun>& runs);
+void print_comparison(std::ostream& out, const Comparison& comparison, const RunSettings& run);
+
+class H5Writer;
+void write_comparison(H5Writer& h5, const Comparison& comparison, const std::vector<ComparedRun>& runs,
+                      const std::string& command_line);
+
+}  // namespace escalate
