@@ -53,6 +53,7 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
   h5.dimension(g + "cause", r.cause, {"what caused a transition: incident type or mechanism", ""});
   h5.dimension(g + "quantile", r.quantile, {"quantile level across draws", prob});
   h5.dimension(g + "bound", std::vector<std::string>{"lower", "upper"}, {"interval bound", ""});
+  h5.dimension(g + "chain_length", r.chain_length, {"links in a chain of countermeasures (an answer to an incident is 1)", ""});
 
   h5.variable(g + "occupancy", r.occupancy, dims({"time_days", "phase"}), {"fraction of all trajectories in each phase", prob});
   h5.variable(g + "reached", r.reached, dims({"time_days", "phase"}), {"fraction of trajectories that reached phase >= k by t", prob});
@@ -71,6 +72,10 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
   h5.variable(g + "war_trigger", r.war_trigger, dims({"cause"}), {"wars by what triggered them", "count"});
   h5.variable(g + "spiral_trigger", r.spiral_trigger, dims({"cause"}),
               {"first entries into spiral (or war) by what triggered them", "count"});
+  h5.variable(g + "p_countermeasure_chain", r.p_chain, dims({"chain_length"}),
+              {"pooled probability of a countermeasure chain of at least this many links by the horizon", prob});
+  h5.variable(g + "p_countermeasure_chain_interval", r.p_chain_interval, dims({"chain_length", "bound"}),
+              {"95% Wilson interval of p_countermeasure_chain", prob});
   h5.variable(g + "sensitivity", r.sensitivity, dims({"parameter"}),
               {"Spearman rank correlation across draws of p_war with each uncertain parameter", "1"});
 

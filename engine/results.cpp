@@ -58,6 +58,12 @@ Results compute_results(const Config& config, const RunTally& tally, const Prove
   r.incident_count = pooled.incidents;
   r.war_trigger = pooled.war_cause;
   r.spiral_trigger = pooled.spiral_cause;
+  for (int k = 0; k < MAX_CHAIN_TALLY; ++k) {
+    r.chain_length.push_back(k + 1);
+    r.p_chain.push_back(ratio(pooled.chain_at_least[k], n));
+    auto [lo, hi] = wilson_interval(pooled.chain_at_least[k], n);
+    r.p_chain_interval.insert(r.p_chain_interval.end(), {lo, hi});
+  }
 
   for (std::int64_t m = 0; m < r.M; ++m) {
     const DrawTally& d = tally.draws[static_cast<std::size_t>(m)];

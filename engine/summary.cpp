@@ -37,6 +37,11 @@ void print_summary(std::ostream& out, const Results& r, const RunSettings& run) 
   }
   out << pad("  nuclear war", 24) << lpad(fixed(r.p_nuclear), 8) << "  "
       << pad("[" + fixed(r.p_nuclear_interval[0]) + ", " + fixed(r.p_nuclear_interval[1]) + "]", 18) << "\n";
+  const char* chain_labels[2] = {"  countermeasure", "  chain (>= 2 links)"};
+  for (int k = 0; k < 2; ++k) {
+    out << pad(chain_labels[k], 24) << lpad(fixed(r.p_chain[k]), 8) << "  "
+        << pad("[" + fixed(r.p_chain_interval[2 * k]) + ", " + fixed(r.p_chain_interval[2 * k + 1]) + "]", 18) << "\n";
+  }
 
   std::int64_t wars = std::accumulate(r.war_trigger.begin(), r.war_trigger.end(), std::int64_t{0});
   if (wars > 0) {

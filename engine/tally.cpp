@@ -25,6 +25,7 @@ void PooledTally::add(const TrajectoryRecord& r) {
   countermeasures += r.countermeasures;
   signals += r.signals;
   evaluations += static_cast<std::int64_t>(r.evaluations);
+  for (std::uint32_t k = 0; k < MAX_CHAIN_TALLY && k < r.longest_chain; ++k) ++chain_at_least[k];
   ++trajectories;
 }
 
@@ -37,6 +38,7 @@ void PooledTally::merge_from(const PooledTally& o) {
   countermeasures += o.countermeasures;
   signals += o.signals;
   evaluations += o.evaluations;
+  for (int k = 0; k < MAX_CHAIN_TALLY; ++k) chain_at_least[k] += o.chain_at_least[k];
   trajectories += o.trajectories;
 }
 

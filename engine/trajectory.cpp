@@ -155,7 +155,7 @@ void Trajectory::handle_incident(int type, bool deliberate, double severity) {
   evaluate(type);
 }
 
-void Trajectory::respond(int victim, double q, double severity, int cause) {
+void Trajectory::respond(int victim, double q, double severity, int cause, std::uint32_t depth) {
   const double eps = params_.model.clarification_epsilon;
   const double q_clamped = std::clamp(q, eps, 1.0 - eps);
   const SideState& v = sides_[victim];
@@ -175,7 +175,7 @@ void Trajectory::respond(int victim, double q, double severity, int cause) {
     case Response::Countermeasure: {
       double mean = params_.response.countermeasure_delay_days;
       double delay = mean > 0 ? delays_.exponential(1.0 / mean) : 0.0;
-      pending_.push_back({time_ + delay, pending_sent_++, 1 - victim});
+      pending_.push_back({time_ + delay, pending_sent_++, 1 - victim, depth + 1});
       std::push_heap(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) { return later(a, b); });
       break;
     }
@@ -183,17 +183,18 @@ void Trajectory::respond(int victim, double q, double severity, int cause) {
   }
 }
 
-void Trajectory::handle_countermeasure(int victim) {
+void Trajectory::handle_countermeasure(int victim, std::uint32_t depth) {
   const SideParams& p = params_.sides[victim];
   const ResponseParams& r = params_.response;
   SideState& side = sides_[victim];
   ++out_->countermeasures;
+  out_->longest_chain = std::max(out_->longest_chain, depth);
   const double q = r.countermeasure_hostility;
   side.logodds = jeffrey_update(side.logodds, q, r.countermeasure_offensiveness);
   side.fear = fear_after_act(side.fear, p.fear_gain, derived_.sensitivity[victim], r.countermeasure_severity, q);
   for (int i = 0; i < 2; ++i) update_intent(sides_[i], params_.sides[i], params_.model.belief_flip);
   const int cause = cause_index(static_cast<int>(config_.incidents.size()), Cause::Countermeasure);
-  respond(victim, q, r.countermeasure_severity, cause);
+  respond(victim, q, r.countermeasure_severity, cause, depth);
   evaluate(cause);
 }
 
@@ -242,7 +243,7 @@ void Trajectory::run(std::int64_t draw, std::int64_t index, TrajectoryRecord& ou
   out.phase_at_grid.assign(T, 0);
   out.max_phase_at_grid.assign(T, 0);
   out.incidents.assign(static_cast<std::size_t>(K) * NUM_PHASES, 0);
-  out.countermeasures = out.signals = 0;
+  out.countermeasures = out.signals = out.longest_chain = 0;
   out.evaluations = 0;
   out.war = out.nuclear = false;
   out.war_day = 0;
@@ -291,9 +292,9 @@ void Trajectory::run(std::int64_t draw, std::int64_t index, TrajectoryRecord& ou
       handle_incident(spec.incident, spec.deliberate, params_.injects[i].severity);
     } else if (tc == scheduled) {
       std::pop_heap(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) { return later(a, b); });
-      int victim = pending_.back().victim;
+      Pending arrived = pending_.back();
       pending_.pop_back();
-      handle_countermeasure(victim);
+      handle_countermeasure(arrived.victim, arrived.depth);
     } else if (tg == scheduled) {
       evaluate(cause_index(K, Cause::Grid));
       out.phase_at_grid[next_grid] = static_cast<std::uint8_t>(phase_);

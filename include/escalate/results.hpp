@@ -41,6 +41,9 @@ struct Results {
   std::vector<std::int64_t> incident_count; // [K, 5]
   std::vector<std::int64_t> war_trigger;    // [C]
   std::vector<std::int64_t> spiral_trigger; // [C]
+  std::vector<std::int64_t> chain_length;   // [L] 1..MAX_CHAIN_TALLY
+  std::vector<double> p_chain;              // [L] P(a countermeasure chain of >= k links by the horizon)
+  std::vector<double> p_chain_interval;     // [L, 2]
   // Per draw.
   std::vector<double> p_war, p_spiral, p_nuclear_by_draw;  // [M]
   std::vector<double> p_reached_by_draw;    // [M, 5]

@@ -19,6 +19,7 @@ struct PooledTally {
   std::vector<std::int64_t> war_cause;     // [C]: what triggered each war
   std::vector<std::int64_t> spiral_cause;  // [C]: what triggered each first spiral
   std::int64_t countermeasures = 0, signals = 0, evaluations = 0, trajectories = 0;
+  std::int64_t chain_at_least[MAX_CHAIN_TALLY] = {};  // trajectories whose longest chain has >= k+1 links
 
   PooledTally() = default;
   PooledTally(std::int64_t T, std::int64_t K, std::int64_t C);

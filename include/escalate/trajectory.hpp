@@ -16,6 +16,7 @@ namespace escalate {
 enum class Cause : int { Countermeasure = 0, Event, Initial, Reassurance, Grid };
 inline int cause_index(int num_incidents, Cause c) { return num_incidents + static_cast<int>(c); }
 inline constexpr int NUM_NON_INCIDENT_CAUSES = 5;
+inline constexpr int MAX_CHAIN_TALLY = 4;  // chains are tallied as >= 1, 2, 3, 4 links
 std::vector<std::string> cause_names(const Config& config);  // incident names, then the above
 
 struct TrajectoryRecord {
@@ -23,6 +24,7 @@ struct TrajectoryRecord {
   std::vector<std::uint8_t> max_phase_at_grid;  // [T] running maximum over all evaluation points
   std::vector<std::uint32_t> incidents;         // [K * 5] incidents by type and phase
   std::uint32_t countermeasures = 0;            // countermeasure arrivals
+  std::uint32_t longest_chain = 0;              // longest chain of countermeasures that arrived
   std::uint32_t signals = 0;                    // reassurance signals received
   std::uint64_t evaluations = 0;                // evaluation points processed (for benchmarks)
   bool war = false;
@@ -46,6 +48,7 @@ class Trajectory {
     double time;
     std::uint64_t order;  // ties: first sent, first arrived
     int victim;           // who receives it
+    std::uint32_t depth;  // 1: answers an incident; k + 1: answers a countermeasure of depth k
   };
   struct Derived {      // per-draw quantities, recomputed when an event `set`s something
     std::array<double, 2> sensitivity{};
@@ -58,10 +61,10 @@ class Trajectory {
   double fill_rates(double time);  // rate per year of every process into rates_; returns the total
   void handle_arrival(double time);
   void handle_incident(int type, bool deliberate, double severity);
-  void handle_countermeasure(int victim);
+  void handle_countermeasure(int victim, std::uint32_t depth);
   void handle_event(int event);
   void handle_signal(int sender);
-  void respond(int victim, double q, double severity, int cause);
+  void respond(int victim, double q, double severity, int cause, std::uint32_t depth = 0);
   void evaluate(int cause);
   double next_window_edge(double after) const;
 
