@@ -1,0 +1,87 @@
+"""escalate compare: common random numbers, exact zeros for a config against itself, and a
+paired interval narrower than the unpaired one where pairing must help (issue #3)."""
+import os
+import subprocess
+import tempfile
+import unittest
+
+import h5py
+import numpy as np
+import xarray as xr
+
+BIN = os.environ.get("ESCALATE_BIN", "build/release/engine/escalate")
+SRC = os.environ.get("ESCALATE_SOURCE_DIR", ".")
+
+
+def config(name):
+    return os.path.join(SRC, "tests", "configs", name)
+
+
+class CompareTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.path = os.path.join(cls.tmp.name, "cmp.h5")
+        cls.out = subprocess.run(
+            [BIN, "compare", config("small.toml"), config("small.toml"), config("small-institutions.toml"),
+             "--draws", "40", "--trajectories", "200", "-o", cls.path],
+            check=True, capture_output=True, text=True).stdout
+        cls.h5 = h5py.File(cls.path, "r")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.h5.close()
+        cls.tmp.cleanup()
+
+    def names(self):
+        return [n.decode() if isinstance(n, bytes) else n for n in self.h5["comparison/config"][:]]
+
+    def test_one_group_per_config_with_the_run_schema(self):
+        self.assertEqual(self.names(), ["small", "small-2", "small-institutions"])
+        for name in self.names():
+            self.assertEqual(self.h5[f"{name}/occupancy"].shape[1], 5)
+            self.assertIn("draws", self.h5[name])
+        with xr.open_dataset(self.path, group="small-institutions") as ds:
+            self.assertEqual(ds["occupancy"].dims, ("time_days", "phase"))
+
+    def test_self_comparison_is_exactly_zero(self):
+        row = self.names().index("small-2")
+        self.assertTrue(np.all(self.h5["comparison/difference"][row] == 0.0))
+        self.assertTrue(np.all(self.h5["comparison/paired_interval"][row] == 0.0))
+        self.assertTrue(np.all(self.h5["comparison/per_draw_difference"][row] == 0.0))
+        self.assertEqual(self.h5["comparison/draws_paired_exactly"][row], 40)
+        for name in ("occupancy", "reached", "draws/p_war"):
+            np.testing.assert_array_equal(self.h5[f"small/{name}"][:], self.h5[f"small-2/{name}"][:])
+
+    def test_pairing_narrows_the_interval(self):
+        row = self.names().index("small-institutions")
+        war = 0  # outcome index
+        paired = self.h5["comparison/paired_interval"][row, war]
+        unpaired = self.h5["comparison/unpaired_interval"][row, war]
+        difference = self.h5["comparison/difference"][row, war]
+        self.assertLess(difference, 0.0, "stronger institutions cannot raise P(war) under common random numbers")
+        self.assertLess(paired[1] - paired[0], 0.5 * (unpaired[1] - unpaired[0]))
+        self.assertTrue(paired[0] <= difference <= paired[1])
+        # Restraint changes only war utilities: per draw, P(war) never rises.
+        self.assertTrue(np.all(self.h5["comparison/per_draw_difference"][row, :, war] <= 0.0))
+        self.assertEqual(self.h5["comparison/draws_paired_exactly"][row], 40)
+
+    def test_table(self):
+        self.assertIn("small-institutions", self.out)
+        self.assertIn("paired 95%", self.out)
+        self.assertIn("unpaired 95%", self.out)
+
+    def test_mismatched_horizons_are_refused(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            other = os.path.join(tmp, "longer.toml")
+            with open(other, "w") as f:
+                f.write(f'base = "{config("small.toml")}"\n[run]\nhorizon_days = 730\n')
+            r = subprocess.run([BIN, "compare", config("small.toml"), other, "-o", os.path.join(tmp, "x.h5")],
+                               capture_output=True, text=True)
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("must match the reference", r.stderr)
+            self.assertFalse(os.path.exists(os.path.join(tmp, "x.h5")))
+
+
+if __name__ == "__main__":
+    unittest.main()
