@@ -564,8 +564,8 @@ Parameters Config::draw(std::int64_t m) const {
   return p;
 }
 
-Config load_config(const std::string& path, const ConfigOverrides& overrides) {
-  toml::table root = detail::load_with_base(path);
+namespace {
+Config build_config(toml::table root, const std::string& path, const ConfigOverrides& overrides) {
   if (auto* run = root.get("run"); run && run->is_table()) {
     auto& t = *run->as_table();
     if (overrides.draws) t.insert_or_assign("draws", *overrides.draws);
@@ -578,6 +578,24 @@ Config load_config(const std::string& path, const ConfigOverrides& overrides) {
   std::ostringstream text;
   text << root << "\n";
   config.resolved_text = text.str();
+  return config;
+}
+}  // namespace
+
+Config load_config(const std::string& path, const ConfigOverrides& overrides) {
+  return build_config(detail::load_with_base(path), path, overrides);
+}
+
+Config load_config_text(const std::string& text, const std::string& origin, const std::string& source_path) {
+  toml::table root;
+  try {
+    root = toml::parse(text, origin);
+  } catch (const toml::parse_error& e) {
+    throw ConfigError(where(e.source()) + "not valid TOML: " + std::string(e.description()));
+  }
+  if (root.contains("base")) throw ConfigError(origin + ": a stored config must be resolved (no `base`)");
+  Config config = build_config(std::move(root), origin, {});
+  config.source_path = source_path;
   return config;
 }
 

@@ -88,6 +88,10 @@ struct Config {
 // Reads, merges (`base`), validates. Throws ConfigError naming file, line, column and key.
 Config load_config(const std::string& path, const ConfigOverrides& overrides = {});
 
+// A config from resolved TOML text, as stored in result files (`origin` names it in
+// errors, e.g. "part-1.h5:/config"; `source_path` is the file it was first read from).
+Config load_config_text(const std::string& text, const std::string& origin, const std::string& source_path);
+
 // Did-you-mean: the candidate closest to `word` by edit distance, or "" if none is close.
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
 

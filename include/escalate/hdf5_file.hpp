@@ -77,6 +77,29 @@ class H5Writer {
   std::map<std::string, H5Handle> datasets_;
 };
 
+// Reads datasets and attributes of an existing file. A missing, foreign or truncated file
+// is a UsageError naming it (the user gave the wrong file); a fault while reading a valid
+// one is an IoError.
+class H5Reader {
+ public:
+  explicit H5Reader(const std::string& path);
+  const std::string& path() const { return path_; }
+  bool has(const std::string& object) const;
+  std::vector<std::int64_t> int64s(const std::string& dataset, std::vector<hsize_t>* shape = nullptr) const;
+  std::vector<double> doubles(const std::string& dataset, std::vector<hsize_t>* shape = nullptr) const;
+  bool has_attribute(const std::string& object, const std::string& name) const;
+  std::string string_attribute(const std::string& object, const std::string& name) const;
+  std::int64_t int_attribute(const std::string& object, const std::string& name) const;
+  double double_attribute(const std::string& object, const std::string& name) const;
+
+ private:
+  void read(const std::string& dataset, hid_t memory_type, std::size_t element_size, std::vector<hsize_t>& shape,
+            void* (*resize)(void* vec, std::size_t n), void* vec) const;
+  H5Handle open_attribute(const std::string& object, const std::string& name) const;
+  std::string path_;
+  H5Handle file_;
+};
+
 // Throws IoError naming the file and object when an HDF5 call fails.
 herr_t h5_check(herr_t status, const std::string& what);
 hid_t h5_check_id(hid_t id, const std::string& what);
