@@ -29,6 +29,30 @@ struct Worker {
 };
 }  // namespace
 
+std::pair<std::int64_t, std::int64_t> batch_block(const BatchLayout& layout, std::int64_t index, std::int64_t count) {
+  auto edge = [&](std::int64_t i) {
+    return static_cast<std::int64_t>((static_cast<__int128>(layout.batches) * i) / count);
+  };
+  return {edge(index), edge(index + 1)};
+}
+
+std::vector<std::uint8_t> block_mask(const BatchLayout& layout, std::int64_t index, std::int64_t count) {
+  std::vector<std::uint8_t> mask(static_cast<std::size_t>(layout.batches), 0);
+  auto [first, last] = batch_block(layout, index, count);
+  for (std::int64_t b = first; b < last; ++b) mask[static_cast<std::size_t>(b)] = 1;
+  return mask;
+}
+
+void merge_driver_results(DriverResult& into, const DriverResult& other) {
+  into.tally.merge_from(other.tally);
+  for (std::size_t b = 0; b < into.batch_done.size(); ++b) {
+    if (!other.batch_done[b]) continue;
+    into.batch_done[b] = 1;
+    into.batches[b] = other.batches[b];
+  }
+  into.complete = std::all_of(into.batch_done.begin(), into.batch_done.end(), [](auto d) { return d == 1; });
+}
+
 BatchLayout BatchLayout::of(const RunSettings& run) {
   BatchLayout layout;
   layout.batch_size = std::min(run.trajectories, BATCH_SIZE);
@@ -60,6 +84,7 @@ DriverResult run_simulation(const Config& config, const DriverOptions& options) 
           Worker& w = workers.local();
           for (std::int64_t b = range.begin(); b != range.end(); ++b) {
             if (options.stop && options.stop->load(std::memory_order_relaxed)) return;
+            if (options.run_batches && !(*options.run_batches)[static_cast<std::size_t>(b)]) continue;
             const std::int64_t m = layout.draw_of(b);
             const std::int64_t first = (b % layout.batches_per_draw) * layout.batch_size;
             const std::int64_t last = std::min(run.trajectories, first + layout.batch_size);

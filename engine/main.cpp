@@ -8,6 +8,7 @@
 #include "escalate/progress.hpp"
 #include "escalate/result_file.hpp"
 #include "escalate/results.hpp"
+#include "escalate/run_state.hpp"
 #include "escalate/summary.hpp"
 #include "escalate/version.hpp"
 
@@ -33,6 +34,7 @@ extern "C" void on_interrupt(int signal) {
 
 struct RunFlags {
   std::string config;
+  std::string shard;  // "i/n", 1-based
   std::string output;
   ConfigOverrides overrides;
   int threads = 0;
@@ -50,10 +52,12 @@ struct Execution {
   Results results;
 };
 
-Execution execute(const Config& config, int threads, bool quiet, const std::string& command_line) {
+Execution execute(const Config& config, int threads, bool quiet, const std::string& command_line,
+                  const std::vector<std::uint8_t>* run_batches = nullptr) {
   std::atomic<std::int64_t> done{0};
   DriverOptions options;
   options.threads = threads;
+  options.run_batches = run_batches;
   options.trajectories_done = &done;
   options.stop = &stop_requested;
   std::signal(SIGINT, on_interrupt);
@@ -61,7 +65,17 @@ Execution execute(const Config& config, int threads, bool quiet, const std::stri
   const auto start = std::chrono::steady_clock::now();
   Execution e;
   {
-    ProgressReporter progress(done, config.run.draws * config.run.trajectories, ProgressReporter::detect(quiet));
+    std::int64_t total = config.run.draws * config.run.trajectories;
+    if (run_batches) {  // the trajectories of the selected batches
+      const BatchLayout layout = BatchLayout::of(config.run);
+      total = 0;
+      for (std::int64_t b = 0; b < layout.batches; ++b) {
+        if (!(*run_batches)[static_cast<std::size_t>(b)]) continue;
+        std::int64_t first = (b % layout.batches_per_draw) * layout.batch_size;
+        total += std::min(config.run.trajectories, first + layout.batch_size) - first;
+      }
+    }
+    ProgressReporter progress(done, total, ProgressReporter::detect(quiet));
     e.driver = run_simulation(config, options);
   }
   Provenance provenance;
@@ -73,18 +87,121 @@ Execution execute(const Config& config, int threads, bool quiet, const std::stri
   return e;
 }
 
+ShardInfo parse_shard(const std::string& text) {
+  ShardInfo shard;
+  auto slash = text.find('/');
+  try {
+    if (slash == std::string::npos) throw std::invalid_argument("no slash");
+    std::size_t used = 0;
+    shard.index = std::stoll(text.substr(0, slash), &used);
+    if (used != slash) throw std::invalid_argument("trailing");
+    shard.count = std::stoll(text.substr(slash + 1), &used);
+    if (used != text.size() - slash - 1) throw std::invalid_argument("trailing");
+  } catch (const std::exception&) {
+    throw UsageError("--shard " + text + ": expected i/n, e.g. --shard 2/8 for the second of eight parts");
+  }
+  if (shard.count < 1 || shard.index < 1 || shard.index > shard.count) {
+    throw UsageError("--shard " + text + ": need 1 <= i <= n");
+  }
+  shard.index -= 1;  // stored 0-based
+  return shard;
+}
+
 int command_run(const RunFlags& flags, const std::string& command_line) {
   Config config = load_config(flags.config, flags.overrides);
-  const std::string output = flags.output.empty() ? default_output(flags.config) : flags.output;
+  ShardInfo shard;
+  std::vector<std::uint8_t> mask;
+  if (!flags.shard.empty()) {
+    shard = parse_shard(flags.shard);
+    mask = block_mask(BatchLayout::of(config.run), shard.index, shard.count);
+  }
+  std::string output = flags.output.empty() ? default_output(flags.config) : flags.output;
+  if (flags.output.empty() && shard.count > 1) {
+    output = output.substr(0, output.size() - 3) + ".part-" + std::to_string(shard.index + 1) + "-of-" +
+             std::to_string(shard.count) + ".h5";
+  }
   check_output_path(output, flags.force);  // fail before the work, not after
-  Execution e = execute(config, flags.threads, flags.quiet, command_line);
-  write_result_file(output, config, e.results, flags.force);
+  Execution e = execute(config, flags.threads, flags.quiet, command_line, mask.empty() ? nullptr : &mask);
+  write_result_file(output, config, e.results, e.driver, shard, flags.force);
+  const bool stopped = std::any_of(mask.begin(), mask.end(), [&, b = std::size_t{0}](auto m) mutable {
+    return m && !e.driver.batch_done[b++];
+  }) || (mask.empty() && !e.driver.complete);
   if (!flags.quiet) {
     std::cout << "Escalate " << ENGINE_VERSION << ": " << flags.config << "\n";
+    if (shard.count > 1) std::cout << "Shard " << shard.index + 1 << " of " << shard.count << " (merge the parts with `escalate merge`)\n";
     print_summary(std::cout, e.results, config.run);
-    std::cout << "\nWrote " << output << (e.driver.complete ? "" : " (partial: interrupted)") << "\n";
+    std::cout << "\nWrote " << output << (stopped ? " (partial: interrupted)" : "") << "\n";
   }
-  return e.driver.complete ? 0 : 130;
+  return stopped ? 130 : 0;
+}
+
+int command_merge(const std::vector<std::string>& parts, const std::string& output, bool force, bool quiet,
+                  const std::string& command_line) {
+  check_output_path(output, force);
+  std::vector<StoredRun> runs;
+  for (const auto& p : parts) runs.push_back(read_stored_run(p));
+  const StoredRun& first = runs.front();
+  std::vector<int> seen(static_cast<std::size_t>(first.shard.count), 0);
+  for (const auto& r : runs) {
+    auto refuse = [&](const std::string& what) { throw UsageError(r.path + ": " + what + " differs from " + first.path + "; cannot merge"); };
+    if (r.config.run.seed != first.config.run.seed) refuse("the seed");
+    if (r.config.resolved_text != first.config.resolved_text) refuse("the config");
+    if (r.schema_version != first.schema_version) refuse("the config schema version");
+    if (r.engine_version != first.engine_version) refuse("the engine version (" + r.engine_version + ")");
+    if (r.shard.count != first.shard.count) refuse("the number of shards (" + std::to_string(r.shard.count) + ")");
+    if (seen[static_cast<std::size_t>(r.shard.index)]++) {
+      throw UsageError(r.path + ": shard " + std::to_string(r.shard.index + 1) + "/" + std::to_string(r.shard.count) +
+                       " is given twice");
+    }
+  }
+  std::string missing;
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    if (!seen[i]) missing += (missing.empty() ? "" : ", ") + std::to_string(i + 1);
+  }
+  if (!missing.empty()) {
+    throw UsageError("missing shard(s) " + missing + " of " + std::to_string(first.shard.count) + "; nothing written");
+  }
+  DriverResult merged = first.driver;
+  double wall = first.wall_seconds;
+  int threads = merged.threads;
+  for (std::size_t i = 1; i < runs.size(); ++i) {
+    for (std::size_t b = 0; b < merged.batch_done.size(); ++b) {
+      if (merged.batch_done[b] && runs[i].driver.batch_done[b]) {
+        throw UsageError(runs[i].path + ": batch " + std::to_string(b) + " is also in another part; cannot merge");
+      }
+    }
+    merge_driver_results(merged, runs[i].driver);
+    wall += runs[i].wall_seconds;
+    threads = std::max(threads, runs[i].driver.threads);
+  }
+  Provenance provenance;
+  provenance.command_line = command_line;
+  provenance.threads = threads;
+  provenance.wall_seconds = wall;
+  provenance.complete = merged.complete;
+  Results results = compute_results(first.config, merged.tally, provenance);
+  write_result_file(output, first.config, results, merged, ShardInfo{}, force);
+  if (!quiet) {
+    std::cout << "Merged " << runs.size() << " parts of " << first.config.source_path << "\n";
+    print_summary(std::cout, results, first.config.run);
+    std::cout << "\nWrote " << output << (merged.complete ? "" : " (still partial: some batches were not run)") << "\n";
+  }
+  return 0;
+}
+
+int command_summary(const std::string& path) {
+  StoredRun run = read_stored_run(path);
+  Provenance provenance;
+  provenance.threads = static_cast<int>(run.threads);
+  provenance.wall_seconds = run.wall_seconds;
+  provenance.complete = run.driver.complete;
+  Results results = compute_results(run.config, run.driver.tally, provenance);
+  std::cout << path << ": " << run.config.source_path << ", engine " << run.engine_version << ", "
+            << (run.driver.complete ? "complete" : "PARTIAL")
+            << (run.shard.count > 1 ? ", shard " + std::to_string(run.shard.index + 1) + "/" + std::to_string(run.shard.count) : "")
+            << "\n";
+  print_summary(std::cout, results, run.config.run);
+  return 0;
 }
 
 struct CompareFlags {
@@ -178,6 +295,8 @@ int main(int argc, char** argv) {
   run->add_option("--threads", run_flags.threads, "Worker threads (default 0: all cores); results do not depend on it")
       ->check(CLI::Range(0, 4096));
   run->add_flag("--force", run_flags.force, "Replace the result file if it exists");
+  run->add_option("--shard", run_flags.shard,
+                  "Compute only part i of n (1-based), for job arrays; combine the parts with `escalate merge`");
   run->add_flag("-q,--quiet", run_flags.quiet, "No progress and no summary table");
   run->footer("The same seed gives bit-identical datasets for any --threads. Ctrl-C stops after the running\n"
               "batches and writes what is done, marked complete = 0.");
@@ -197,6 +316,22 @@ int main(int argc, char** argv) {
   compare->footer("Every config runs with the reference's seed, draws and trajectories (its [run] table, after\n"
                   "these flags); horizons must match. Example:\n"
                   "  escalate compare configs/baseline-2022.toml configs/policies/*.toml");
+
+  std::vector<std::string> merge_parts;
+  std::string merge_output;
+  bool merge_force = false, merge_quiet = false;
+  auto* merge = app.add_subcommand("merge", "Combine the shards of a run (run --shard i/n) into one result, bit for bit");
+  merge->add_option("parts", merge_parts, "Shard files, any order")->required()->expected(1, -1);
+  merge->add_option("-o,--output", merge_output, "Merged result file")->required();
+  merge->add_flag("--force", merge_force, "Replace the output if it exists");
+  merge->add_flag("-q,--quiet", merge_quiet, "No table");
+  merge->footer("Refuses parts of different configs, seeds, schema or engine versions, and missing or duplicate shards.\n"
+                "Example:\n  for i in 1 2 3; do escalate run cfg.toml --shard $i/3 -o part-$i.h5; done\n"
+                "  escalate merge part-*.h5 -o all.h5");
+
+  std::string summary_path;
+  auto* summary = app.add_subcommand("summary", "Print the summary table and provenance of a result file");
+  summary->add_option("file", summary_path, "Result file (.h5)")->required();
 
   std::string check_path;
   auto* check = app.add_subcommand("check", "Validate a config; print it resolved (after `base`) and its uncertain parameters");
@@ -219,6 +354,8 @@ int main(int argc, char** argv) {
     if (*run) return command_run(run_flags, command_line);
     if (*check) return command_check(check_path);
     if (*compare) return command_compare(compare_flags, command_line);
+    if (*merge) return command_merge(merge_parts, merge_output, merge_force, merge_quiet, command_line);
+    if (*summary) return command_summary(summary_path);
   } catch (const ConfigError& e) {
     std::cerr << "escalate: config error: " << e.what() << "\n";
     return 2;

@@ -134,8 +134,12 @@ void write_file_atomically(const std::string& path, bool overwrite, const std::f
   }
 }
 
-void write_result_file(const std::string& path, const Config& config, const Results& results, bool overwrite) {
-  write_file_atomically(path, overwrite, [&](H5Writer& h5) { write_results(h5, "", config, results); });
+void write_result_file(const std::string& path, const Config& config, const Results& results,
+                       const DriverResult& driver, const ShardInfo& shard, bool overwrite) {
+  write_file_atomically(path, overwrite, [&](H5Writer& h5) {
+    write_results(h5, "", config, results);
+    write_state(h5, driver, shard);
+  });
 }
 
 }  // namespace escalate

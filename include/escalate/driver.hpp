@@ -28,7 +28,9 @@ struct DriverOptions {
   int threads = 0;                                      // 0: all cores
   std::atomic<std::int64_t>* trajectories_done = nullptr;  // progress counter, if wanted
   const std::atomic<bool>* stop = nullptr;              // set to stop after the running batches
+  const std::vector<std::uint8_t>* run_batches = nullptr;  // [batches]: run only where 1 (default: all)
 };
+
 
 // What one batch's trajectories reached by the horizon: the units of batch-means
 // intervals (compare with a single draw).
@@ -45,5 +47,13 @@ struct DriverResult {
 };
 
 DriverResult run_simulation(const Config& config, const DriverOptions& options);
+
+// The contiguous block of batches that part `index` of `count` computes (a shard or an
+// MPI rank): [first, last). Blocks partition the layout and depend only on the config.
+std::pair<std::int64_t, std::int64_t> batch_block(const BatchLayout& layout, std::int64_t index, std::int64_t count);
+std::vector<std::uint8_t> block_mask(const BatchLayout& layout, std::int64_t index, std::int64_t count);
+
+// Adds `other`'s batches to `into` (disjoint sets of batches of the same layout).
+void merge_driver_results(DriverResult& into, const DriverResult& other);
 
 }  // namespace escalate

@@ -2,6 +2,7 @@
 // Writing a run's results as one HDF5 file (MODEL.md §13).
 #include "escalate/config.hpp"
 #include "escalate/results.hpp"
+#include "escalate/run_state.hpp"
 
 #include <functional>
 #include <string>
@@ -19,7 +20,8 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
 
 // Writes to a temporary file beside `path` and renames it into place, so an existing
 // file is never left half-written. Refuses to replace `path` unless `overwrite`.
-void write_result_file(const std::string& path, const Config& config, const Results& results, bool overwrite);
+void write_result_file(const std::string& path, const Config& config, const Results& results,
+                       const DriverResult& driver, const ShardInfo& shard, bool overwrite);
 
 // Creates a temporary file beside `path`, lets `fill` write it, and renames it into place;
 // on any error the temporary file is removed and `path` is left as it was.

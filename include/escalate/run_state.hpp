@@ -1,0 +1,37 @@
+#pragma once
+// The mergeable state of a run, stored beside its results (group `state/`): every integer
+// tally, which batches are done and their outcomes. From it and the stored config, the
+// results can be recomputed bit for bit: `merge` adds the states of shards, `--resume`
+// continues a partial run, `summary` reprints a file.
+#include "escalate/config.hpp"
+#include "escalate/driver.hpp"
+
+#include <string>
+
+namespace escalate {
+
+class H5Writer;
+
+struct ShardInfo {
+  std::int64_t index = 0;
+  std::int64_t count = 1;  // 1: not a shard
+};
+
+void write_state(H5Writer& h5, const DriverResult& driver, const ShardInfo& shard);
+
+struct StoredRun {
+  std::string path;
+  Config config;            // rebuilt from the stored resolved text
+  DriverResult driver;      // tallies and batches as stored
+  ShardInfo shard;
+  std::string engine_version;
+  std::int64_t schema_version = 0;
+  double wall_seconds = 0;
+  std::int64_t threads = 0;
+};
+
+// Reads a result file written by `run` (or a shard). Foreign, truncated or older files
+// are refused with a UsageError naming the file.
+StoredRun read_stored_run(const std::string& path);
+
+}  // namespace escalate
