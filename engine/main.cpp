@@ -1,5 +1,6 @@
 // The `escalate` command line: parses flags, runs a command, and maps typed errors to
 // exit codes in one place (2: bad input or usage, 1: runtime fault).
+#include "escalate/cluster.hpp"
 #include "escalate/comparison.hpp"
 #include "escalate/config.hpp"
 #include "escalate/driver.hpp"
@@ -107,25 +108,46 @@ ShardInfo parse_shard(const std::string& text) {
   return shard;
 }
 
-int command_run(const RunFlags& flags, const std::string& command_line) {
-  Config config = load_config(flags.config, flags.overrides);
+int exit_code_of(const std::exception& e) {
+  return dynamic_cast<const ConfigError*>(&e) || dynamic_cast<const UsageError*>(&e) ? 2 : 1;
+}
+
+int command_run(const RunFlags& flags, const std::string& command_line, Cluster& cluster) {
+  Config config;
   ShardInfo shard;
   std::vector<std::uint8_t> mask;
-  if (!flags.shard.empty()) {
-    shard = parse_shard(flags.shard);
-    mask = block_mask(BatchLayout::of(config.run), shard.index, shard.count);
+  std::string output;
+  cluster.collective([&] {
+    config = load_config(flags.config, flags.overrides);
+    if (!flags.shard.empty()) {
+      if (cluster.size() > 1) throw UsageError("--shard splits a run across jobs, mpirun across ranks: use one or the other");
+      shard = parse_shard(flags.shard);
+      mask = block_mask(BatchLayout::of(config.run), shard.index, shard.count);
+    }
+    if (cluster.size() > 1) mask = block_mask(BatchLayout::of(config.run), cluster.rank(), cluster.size());
+    output = flags.output.empty() ? default_output(flags.config) : flags.output;
+    if (flags.output.empty() && shard.count > 1) {
+      output = output.substr(0, output.size() - 3) + ".part-" + std::to_string(shard.index + 1) + "-of-" +
+               std::to_string(shard.count) + ".h5";
+    }
+    if (cluster.root()) check_output_path(output, flags.force);  // fail before the work, not after
+  }, exit_code_of);
+  Execution e = execute(config, flags.threads, flags.quiet || !cluster.root(), command_line,
+                        mask.empty() ? nullptr : &mask);
+  if (cluster.size() > 1) {
+    cluster.reduce_to_root(e.driver, config);
+    double wall = cluster.max(e.results.provenance.wall_seconds);
+    if (!cluster.root()) return 0;
+    Provenance provenance = e.results.provenance;
+    provenance.ranks = cluster.size();
+    provenance.wall_seconds = wall;
+    provenance.complete = e.driver.complete;
+    e.results = compute_results(config, e.driver.tally, provenance);
+    mask.clear();  // rank 0 now holds every rank's batches
   }
-  std::string output = flags.output.empty() ? default_output(flags.config) : flags.output;
-  if (flags.output.empty() && shard.count > 1) {
-    output = output.substr(0, output.size() - 3) + ".part-" + std::to_string(shard.index + 1) + "-of-" +
-             std::to_string(shard.count) + ".h5";
-  }
-  check_output_path(output, flags.force);  // fail before the work, not after
-  Execution e = execute(config, flags.threads, flags.quiet, command_line, mask.empty() ? nullptr : &mask);
   write_result_file(output, config, e.results, e.driver, shard, flags.force);
-  const bool stopped = std::any_of(mask.begin(), mask.end(), [&, b = std::size_t{0}](auto m) mutable {
-    return m && !e.driver.batch_done[b++];
-  }) || (mask.empty() && !e.driver.complete);
+  bool stopped = mask.empty() && !e.driver.complete;  // an interrupt left batches of this part undone
+  for (std::size_t b = 0; b < mask.size(); ++b) stopped = stopped || (mask[b] && !e.driver.batch_done[b]);
   if (!flags.quiet) {
     std::cout << "Escalate " << ENGINE_VERSION << ": " << flags.config << "\n";
     if (shard.count > 1) std::cout << "Shard " << shard.index + 1 << " of " << shard.count << " (merge the parts with `escalate merge`)\n";
@@ -264,9 +286,32 @@ int command_check(const std::string& path) {
 
 }  // namespace
 
+int run_main(int argc, char** argv, const std::string& command_line);
+
 int main(int argc, char** argv) {
   std::string command_line;
   for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+  try {
+    return run_main(argc, argv, command_line);
+  } catch (const SilentExit& e) {
+    return e.code;  // another rank failed and said why
+  } catch (const ConfigError& e) {
+    std::cerr << "escalate: config error: " << e.what() << "\n";
+    return 2;
+  } catch (const UsageError& e) {
+    std::cerr << "escalate: " << e.what() << "\n";
+    return 2;
+  } catch (const IoError& e) {
+    std::cerr << "escalate: I/O error: " << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "escalate: internal error: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+int run_main(int argc, char** argv, const std::string& command_line) {
+  Cluster cluster(argc, argv);
 
   CLI::App app{"Escalate: Monte Carlo escalation risk in a security-dilemma phase model.\n"
                "Samples incidents under uncertain intent and misperception, propagates them through\n"
@@ -340,34 +385,20 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return cluster.root() ? app.exit(e) : 0;
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    return cluster.root() ? app.exit(e) : 0;
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    return cluster.root() ? app.exit(e) : 0;
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    if (cluster.root()) app.exit(e);
     return 2;
   }
-
-  try {
-    if (*run) return command_run(run_flags, command_line);
-    if (*check) return command_check(check_path);
-    if (*compare) return command_compare(compare_flags, command_line);
-    if (*merge) return command_merge(merge_parts, merge_output, merge_force, merge_quiet, command_line);
-    if (*summary) return command_summary(summary_path);
-  } catch (const ConfigError& e) {
-    std::cerr << "escalate: config error: " << e.what() << "\n";
-    return 2;
-  } catch (const UsageError& e) {
-    std::cerr << "escalate: " << e.what() << "\n";
-    return 2;
-  } catch (const IoError& e) {
-    std::cerr << "escalate: I/O error: " << e.what() << "\n";
-    return 1;
-  } catch (const std::exception& e) {
-    std::cerr << "escalate: internal error: " << e.what() << "\n";
-    return 1;
-  }
+  if (cluster.size() > 1 && !*run) throw UsageError("only `escalate run` uses MPI ranks; start other commands without mpirun");
+  if (*run) return command_run(run_flags, command_line, cluster);
+  if (*check) return command_check(check_path);
+  if (*compare) return command_compare(compare_flags, command_line);
+  if (*merge) return command_merge(merge_parts, merge_output, merge_force, merge_quiet, command_line);
+  if (*summary) return command_summary(summary_path);
   return 0;
 }

@@ -26,7 +26,8 @@ void print_summary(std::ostream& out, const Results& r, const RunSettings& run) 
   };
   out << (r.provenance.complete ? "" : "PARTIAL RUN: ") << r.trajectories_done << " of " << r.trajectories_planned
       << " trajectories (" << run.draws << " draws x " << run.trajectories << "), horizon " << run.horizon_days
-      << " days, seed " << run.seed << ", " << r.provenance.threads << " threads, "
+      << " days, seed " << run.seed << ", " << r.provenance.threads << (r.provenance.threads == 1 ? " thread" : " threads")
+      << (r.provenance.ranks > 1 ? " x " + std::to_string(r.provenance.ranks) + " ranks" : "") << ", "
       << fixed(r.provenance.wall_seconds, 1) << " s\n\n";
   out << pad("P(reach by day " + std::to_string(run.horizon_days) + ")", 24) << lpad("pooled", 8) << "  "
       << pad("95% interval", 18) << lpad("draws:  5%", 11) << lpad("50%", 8) << lpad("95%", 8) << "\n";

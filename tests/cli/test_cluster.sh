@@ -1,0 +1,39 @@
+# The cluster paths reproduce a single-process run bit for bit (datasets; provenance
+# attributes differ): 3 shards merged, and mpirun -n 2 (issue #4).
+source "$(dirname "$0")/lib.sh"
+cfg="$SRC/tests/configs/small.toml"
+cd "$WORK"
+expect_exit 0 "$BIN" run "$cfg" -q -o single.h5
+
+for i in 1 2 3; do expect_exit 0 "$BIN" run "$cfg" -q --shard "$i/3" -o "part-$i.h5"; done
+expect_exit 0 "$BIN" merge part-3.h5 part-1.h5 part-2.h5 -q -o merged.h5
+expect_exit 0 h5diff --exclude-attribute / single.h5 merged.h5
+expect_exit 0 "$BIN" summary part-2.h5
+expect_output "PARTIAL, shard 2/3"
+
+# merge refuses what cannot be merged, and writes nothing.
+expect_exit 2 "$BIN" merge part-1.h5 part-3.h5 -o bad.h5
+expect_output "missing shard(s) 2 of 3"
+expect_exit 2 "$BIN" merge part-1.h5 part-1.h5 part-2.h5 part-3.h5 -o bad.h5
+expect_output "given twice"
+expect_exit 0 "$BIN" run "$cfg" -q --shard 2/3 --seed 99 -o other-seed.h5
+expect_exit 2 "$BIN" merge part-1.h5 other-seed.h5 part-3.h5 -o bad.h5
+expect_output "the seed differs"
+head -c 3000 single.h5 > truncated.h5
+expect_exit 2 "$BIN" merge part-1.h5 truncated.h5 -o bad.h5
+expect_output "truncated.h5"
+[ ! -e bad.h5 ] && pass "nothing written by refused merges" || fail "bad.h5 exists"
+expect_exit 2 "$BIN" run "$cfg" -q --shard 4/3 -o x.h5
+expect_output "need 1 <= i <= n"
+
+# MPI: 2 ranks x 1 thread against the single process (as root, mpirun needs these).
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+if ! command -v mpirun >/dev/null; then fail "mpirun missing (make setup installs openmpi-bin)"; finish; fi
+expect_exit 0 mpirun --oversubscribe -n 2 "$BIN" run "$cfg" -q --threads 1 -o mpi.h5
+expect_exit 0 h5diff --exclude-attribute / single.h5 mpi.h5
+[ "$(h5dump -a /ranks mpi.h5 | grep -c '(0): 2')" = 1 ] && pass "ranks = 2 recorded" || fail "ranks attribute"
+# An error on every rank ends the job with one message.
+printf 'schema = 1\n[run]\nhorizn_days = 1\n' > bad.toml
+expect_exit 2 mpirun --oversubscribe -n 2 "$BIN" run bad.toml -o x.h5
+[ "$(grep -c 'escalate: config error' "$WORK/out")" = 1 ] && pass "one message for two failing ranks" || fail "messages: $(grep -c 'escalate:' "$WORK/out")"
+finish
