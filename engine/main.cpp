@@ -10,6 +10,7 @@
 #include "escalate/result_file.hpp"
 #include "escalate/results.hpp"
 #include "escalate/run_state.hpp"
+#include "escalate/statistics.hpp"
 #include "escalate/summary.hpp"
 #include "escalate/version.hpp"
 
@@ -35,6 +36,8 @@ extern "C" void on_interrupt(int signal) {
 
 struct RunFlags {
   std::string config;
+  double target_ci = 0;                  // 0: off
+  std::int64_t max_trajectories = 0;     // per draw, for --target-ci (0: 64x the first round)
   std::string shard;  // "i/n", 1-based
   std::string output;
   ConfigOverrides overrides;
@@ -108,6 +111,76 @@ ShardInfo parse_shard(const std::string& text) {
   return shard;
 }
 
+// --target-ci: rounds of trajectories per draw (256, 512, 1024, ... from the config's
+// count rounded up to whole batches) until the Wilson half-width on pooled P(war) is at
+// most `target`, or the cap. Batches follow the cap's layout, so every round adds whole
+// batches; the stopping rule reads integer tallies only, so the outcome is deterministic
+// and equal to a plain run with the final count.
+struct AdaptiveOutcome {
+  Config config;
+  DriverResult driver;
+  double half_width = 0;
+  int rounds = 0;
+  double wall_seconds = 0;
+};
+
+AdaptiveOutcome run_adaptive(const RunFlags& flags, const Config& first) {
+  constexpr std::int64_t BATCH = 256;
+  auto whole = [&](std::int64_t n) { return (n + BATCH - 1) / BATCH * BATCH; };
+  const std::int64_t start = whole(std::max<std::int64_t>(first.run.trajectories, BATCH));
+  const std::int64_t cap = whole(flags.max_trajectories > 0 ? flags.max_trajectories : 64 * start);
+  if (cap < start) throw UsageError("--max-trajectories must be at least the first round (" + std::to_string(start) + ")");
+  ConfigOverrides o = flags.overrides;
+  o.trajectories = cap;
+  Config capped = load_config(flags.config, o);
+  const BatchLayout layout = BatchLayout::of(capped.run);
+  DriverResult total;
+  std::int64_t per_draw = 0;
+  AdaptiveOutcome out;
+  const auto t0 = std::chrono::steady_clock::now();
+  for (std::int64_t next = start;; next = std::min(cap, 2 * next)) {
+    std::vector<std::uint8_t> mask(static_cast<std::size_t>(layout.batches), 0);
+    for (std::int64_t b = 0; b < layout.batches; ++b) {
+      std::int64_t k = b % layout.batches_per_draw;
+      mask[static_cast<std::size_t>(b)] = k >= per_draw / BATCH && k < next / BATCH;
+    }
+    Execution e = execute(capped, flags.threads, flags.quiet, "", &mask);
+    if (out.rounds++ == 0) total = e.driver; else merge_driver_results(total, e.driver);
+    bool stopped = false;
+    for (std::size_t b = 0; b < mask.size(); ++b) stopped = stopped || (mask[b] && !total.batch_done[b]);
+    if (stopped) throw UsageError("interrupted during --target-ci: nothing written");
+    per_draw = next;
+    const std::int64_t n = total.tally.pooled.trajectories;
+    std::int64_t wars = 0;
+    for (const auto& d : total.tally.draws) wars += d.reached[WAR];
+    auto [lo, hi] = wilson_interval(wars, n);
+    out.half_width = (hi - lo) / 2;
+    if (!flags.quiet) {
+      std::cerr << "round " << out.rounds << ": " << per_draw << " trajectories per draw, 95% half-width on P(war) "
+                << out.half_width << (out.half_width <= flags.target_ci ? " <= " : " > ") << flags.target_ci << "\n";
+    }
+    if (out.half_width <= flags.target_ci || per_draw == cap) break;
+  }
+  out.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  // Re-express the state in the layout of a plain run with the final count.
+  o.trajectories = per_draw;
+  out.config = load_config(flags.config, o);
+  const BatchLayout final_layout = BatchLayout::of(out.config.run);
+  out.driver = total;
+  out.driver.batch_done.assign(static_cast<std::size_t>(final_layout.batches), 0);
+  out.driver.batches.assign(static_cast<std::size_t>(final_layout.batches), BatchOutcome{});
+  for (std::int64_t m = 0; m < out.config.run.draws; ++m) {
+    for (std::int64_t k = 0; k < final_layout.batches_per_draw; ++k) {
+      auto from = static_cast<std::size_t>(m * layout.batches_per_draw + k);
+      auto to = static_cast<std::size_t>(m * final_layout.batches_per_draw + k);
+      out.driver.batch_done[to] = total.batch_done[from];
+      out.driver.batches[to] = total.batches[from];
+    }
+  }
+  out.driver.complete = true;
+  return out;
+}
+
 int exit_code_of(const std::exception& e) {
   return dynamic_cast<const ConfigError*>(&e) || dynamic_cast<const UsageError*>(&e) ? 2 : 1;
 }
@@ -132,6 +205,24 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
     }
     if (cluster.root()) check_output_path(output, flags.force);  // fail before the work, not after
   }, exit_code_of);
+  if (flags.target_ci > 0) {
+    if (cluster.size() > 1 || shard.count > 1) throw UsageError("--target-ci runs in one process: no mpirun or --shard");
+    AdaptiveOutcome a = run_adaptive(flags, config);
+    Provenance provenance;
+    provenance.command_line = command_line;
+    provenance.threads = a.driver.threads;
+    provenance.wall_seconds = a.wall_seconds;
+    Results results = compute_results(a.config, a.driver.tally, provenance);
+    write_result_file(output, a.config, results, a.driver, shard, flags.force);
+    if (!flags.quiet) {
+      std::cout << "Escalate " << ENGINE_VERSION << ": " << flags.config << "\n";
+      print_summary(std::cout, results, a.config.run);
+      std::cout << "\n--target-ci " << flags.target_ci << ": " << (a.half_width <= flags.target_ci ? "reached" : "NOT reached (cap)")
+                << " with " << a.config.run.trajectories << " trajectories per draw after " << a.rounds
+                << " round(s); half-width " << a.half_width << "\nWrote " << output << "\n";
+    }
+    return 0;
+  }
   Execution e = execute(config, flags.threads, flags.quiet || !cluster.root(), command_line,
                         mask.empty() ? nullptr : &mask);
   if (cluster.size() > 1) {
@@ -340,6 +431,11 @@ int run_main(int argc, char** argv, const std::string& command_line) {
   run->add_option("--threads", run_flags.threads, "Worker threads (default 0: all cores); results do not depend on it")
       ->check(CLI::Range(0, 4096));
   run->add_flag("--force", run_flags.force, "Replace the result file if it exists");
+  run->add_option("--target-ci", run_flags.target_ci,
+                  "Add trajectories (doubling per draw) until the 95% half-width on pooled P(war) is at most W")
+      ->check(CLI::Range(1e-6, 0.5));
+  run->add_option("--max-trajectories", run_flags.max_trajectories,
+                  "Cap per draw for --target-ci (default 64x the first round)")->check(positive);
   run->add_option("--shard", run_flags.shard,
                   "Compute only part i of n (1-based), for job arrays; combine the parts with `escalate merge`");
   run->add_flag("-q,--quiet", run_flags.quiet, "No progress and no summary table");
