@@ -4,6 +4,7 @@
 //
 //   build/release/bench/escalate_bench [CONFIG] [--draws M] [--trajectories N]
 #include "escalate/config.hpp"
+#include "escalate/bench_floor.hpp"
 #include "escalate/driver.hpp"
 
 #include <oneapi/tbb/info.h>
@@ -17,7 +18,7 @@ using namespace escalate;
 
 namespace {
 struct Measurement {
-  double seconds, trajectories, evaluations;
+  double seconds, trajectories, evaluations, incidents, countermeasures, grid_points;
 };
 
 Measurement measure(const Config& config, int threads) {
@@ -26,7 +27,14 @@ Measurement measure(const Config& config, int threads) {
   auto start = std::chrono::steady_clock::now();
   DriverResult r = run_simulation(config, options);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return {seconds, static_cast<double>(r.tally.pooled.trajectories), static_cast<double>(r.tally.pooled.evaluations)};
+  const auto& p = r.tally.pooled;
+  double incidents = 0, grid = 0;
+  for (auto k : p.incidents) incidents += static_cast<double>(k);
+  for (std::size_t t = 0; t < p.occupancy.size(); ++t) {
+    if (t % NUM_PHASES != WAR) grid += static_cast<double>(p.occupancy[t]);  // war-phase entries are filled, not evaluated
+  }
+  return {seconds, static_cast<double>(p.trajectories), static_cast<double>(p.evaluations), incidents,
+          static_cast<double>(p.countermeasures), grid};
 }
 }  // namespace
 
@@ -58,5 +66,18 @@ int main(int argc, char** argv) {
   line("serial", 1, one);
   line("parallel", cores, all);
   std::printf("speed-up with %d threads: %.2fx (ideal %d)\n", cores, one.seconds / all.seconds, cores);
+
+  // The floor: the draws and math the observed events require, priced by bench_floor.
+  FloorCosts f = measure_floor();
+  double other = one.evaluations - one.incidents - one.countermeasures - one.grid_points;  // signals, events
+  double floor_ns = one.incidents * f.incident + one.countermeasures * f.countermeasure +
+                    (one.grid_points + std::max(0.0, other)) * f.grid;
+  std::printf("floor bundles: incident %.1f ns, countermeasure %.1f ns, grid point %.1f ns\n", f.incident,
+              f.countermeasure, f.grid);
+  std::printf("event mix per trajectory: %.0f incidents, %.0f countermeasure arrivals, %.0f grid points, %.0f other\n",
+              one.incidents / one.trajectories, one.countermeasures / one.trajectories, one.grid_points / one.trajectories,
+              other / one.trajectories);
+  std::printf("floor %.0f ns/event, engine %.0f ns/event (serial): ratio %.2f (target <= 3)\n",
+              floor_ns / one.evaluations, 1e9 * one.seconds / one.evaluations, 1e9 * one.seconds / floor_ns);
   return 0;
 }

@@ -43,6 +43,12 @@ std::vector<std::uint8_t> block_mask(const BatchLayout& layout, std::int64_t ind
   return mask;
 }
 
+std::vector<std::uint8_t> interleaved_mask(const BatchLayout& layout, std::int64_t index, std::int64_t count) {
+  std::vector<std::uint8_t> mask(static_cast<std::size_t>(layout.batches), 0);
+  for (std::int64_t b = index; b < layout.batches; b += count) mask[static_cast<std::size_t>(b)] = 1;
+  return mask;
+}
+
 void merge_driver_results(DriverResult& into, const DriverResult& other) {
   into.tally.merge_from(other.tally);
   for (std::size_t b = 0; b < into.batch_done.size(); ++b) {

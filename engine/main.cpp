@@ -197,7 +197,7 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
       shard = parse_shard(flags.shard);
       mask = block_mask(BatchLayout::of(config.run), shard.index, shard.count);
     }
-    if (cluster.size() > 1) mask = block_mask(BatchLayout::of(config.run), cluster.rank(), cluster.size());
+    if (cluster.size() > 1) mask = interleaved_mask(BatchLayout::of(config.run), cluster.rank(), cluster.size());
     output = flags.output.empty() ? default_output(flags.config) : flags.output;
     if (flags.output.empty() && shard.count > 1) {
       output = output.substr(0, output.size() - 3) + ".part-" + std::to_string(shard.index + 1) + "-of-" +

@@ -112,9 +112,11 @@ void Trajectory::evaluate(int cause) {
   }
 }
 
-void Trajectory::handle_arrival(double time) {
-  // Which process fired, in proportion to its rate (rates_ was filled at `time`).
-  double pick = arrivals_.uniform() * fill_rates(time);
+void Trajectory::handle_arrival(double total_rate) {
+  // Which process fired, in proportion to its rate. rates_ still holds the rates the
+  // arrival was drawn with: nothing that changes them (an evaluation, a window edge) lies
+  // between the draw and the arrival.
+  double pick = arrivals_.uniform() * total_rate;
   std::size_t chosen = 0;
   for (std::size_t i = 0; i < rates_.size(); ++i) {
     if (rates_[i] <= 0) continue;
@@ -273,12 +275,12 @@ void Trajectory::run(std::int64_t draw, std::int64_t index, TrajectoryRecord& ou
     double tg = static_cast<double>(next_grid) * grid;
     double scheduled = std::min({te, ti, tc, tg, next_window_edge(time_)});
 
-    double rate = fill_rates(time_) / DAYS_PER_YEAR;
-    if (rate > 0) {
-      double arrival = time_ + arrivals_.exponential(rate);
+    const double total = fill_rates(time_);
+    if (total > 0) {
+      double arrival = time_ + arrivals_.exponential(total / DAYS_PER_YEAR);
       if (arrival < scheduled) {
         advance(arrival);
-        handle_arrival(arrival);
+        handle_arrival(total);
         continue;
       }
     }

@@ -53,6 +53,10 @@ DriverResult run_simulation(const Config& config, const DriverOptions& options);
 std::pair<std::int64_t, std::int64_t> batch_block(const BatchLayout& layout, std::int64_t index, std::int64_t count);
 std::vector<std::uint8_t> block_mask(const BatchLayout& layout, std::int64_t index, std::int64_t count);
 
+// Every `count`-th batch from `index` (MPI ranks): draws differ in cost, so interleaving
+// balances ranks better than contiguous blocks; results are the same either way.
+std::vector<std::uint8_t> interleaved_mask(const BatchLayout& layout, std::int64_t index, std::int64_t count);
+
 // Adds `other`'s batches to `into` (disjoint sets of batches of the same layout).
 void merge_driver_results(DriverResult& into, const DriverResult& other);
 

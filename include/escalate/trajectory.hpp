@@ -59,7 +59,7 @@ class Trajectory {
   void derive();
   void advance(double time);
   double fill_rates(double time);  // rate per year of every process into rates_; returns the total
-  void handle_arrival(double time);
+  void handle_arrival(double total_rate);  // uses rates_ as filled for the arrival's draw
   void handle_incident(int type, bool deliberate, double severity);
   void handle_countermeasure(int victim, std::uint32_t depth);
   void handle_event(int event);
