@@ -47,7 +47,9 @@ constexpr double MAX_TOTAL_TRAJECTORIES = 1e13;
 constexpr double MAX_DRAW_GRID_CELLS = 2e8;  // war_by_draw[M, T] held in memory
 
 [[noreturn]] void fail(const toml::source_region& source, const std::string& key, const std::string& message) {
-  throw ConfigError(where(source) + key + ": " + message);
+  // A value without a source was put there by a command-line flag (ConfigOverrides).
+  bool from_flag = !source.path && source.begin.line == 0 && key.rfind("run.", 0) == 0;
+  throw ConfigError(where(source) + key + (from_flag ? " (set on the command line)" : "") + ": " + message);
 }
 
 std::string type_name(const toml::node& node) {
@@ -290,7 +292,7 @@ class Loader {
     r.seed = static_cast<std::uint64_t>(read_integer(run, "run", "seed", 0, std::numeric_limits<std::int64_t>::max()));
     double total = static_cast<double>(r.draws) * static_cast<double>(r.trajectories);
     if (total > MAX_TOTAL_TRAJECTORIES) {
-      fail(run.source(), "run", "draws x trajectories = " + number_text(total) + " exceeds the limit of " +
+      fail(run.get("trajectories")->source(), "run.trajectories", "draws x trajectories = " + number_text(total) + " exceeds the limit of " +
                                     number_text(MAX_TOTAL_TRAJECTORIES) + " trajectories per run (use shards)");
     }
     if (static_cast<double>(r.draws) * static_cast<double>(r.grid_points()) > MAX_DRAW_GRID_CELLS) {

@@ -98,11 +98,15 @@ DriverResult run_simulation(const Config& config, const DriverOptions& options) 
             w.trajectory.prepare(params);
             w.pooled = PooledTally(T, K, C);
             w.draw = DrawTally(T);
-            for (std::int64_t n = first; n < last; ++n) {
+            bool abandoned = false;
+            for (std::int64_t n = first; n < last && !abandoned; ++n) {
               w.trajectory.run(m, n, w.record);
               w.pooled.add(w.record);
               w.draw.add(w.record);
+              // A stop request drops the unfinished batch: results hold whole batches only.
+              abandoned = options.stop && options.stop->load(std::memory_order_relaxed);
             }
+            if (abandoned) return;
             {
               std::lock_guard lock(merge_mutex);
               result.tally.pooled.merge_from(w.pooled);

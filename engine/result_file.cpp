@@ -4,6 +4,7 @@
 #include "escalate/hdf5_file.hpp"
 #include "escalate/version.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -21,8 +22,21 @@ void check_output_path(const std::string& path, bool overwrite) {
   fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw UsageError(path + ": output directory " + dir.string() + " does not exist");
-  if (::access(dir.c_str(), W_OK) != 0) throw UsageError(path + ": output directory " + dir.string() + " is not writable");
+  // access() says yes to root everywhere; creating a file is the real test (read-only
+  // file systems, /proc, /sys, full quotas).
+  fs::path probe = dir / (".escalate-probe-" + std::to_string(::getpid()));
+  int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (::access(dir.c_str(), W_OK) != 0 || fd < 0) {
+    throw UsageError(path + ": output directory " + dir.string() + " is not writable");
+  }
+  ::close(fd);
+  ::unlink(probe.c_str());
   if (fs::is_directory(p, ec)) throw UsageError(path + ": is a directory; give a file name for the results");
+  if (fs::exists(p, ec) && !fs::is_regular_file(p, ec)) {
+    // A device (/dev/full), a FIFO: results go through a temporary file that is renamed
+    // over the target, which must never replace such a node.
+    throw UsageError(path + ": exists and is not a regular file; give a file name for the results");
+  }
   if (fs::exists(p, ec) && !overwrite) throw UsageError(path + ": already exists (use --force to replace it)");
 }
 
