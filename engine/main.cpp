@@ -36,6 +36,7 @@ extern "C" void on_interrupt(int signal) {
 
 struct RunFlags {
   std::string config;
+  std::string resume;                    // a partial result to continue
   double target_ci = 0;                  // 0: off
   std::int64_t max_trajectories = 0;     // per draw, for --target-ci (0: 64x the first round)
   std::string shard;  // "i/n", 1-based
@@ -198,13 +199,28 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
       mask = block_mask(BatchLayout::of(config.run), shard.index, shard.count);
     }
     if (cluster.size() > 1) mask = interleaved_mask(BatchLayout::of(config.run), cluster.rank(), cluster.size());
-    output = flags.output.empty() ? default_output(flags.config) : flags.output;
+    output = flags.output.empty() ? (flags.resume.empty() ? default_output(flags.config) : flags.resume) : flags.output;
     if (flags.output.empty() && shard.count > 1) {
       output = output.substr(0, output.size() - 3) + ".part-" + std::to_string(shard.index + 1) + "-of-" +
                std::to_string(shard.count) + ".h5";
     }
-    if (cluster.root()) check_output_path(output, flags.force);  // fail before the work, not after
+    // Fail before the work, not after. Resuming into the partial file replaces it.
+    if (cluster.root()) check_output_path(output, flags.force || output == flags.resume);
   }, exit_code_of);
+  StoredRun resumed;
+  if (!flags.resume.empty()) {
+    if (cluster.size() > 1 || shard.count > 1 || flags.target_ci > 0) {
+      throw UsageError("--resume runs in one process: no mpirun, --shard or --target-ci");
+    }
+    resumed = read_stored_run(flags.resume);
+    if (resumed.config.resolved_text != config.resolved_text) {
+      throw UsageError(flags.resume + ": written for a different config, seed or size than " + flags.config +
+                       " (with these flags); --resume needs exactly the same");
+    }
+    if (resumed.driver.complete) throw UsageError(flags.resume + ": already complete; nothing to resume");
+    mask.assign(resumed.driver.batch_done.size(), 0);
+    for (std::size_t b = 0; b < mask.size(); ++b) mask[b] = !resumed.driver.batch_done[b];
+  }
   if (flags.target_ci > 0) {
     if (cluster.size() > 1 || shard.count > 1) throw UsageError("--target-ci runs in one process: no mpirun or --shard");
     AdaptiveOutcome a = run_adaptive(flags, config);
@@ -236,7 +252,14 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
     e.results = compute_results(config, e.driver.tally, provenance);
     mask.clear();  // rank 0 now holds every rank's batches
   }
-  write_result_file(output, config, e.results, e.driver, shard, flags.force);
+  if (!flags.resume.empty()) {
+    merge_driver_results(e.driver, resumed.driver);
+    Provenance provenance = e.results.provenance;
+    provenance.wall_seconds += resumed.wall_seconds;
+    provenance.complete = e.driver.complete;
+    e.results = compute_results(config, e.driver.tally, provenance);
+  }
+  write_result_file(output, config, e.results, e.driver, shard, flags.force || output == flags.resume);
   bool stopped = mask.empty() && !e.driver.complete;  // an interrupt left batches of this part undone
   for (std::size_t b = 0; b < mask.size(); ++b) stopped = stopped || (mask[b] && !e.driver.batch_done[b]);
   if (!flags.quiet) {
@@ -431,6 +454,9 @@ int run_main(int argc, char** argv, const std::string& command_line) {
   run->add_option("--threads", run_flags.threads, "Worker threads (default 0: all cores); results do not depend on it")
       ->check(CLI::Range(0, 4096));
   run->add_flag("--force", run_flags.force, "Replace the result file if it exists");
+  run->add_option("--resume", run_flags.resume,
+                  "Continue a partial result (interrupted, or a shard) of the same config; writes it complete "
+                  "(to the same file unless -o)");
   run->add_option("--target-ci", run_flags.target_ci,
                   "Add trajectories (doubling per draw) until the 95% half-width on pooled P(war) is at most W")
       ->check(CLI::Range(1e-6, 0.5));

@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  g++ cmake ninja-build make pkg-config git time
+  g++ cmake ninja-build make pkg-config git time bc
   # libraries (see README "Stack")
   libtbb-dev librandom123-dev libboost-dev libhdf5-dev libcli11-dev
   libtomlplusplus-dev catch2
