@@ -1,6 +1,6 @@
 # Thin wrapper over CMake presets. `make run` and `make test` are the two commands
 # the README opens with; both install missing Debian packages first.
-.PHONY: all setup build debug run test bench clean
+.PHONY: all setup build debug run test check sanitize fuzz bench clean
 
 JOBS ?= $(shell nproc)
 ESCALATE := build/release/engine/escalate
@@ -21,8 +21,24 @@ debug: setup
 run: build
 	@$(ESCALATE) run configs/baseline-2022.toml --force
 
-test: build
+# Everything CI runs: the fuzzer (60 s), the unit tests under AddressSanitizer +
+# UndefinedBehaviorSanitizer and under ThreadSanitizer, then the whole suite.
+test: build fuzz sanitize check
+
+# The whole suite on the release build (unit, CLI, bad inputs, faults, cluster, Python).
+check: build
 	@ctest --preset release -j $(JOBS)
+
+sanitize: setup
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan -j $(JOBS) --target escalate_unit_tests
+	@ctest --preset asan -j $(JOBS)
+	@cmake --preset tsan >/dev/null
+	@cmake --build --preset tsan -j $(JOBS) --target escalate_unit_tests
+	@ctest --preset tsan -j $(JOBS)
+
+fuzz: build
+	@bash scripts/fuzz.sh
 
 bench: build
 	@bash bench/run.sh

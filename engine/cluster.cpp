@@ -13,6 +13,7 @@
 namespace escalate {
 
 namespace {
+#ifdef ESCALATE_HAVE_MPI
 bool launched_by_mpirun() {
   return std::getenv("OMPI_COMM_WORLD_SIZE") || std::getenv("PMI_SIZE") || std::getenv("PMIX_RANK");
 }
@@ -55,6 +56,7 @@ void unflatten(const std::vector<std::int64_t>& v, DriverResult& d) {
   }
   d.complete = std::all_of(d.batch_done.begin(), d.batch_done.end(), [](auto x) { return x == 1; });
 }
+#endif
 }  // namespace
 
 Cluster::Cluster(int& argc, char**& argv) {
@@ -96,6 +98,7 @@ void Cluster::collective(const std::function<void()>& step, const std::function<
     if (error) std::rethrow_exception(error);
     return;
   }
+  (void)code;
 #ifdef ESCALATE_HAVE_MPI
   int worst = 0, first = size_;
   int mine = error ? rank_ : size_;
@@ -107,7 +110,7 @@ void Cluster::collective(const std::function<void()>& step, const std::function<
 #endif
 }
 
-void Cluster::reduce_to_root(DriverResult& result, const Config& config) const {
+void Cluster::reduce_to_root([[maybe_unused]] DriverResult& result, const Config& config) const {
   if (size_ == 1) return;
 #ifdef ESCALATE_HAVE_MPI
   std::vector<std::int64_t> mine = flatten(result), sum(mine.size(), 0);

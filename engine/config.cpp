@@ -589,12 +589,7 @@ Config load_config(const std::string& path, const ConfigOverrides& overrides) {
 }
 
 Config load_config_text(const std::string& text, const std::string& origin, const std::string& source_path) {
-  toml::table root;
-  try {
-    root = toml::parse(text, origin);
-  } catch (const toml::parse_error& e) {
-    throw ConfigError(where(e.source()) + "not valid TOML: " + std::string(e.description()));
-  }
+  toml::table root = detail::parse_text(text, origin);
   if (root.contains("base")) throw ConfigError(origin + ": a stored config must be resolved (no `base`)");
   Config config = build_config(std::move(root), origin, {});
   config.source_path = source_path;

@@ -2,7 +2,10 @@
 
 #include "escalate/error.hpp"
 
+#include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <vector>
 
 namespace escalate::detail {
@@ -20,15 +23,65 @@ std::string where(const toml::source_region& source) {
 
 namespace {
 
+// A small scanner of TOML's lexical states: code, comment, and the four kinds of string.
+void check_ascii_outside_strings(const std::string& text, const std::string& origin) {
+  enum { CODE, COMMENT, BASIC, LITERAL, ML_BASIC, ML_LITERAL } state = CODE;
+  std::size_t line = 1, column = 1;
+  auto at = [&](std::size_t i, const char* s) { return text.compare(i, std::strlen(s), s) == 0; };
+  for (std::size_t i = 0; i < text.size(); ++i, ++column) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++line;
+      column = 0;
+      if (state == COMMENT || state == BASIC || state == LITERAL) state = CODE;  // (unterminated: toml++ says so)
+      continue;
+    }
+    switch (state) {
+      case CODE:
+        if (static_cast<unsigned char>(c) >= 0x80) {
+          throw ConfigError(origin + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                            ": not valid TOML: a non-ASCII character outside a string or comment");
+        }
+        if (c == '#') state = COMMENT;
+        else if (at(i, "\"\"\"")) state = ML_BASIC, i += 2, column += 2;
+        else if (c == '"') state = BASIC;
+        else if (at(i, "'''")) state = ML_LITERAL, i += 2, column += 2;
+        else if (c == '\'') state = LITERAL;
+        break;
+      case COMMENT: break;
+      case BASIC:
+        if (c == '\\') ++i, ++column;
+        else if (c == '"') state = CODE;
+        break;
+      case LITERAL:
+        if (c == '\'') state = CODE;
+        break;
+      case ML_BASIC:
+      case ML_LITERAL: {
+        const char quote = state == ML_BASIC ? '"' : '\'';
+        if (state == ML_BASIC && c == '\\') {
+          ++i, ++column;
+        } else if (c == quote && i + 2 < text.size() && text[i + 1] == quote && text[i + 2] == quote) {
+          std::size_t run = 3;  // up to two quotes may precede the closing delimiter
+          while (run < 5 && i + run < text.size() && text[i + run] == quote) ++run;
+          i += run - 1, column += run - 1;
+          state = CODE;
+        }
+        break;
+      }
+    }
+  }
+}
+
 toml::table parse_one(const fs::path& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw ConfigError(path.string() + ": config file not found");
   if (fs::is_directory(path, ec)) throw ConfigError(path.string() + ": is a directory, not a config file");
-  try {
-    return toml::parse_file(path.string());
-  } catch (const toml::parse_error& e) {
-    throw ConfigError(where(e.source()) + "not valid TOML: " + std::string(e.description()));
-  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError(path.string() + ": cannot read the config file");
+  std::stringstream text;
+  text << in.rdbuf();
+  return parse_text(text.str(), path.string());
 }
 
 // Moves every entry of `top` into `bottom`; tables merge recursively, anything else
@@ -74,6 +127,15 @@ toml::table load_recursive(const fs::path& path, std::vector<fs::path>& chain) {
 }
 
 }  // namespace
+
+toml::table parse_text(const std::string& text, const std::string& origin) {
+  check_ascii_outside_strings(text, origin);
+  try {
+    return toml::parse(text, origin);
+  } catch (const toml::parse_error& e) {
+    throw ConfigError(where(e.source()) + "not valid TOML: " + std::string(e.description()));
+  }
+}
 
 toml::table load_with_base(const std::string& path) {
   std::vector<fs::path> chain;

@@ -1,6 +1,6 @@
 #pragma once
 // Internal: reading TOML files with `base` inheritance and locating errors.
-#include <toml++/toml.h>
+#include "toml_include.hpp"
 
 #include <string>
 
@@ -11,6 +11,10 @@ namespace escalate::detail {
 // and returns the merged table without the `base` key. Source regions are preserved, so
 // an error in a value inherited from a base file names that file.
 toml::table load_with_base(const std::string& path);
+
+// Parses TOML text, refusing first any byte >= 0x80 outside strings and comments (invalid
+// TOML that toml++ 3.3.0 mishandles: see toml_include.hpp). Errors name `origin`.
+toml::table parse_text(const std::string& text, const std::string& origin);
 
 // "file:line:column: " for a node's source (empty if the node has none).
 std::string where(const toml::source_region& source);

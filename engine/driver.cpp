@@ -31,7 +31,8 @@ struct Worker {
 
 std::pair<std::int64_t, std::int64_t> batch_block(const BatchLayout& layout, std::int64_t index, std::int64_t count) {
   auto edge = [&](std::int64_t i) {
-    return static_cast<std::int64_t>((static_cast<__int128>(layout.batches) * i) / count);
+    __extension__ typedef __int128 wide;  // batches x index can exceed 64 bits
+    return static_cast<std::int64_t>(static_cast<wide>(layout.batches) * i / count);
   };
   return {edge(index), edge(index + 1)};
 }

@@ -37,7 +37,7 @@ class Cluster {
  private:
   int rank_ = 0;
   int size_ = 1;
-  bool mpi_ = false;
+  [[maybe_unused]] bool mpi_ = false;
 };
 
 }  // namespace escalate
