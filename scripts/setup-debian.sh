@@ -7,6 +7,8 @@ set -euo pipefail
 packages=(
   # toolchain
   g++ cmake ninja-build make pkg-config git time bc
+  # sanitizer and fuzzer builds (make test)
+  clang-14 libclang-rt-14-dev
   # libraries (see README "Stack")
   libtbb-dev librandom123-dev libboost-dev libhdf5-dev libcli11-dev
   libtomlplusplus-dev catch2
