@@ -1,6 +1,6 @@
 # Thin wrapper over CMake presets. `make run` and `make test` are the two commands
 # the README opens with; both install missing Debian packages first.
-.PHONY: all setup build debug run test check sanitize fuzz bench clean
+.PHONY: all setup build debug run test check sanitize fuzz plots bench clean
 
 JOBS ?= $(shell nproc)
 ESCALATE := build/release/engine/escalate
@@ -39,6 +39,15 @@ sanitize: setup
 
 fuzz: build
 	@bash scripts/fuzz.sh
+
+# Figures of the baseline and of the policy comparison (a smaller comparison than the
+# README's: 100 draws x 200 trajectories, about a minute), into results/.
+plots: build
+	@test -f results/baseline-2022.h5 || $(ESCALATE) run configs/baseline-2022.toml -q
+	@test -f results/compare-policies.h5 || $(ESCALATE) compare configs/baseline-2022.toml configs/policies/*.toml \
+	    --draws 100 --trajectories 200 -q -o results/compare-policies.h5
+	@$${PYTHON:-/usr/bin/python3} scripts/plot.py results/baseline-2022.h5 -o results
+	@$${PYTHON:-/usr/bin/python3} scripts/plot.py results/compare-policies.h5 -o results
 
 bench: build
 	@bash bench/run.sh
