@@ -12,6 +12,7 @@
 #include "escalate/run_state.hpp"
 #include "escalate/statistics.hpp"
 #include "escalate/summary.hpp"
+#include "escalate/summary_file.hpp"
 #include "escalate/version.hpp"
 
 #include <CLI/CLI.hpp>
@@ -21,6 +22,7 @@
 #include <csignal>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -325,18 +327,10 @@ int command_merge(const std::vector<std::string>& parts, const std::string& outp
   return 0;
 }
 
-int command_summary(const std::string& path) {
-  StoredRun run = read_stored_run(path);
-  Provenance provenance;
-  provenance.threads = static_cast<int>(run.threads);
-  provenance.wall_seconds = run.wall_seconds;
-  provenance.complete = run.driver.complete;
-  Results results = compute_results(run.config, run.driver.tally, provenance);
-  std::cout << path << ": " << run.config.source_path << ", engine " << run.engine_version << ", "
-            << (run.driver.complete ? "complete" : "PARTIAL")
-            << (run.shard.count > 1 ? ", shard " + std::to_string(run.shard.index + 1) + "/" + std::to_string(run.shard.count) : "")
-            << "\n";
-  print_summary(std::cout, results, run.config.run);
+int command_summary(const std::string& path, bool json) {
+  std::ostringstream text;  // nothing is printed unless the whole file could be read
+  summarize_file(text, path, json);
+  std::cout << text.str();
   return 0;
 }
 
@@ -497,8 +491,10 @@ int run_main(int argc, char** argv, const std::string& command_line) {
                 "  escalate merge part-*.h5 -o all.h5");
 
   std::string summary_path;
-  auto* summary = app.add_subcommand("summary", "Print the summary table and provenance of a result file");
-  summary->add_option("file", summary_path, "Result file (.h5)")->required();
+  bool summary_json = false;
+  auto* summary = app.add_subcommand("summary", "Print the summary table and provenance of a result or comparison file");
+  summary->add_option("file", summary_path, "Result or comparison file (.h5)")->required();
+  summary->add_flag("--json", summary_json, "Machine-readable JSON instead of the table");
 
   std::string check_path;
   auto* check = app.add_subcommand("check", "Validate a config; print it resolved (after `base`) and its uncertain parameters");
@@ -521,6 +517,6 @@ int run_main(int argc, char** argv, const std::string& command_line) {
   if (*check) return command_check(check_path);
   if (*compare) return command_compare(compare_flags, command_line);
   if (*merge) return command_merge(merge_parts, merge_output, merge_force, merge_quiet, command_line);
-  if (*summary) return command_summary(summary_path);
+  if (*summary) return command_summary(summary_path, summary_json);
   return 0;
 }

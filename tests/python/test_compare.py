@@ -71,6 +71,16 @@ class CompareTest(unittest.TestCase):
         self.assertIn("paired 95%", self.out)
         self.assertIn("unpaired 95%", self.out)
 
+    def test_summary_of_a_comparison(self):
+        import json
+        out = subprocess.run([BIN, "summary", self.path, "--json"], check=True, capture_output=True, text=True).stdout
+        summary = json.loads(out)
+        self.assertEqual(summary["reference"], "small")
+        row = [c for c in summary["configs"] if c["config"] == "small-institutions"][0]
+        index = self.names().index("small-institutions")
+        self.assertEqual(row["war"]["difference"], self.h5["comparison/difference"][index, 0])
+        self.assertEqual(row["war"]["paired"], list(self.h5["comparison/paired_interval"][index, 0]))
+
     def test_mismatched_horizons_are_refused(self):
         with tempfile.TemporaryDirectory() as tmp:
             other = os.path.join(tmp, "longer.toml")

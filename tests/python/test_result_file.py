@@ -94,6 +94,20 @@ class ResultFileTest(unittest.TestCase):
         self.assertGreater(self.h5["incident_count"][:].sum(), 0)
         self.assertEqual(self.h5["incident_count"][:, 4].sum(), 0, "no incidents after war")
 
+    def test_summary_json_agrees_with_the_file(self):
+        import json
+        out = subprocess.run([BIN, "summary", self.path, "--json"], check=True, capture_output=True, text=True).stdout
+        summary = json.loads(out)
+        self.assertTrue(summary["complete"])
+        self.assertEqual(summary["seed"], self.h5.attrs["seed"])
+        self.assertEqual(summary["p_reached"]["war"]["pooled"], self.h5["p_reached"][4])
+        self.assertEqual(summary["p_reached"]["spiral"]["upper"], self.h5["p_reached_interval"][3, 1])
+        levels = list(self.h5["quantile"][:])
+        self.assertEqual(summary["p_reached"]["war"]["draws_q50"], self.h5["reached_quantiles"][levels.index(0.5), 4])
+        text = subprocess.run([BIN, "summary", self.path], check=True, capture_output=True, text=True).stdout
+        self.assertIn("complete", text)
+        self.assertIn("nuclear war", text)
+
     def test_provenance(self):
         a = self.h5.attrs
         for key in ("engine_version", "git_sha1", "created", "seed", "draws", "trajectories", "horizon_days",

@@ -1,0 +1,152 @@
+#include "escalate/summary_file.hpp"
+
+#include "escalate/comparison.hpp"
+#include "escalate/error.hpp"
+#include "escalate/hdf5_file.hpp"
+#include "escalate/result_file.hpp"
+#include "escalate/run_state.hpp"
+#include "escalate/summary.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+namespace escalate {
+
+namespace {
+
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\', out += c;
+    else if (c == '\n') out += "\\n";
+    else if (static_cast<unsigned char>(c) < 0x20) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+      out += buffer;
+    } else out += c;
+  }
+  return out + "\"";
+}
+
+std::string number(double x) {
+  if (!std::isfinite(x)) return "null";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.17g", x);
+  return buffer;
+}
+
+void result_summary(std::ostream& out, const std::string& path, bool json) {
+  StoredRun run = read_stored_run(path);
+  H5Reader h5(path);
+  Provenance provenance;
+  provenance.threads = static_cast<int>(run.threads);
+  provenance.ranks = static_cast<int>(h5.int_attribute("", "ranks"));
+  provenance.wall_seconds = run.wall_seconds;
+  provenance.complete = run.driver.complete;
+  Results r = compute_results(run.config, run.driver.tally, provenance);
+  const RunSettings& s = run.config.run;
+  const std::string shard =
+      run.shard.count > 1 ? std::to_string(run.shard.index + 1) + "/" + std::to_string(run.shard.count) : "";
+  if (!json) {
+    out << path << ": " << run.config.source_path << ", engine " << run.engine_version << " ("
+        << h5.string_attribute("", "git_sha1") << "), created " << h5.string_attribute("", "created") << ", "
+        << (run.driver.complete ? "complete" : "PARTIAL") << (shard.empty() ? "" : ", shard " + shard) << "\n";
+    print_summary(out, r, s);
+    return;
+  }
+  auto q = [&](double level, int k) {
+    for (std::int64_t i = 0; i < r.Q; ++i) if (r.quantile[i] == level) return r.reached_quantiles[static_cast<std::size_t>(i * NUM_PHASES + k)];
+    return std::nan("");
+  };
+  out << "{\n  \"file\": " << quoted(path) << ",\n  \"filetype\": \"escalate-results\",\n"
+      << "  \"config_path\": " << quoted(run.config.source_path) << ",\n"
+      << "  \"engine_version\": " << quoted(run.engine_version) << ",\n"
+      << "  \"git_sha1\": " << quoted(h5.string_attribute("", "git_sha1")) << ",\n"
+      << "  \"created\": " << quoted(h5.string_attribute("", "created")) << ",\n"
+      << "  \"seed\": " << s.seed << ",\n  \"draws\": " << s.draws << ",\n  \"trajectories\": " << s.trajectories
+      << ",\n  \"horizon_days\": " << s.horizon_days << ",\n  \"grid_days\": " << s.grid_days
+      << ",\n  \"complete\": " << (run.driver.complete ? "true" : "false") << ",\n  \"shard\": "
+      << (shard.empty() ? "null" : quoted(shard)) << ",\n  \"trajectories_done\": " << r.trajectories_done
+      << ",\n  \"trajectories_planned\": " << r.trajectories_planned << ",\n  \"p_reached\": {";
+  for (int k = 0; k < NUM_PHASES; ++k) {
+    out << (k ? "," : "") << "\n    " << quoted(r.phase[k]) << ": {\"pooled\": " << number(r.p_reached[k])
+        << ", \"lower\": " << number(r.p_reached_interval[2 * k]) << ", \"upper\": " << number(r.p_reached_interval[2 * k + 1])
+        << ", \"draws_q05\": " << number(q(0.05, k)) << ", \"draws_q50\": " << number(q(0.5, k))
+        << ", \"draws_q95\": " << number(q(0.95, k)) << "}";
+  }
+  out << "\n  },\n  \"p_nuclear\": {\"pooled\": " << number(r.p_nuclear) << ", \"lower\": " << number(r.p_nuclear_interval[0])
+      << ", \"upper\": " << number(r.p_nuclear_interval[1]) << "},\n  \"war_triggers\": {";
+  bool first = true;
+  for (std::size_t c = 0; c < r.war_trigger.size(); ++c) {
+    if (!r.war_trigger[c]) continue;
+    out << (first ? "" : ",") << "\n    " << quoted(r.cause[c]) << ": " << r.war_trigger[c];
+    first = false;
+  }
+  out << "\n  }\n}\n";
+}
+
+void comparison_summary(std::ostream& out, const std::string& path, bool json) {
+  H5Reader h5(path);
+  if (h5.int_attribute("", "format_version") != RESULT_FORMAT_VERSION) throw UsageError(path + ": unknown format version");
+  Comparison c;
+  c.reference = h5.string_attribute("comparison", "reference");
+  c.units = h5.string_attribute("comparison", "units");
+  c.unit_count = h5.int_attribute("comparison", "unit_count");
+  std::string configs = h5.string_attribute("", "configs");
+  std::istringstream names(configs);
+  auto difference = h5.doubles("comparison/difference");
+  auto paired = h5.doubles("comparison/paired_interval");
+  auto unpaired = h5.doubles("comparison/unpaired_interval");
+  auto exact = h5.int64s("comparison/draws_paired_exactly");
+  std::size_t i = 0;
+  for (std::string name; names >> name; ++i) {
+    if (difference.size() < NUM_OUTCOMES * (i + 1) || exact.size() <= i) throw UsageError(path + ": comparison datasets are damaged");
+    ComparisonRow row;
+    row.name = name;
+    for (int o = 0; o < NUM_OUTCOMES; ++o) {
+      std::size_t at = i * NUM_OUTCOMES + static_cast<std::size_t>(o);
+      row.outcomes[o] = {difference[at], paired[2 * at], paired[2 * at + 1], unpaired[2 * at], unpaired[2 * at + 1]};
+    }
+    row.draws_paired_exactly = exact[i];
+    c.rows.push_back(row);
+  }
+  RunSettings run;
+  run.seed = static_cast<std::uint64_t>(h5.int_attribute("", "seed"));
+  run.draws = h5.int_attribute("", "draws");
+  run.trajectories = h5.int_attribute("", "trajectories");
+  run.horizon_days = h5.int_attribute(c.reference, "horizon_days");
+  if (!json) {
+    out << path << ": comparison, engine " << h5.string_attribute("", "engine_version") << "\n";
+    print_comparison(out, c, run);
+    return;
+  }
+  out << "{\n  \"file\": " << quoted(path) << ",\n  \"filetype\": \"escalate-comparison\",\n  \"reference\": "
+      << quoted(c.reference) << ",\n  \"seed\": " << run.seed << ",\n  \"draws\": " << run.draws
+      << ",\n  \"trajectories\": " << run.trajectories << ",\n  \"horizon_days\": " << run.horizon_days
+      << ",\n  \"interval_units\": " << quoted(c.units) << ",\n  \"configs\": [";
+  for (std::size_t r = 0; r < c.rows.size(); ++r) {
+    const auto& row = c.rows[r];
+    out << (r ? "," : "") << "\n    {\"config\": " << quoted(row.name) << ", \"draws_paired_exactly\": " << row.draws_paired_exactly;
+    for (int o = 0; o < NUM_OUTCOMES; ++o) {
+      const auto& e = row.outcomes[o];
+      out << ", " << quoted(OUTCOME_NAMES[o]) << ": {\"difference\": " << number(e.difference) << ", \"paired\": ["
+          << number(e.paired_lo) << ", " << number(e.paired_hi) << "], \"unpaired\": [" << number(e.unpaired_lo) << ", "
+          << number(e.unpaired_hi) << "]}";
+    }
+    out << "}";
+  }
+  out << "\n  ]\n}\n";
+}
+
+}  // namespace
+
+void summarize_file(std::ostream& out, const std::string& path, bool json) {
+  H5Reader h5(path);
+  std::string type = h5.has_attribute("", "filetype") ? h5.string_attribute("", "filetype") : "";
+  if (type == RESULT_FILETYPE) return result_summary(out, path, json);
+  if (type == "escalate-comparison") return comparison_summary(out, path, json);
+  throw UsageError(path + ": not an Escalate result or comparison file");
+}
+
+}  // namespace escalate
