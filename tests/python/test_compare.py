@@ -44,6 +44,12 @@ class CompareTest(unittest.TestCase):
         with xr.open_dataset(self.path, group="small-institutions") as ds:
             self.assertEqual(ds["occupancy"].dims, ("time_days", "phase"))
 
+    def test_ncdump_reads_every_group(self):
+        out = subprocess.run(["ncdump", "-h", self.path], check=True, capture_output=True, text=True).stdout
+        for group in ("small", "small-2", "small-institutions", "comparison"):
+            self.assertIn(f"group: {group} {{", out)
+        self.assertIn("difference(config, outcome)", out)
+
     def test_self_comparison_is_exactly_zero(self):
         row = self.names().index("small-2")
         self.assertTrue(np.all(self.h5["comparison/difference"][row] == 0.0))
