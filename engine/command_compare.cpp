@@ -1,0 +1,54 @@
+// `escalate compare`: several configs with common random numbers, ranked against the first.
+#include "commands.hpp"
+
+#include "escalate/comparison.hpp"
+#include "escalate/error.hpp"
+#include "escalate/hdf5_file.hpp"
+#include "escalate/result_file.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+namespace escalate::cli {
+
+int command_compare(const CompareFlags& flags, const std::string& command_line) {
+  // Every config takes the reference's run settings (after the command-line overrides).
+  std::vector<ComparedRun> runs;
+  Config reference = load_config(flags.configs.front(), flags.overrides);
+  ConfigOverrides shared{reference.run.draws, reference.run.trajectories, static_cast<std::int64_t>(reference.run.seed)};
+  for (std::size_t i = 0; i < flags.configs.size(); ++i) {
+    ComparedRun run;
+    run.config = i == 0 ? reference : load_config(flags.configs[i], shared);
+    if (run.config.run.horizon_days != reference.run.horizon_days || run.config.run.grid_days != reference.run.grid_days) {
+      throw UsageError(flags.configs[i] + ": run.horizon_days and run.grid_days must match the reference " +
+                       flags.configs.front() + " to compare");
+    }
+    std::string name = std::filesystem::path(flags.configs[i]).stem().string();
+    std::string unique = name;
+    for (int k = 2; std::any_of(runs.begin(), runs.end(), [&](const ComparedRun& r) { return r.name == unique; }); ++k) {
+      unique = name + "-" + std::to_string(k);
+    }
+    run.name = unique;
+    runs.push_back(std::move(run));
+  }
+  const std::string output = flags.output.empty()
+      ? (std::filesystem::path("results") / ("compare-" + runs.front().name + ".h5")).string() : flags.output;
+  check_output_path(output, flags.force);
+  for (auto& run : runs) {
+    if (!flags.quiet) std::cerr << "running " << run.name << "\n";
+    Execution e = execute(run.config, flags.threads, flags.quiet, command_line);
+    if (!e.driver.complete) throw UsageError("interrupted: nothing written (a comparison needs complete runs)");
+    run.driver = std::move(e.driver);
+    run.results = std::move(e.results);
+  }
+  Comparison comparison = compare_runs(runs);
+  write_file_atomically(output, flags.force, [&](H5Writer& h5) { write_comparison(h5, comparison, runs, command_line); });
+  if (!flags.quiet) {
+    print_comparison(std::cout, comparison, reference.run);
+    std::cout << "\nWrote " << output << "\n";
+  }
+  return 0;
+}
+
+}  // namespace escalate::cli

@@ -1,0 +1,28 @@
+// `escalate summary` and `escalate check`: reading a result file or a config back to the user.
+#include "commands.hpp"
+
+#include "escalate/summary_file.hpp"
+
+#include <iostream>
+#include <sstream>
+
+namespace escalate::cli {
+
+int command_summary(const std::string& path, bool json) {
+  std::ostringstream text;  // nothing is printed unless the whole file could be read
+  summarize_file(text, path, json);
+  std::cout << text.str();
+  return 0;
+}
+
+int command_check(const std::string& path) {
+  Config config = load_config(path);
+  std::cout << "# " << path << ": valid. Resolved config (after `base`):\n\n" << config.resolved_text;
+  std::cout << "\n# " << config.uncertain.size() << " uncertain parameter(s), drawn once per draw:\n";
+  for (const auto& u : config.uncertain) std::cout << "#   " << u.path << " ~ " << u.dist.text() << "\n";
+  std::cout << "# " << config.run.draws << " draws x " << config.run.trajectories << " trajectories, "
+            << config.run.grid_points() << " grid points over " << config.run.horizon_days << " days\n";
+  return 0;
+}
+
+}  // namespace escalate::cli

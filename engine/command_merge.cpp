@@ -1,0 +1,67 @@
+// `escalate merge`: the shards of a run combined into one result, bit for bit.
+#include "commands.hpp"
+
+#include "escalate/error.hpp"
+#include "escalate/result_file.hpp"
+#include "escalate/summary.hpp"
+
+#include <algorithm>
+#include <iostream>
+
+namespace escalate::cli {
+
+int command_merge(const std::vector<std::string>& parts, const std::string& output, bool force, bool quiet,
+                  const std::string& command_line) {
+  check_output_path(output, force);
+  std::vector<StoredRun> runs;
+  for (const auto& p : parts) runs.push_back(read_stored_run(p));
+  const StoredRun& first = runs.front();
+  std::vector<int> seen(static_cast<std::size_t>(first.shard.count), 0);
+  for (const auto& r : runs) {
+    auto refuse = [&](const std::string& what) { throw UsageError(r.path + ": " + what + " differs from " + first.path + "; cannot merge"); };
+    if (r.config.run.seed != first.config.run.seed) refuse("the seed");
+    if (r.config.resolved_text != first.config.resolved_text) refuse("the config");
+    if (r.schema_version != first.schema_version) refuse("the config schema version");
+    if (r.engine_version != first.engine_version) refuse("the engine version (" + r.engine_version + ")");
+    if (r.shard.count != first.shard.count) refuse("the number of shards (" + std::to_string(r.shard.count) + ")");
+    if (seen[static_cast<std::size_t>(r.shard.index)]++) {
+      throw UsageError(r.path + ": shard " + std::to_string(r.shard.index + 1) + "/" + std::to_string(r.shard.count) +
+                       " is given twice");
+    }
+  }
+  std::string missing;
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    if (!seen[i]) missing += (missing.empty() ? "" : ", ") + std::to_string(i + 1);
+  }
+  if (!missing.empty()) {
+    throw UsageError("missing shard(s) " + missing + " of " + std::to_string(first.shard.count) + "; nothing written");
+  }
+  DriverResult merged = first.driver;
+  double wall = first.wall_seconds;
+  int threads = merged.threads;
+  for (std::size_t i = 1; i < runs.size(); ++i) {
+    for (std::size_t b = 0; b < merged.batch_done.size(); ++b) {
+      if (merged.batch_done[b] && runs[i].driver.batch_done[b]) {
+        throw UsageError(runs[i].path + ": batch " + std::to_string(b) + " is also in another part; cannot merge");
+      }
+    }
+    merge_driver_results(merged, runs[i].driver);
+    wall += runs[i].wall_seconds;
+    threads = std::max(threads, runs[i].driver.threads);
+  }
+  Provenance provenance;
+  provenance.command_line = command_line;
+  provenance.threads = threads;
+  provenance.wall_seconds = wall;
+  provenance.complete = merged.complete;
+  Results results = compute_results(first.config, merged.tally, provenance);
+  write_result_file(output, first.config, results, merged, ShardInfo{}, force);
+  if (!quiet) {
+    std::cout << "Merged " << runs.size() << " parts of " << first.config.source_path << "\n";
+    print_summary(std::cout, results, first.config.run);
+    std::cout << "\nWrote " << output << (merged.complete ? "" : " (still partial: some batches were not run)") << "\n";
+  }
+  return 0;
+}
+
+}  // namespace escalate::cli

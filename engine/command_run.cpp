@@ -1,0 +1,195 @@
+// `escalate run`: one process, MPI ranks, a shard, a resumed run, or adaptive precision.
+#include "commands.hpp"
+
+#include "escalate/error.hpp"
+#include "escalate/result_file.hpp"
+#include "escalate/statistics.hpp"
+#include "escalate/summary.hpp"
+#include "escalate/version.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+
+namespace escalate::cli {
+
+namespace {
+
+ShardInfo parse_shard(const std::string& text) {
+  ShardInfo shard;
+  auto slash = text.find('/');
+  try {
+    if (slash == std::string::npos) throw std::invalid_argument("no slash");
+    std::size_t used = 0;
+    shard.index = std::stoll(text.substr(0, slash), &used);
+    if (used != slash) throw std::invalid_argument("trailing");
+    shard.count = std::stoll(text.substr(slash + 1), &used);
+    if (used != text.size() - slash - 1) throw std::invalid_argument("trailing");
+  } catch (const std::exception&) {
+    throw UsageError("--shard " + text + ": expected i/n, e.g. --shard 2/8 for the second of eight parts");
+  }
+  if (shard.count < 1 || shard.index < 1 || shard.index > shard.count) {
+    throw UsageError("--shard " + text + ": need 1 <= i <= n");
+  }
+  shard.index -= 1;  // stored 0-based
+  return shard;
+}
+
+// --target-ci: rounds of trajectories per draw (256, 512, 1024, ... from the config's
+// count rounded up to whole batches) until the Wilson half-width on pooled P(war) is at
+// most `target`, or the cap. Batches follow the cap's layout, so every round adds whole
+// batches; the stopping rule reads integer tallies only, so the outcome is deterministic
+// and equal to a plain run with the final count.
+struct AdaptiveOutcome {
+  Config config;
+  DriverResult driver;
+  double half_width = 0;
+  int rounds = 0;
+  double wall_seconds = 0;
+};
+
+AdaptiveOutcome run_adaptive(const RunFlags& flags, const Config& first) {
+  constexpr std::int64_t BATCH = 256;
+  auto whole = [&](std::int64_t n) { return (n + BATCH - 1) / BATCH * BATCH; };
+  const std::int64_t start = whole(std::max<std::int64_t>(first.run.trajectories, BATCH));
+  const std::int64_t cap = whole(flags.max_trajectories > 0 ? flags.max_trajectories : 64 * start);
+  if (cap < start) throw UsageError("--max-trajectories must be at least the first round (" + std::to_string(start) + ")");
+  ConfigOverrides o = flags.overrides;
+  o.trajectories = cap;
+  Config capped = load_config(flags.config, o);
+  const BatchLayout layout = BatchLayout::of(capped.run);
+  DriverResult total;
+  std::int64_t per_draw = 0;
+  AdaptiveOutcome out;
+  const auto t0 = std::chrono::steady_clock::now();
+  for (std::int64_t next = start;; next = std::min(cap, 2 * next)) {
+    std::vector<std::uint8_t> mask(static_cast<std::size_t>(layout.batches), 0);
+    for (std::int64_t b = 0; b < layout.batches; ++b) {
+      std::int64_t k = b % layout.batches_per_draw;
+      mask[static_cast<std::size_t>(b)] = k >= per_draw / BATCH && k < next / BATCH;
+    }
+    Execution e = execute(capped, flags.threads, flags.quiet, "", &mask);
+    if (out.rounds++ == 0) total = e.driver; else merge_driver_results(total, e.driver);
+    bool stopped = false;
+    for (std::size_t b = 0; b < mask.size(); ++b) stopped = stopped || (mask[b] && !total.batch_done[b]);
+    if (stopped) throw UsageError("interrupted during --target-ci: nothing written");
+    per_draw = next;
+    const std::int64_t n = total.tally.pooled.trajectories;
+    std::int64_t wars = 0;
+    for (const auto& d : total.tally.draws) wars += d.reached[WAR];
+    auto [lo, hi] = wilson_interval(wars, n);
+    out.half_width = (hi - lo) / 2;
+    if (!flags.quiet) {
+      std::cerr << "round " << out.rounds << ": " << per_draw << " trajectories per draw, 95% half-width on P(war) "
+                << out.half_width << (out.half_width <= flags.target_ci ? " <= " : " > ") << flags.target_ci << "\n";
+    }
+    if (out.half_width <= flags.target_ci || per_draw == cap) break;
+  }
+  out.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  // Re-express the state in the layout of a plain run with the final count.
+  o.trajectories = per_draw;
+  out.config = load_config(flags.config, o);
+  const BatchLayout final_layout = BatchLayout::of(out.config.run);
+  out.driver = total;
+  out.driver.batch_done.assign(static_cast<std::size_t>(final_layout.batches), 0);
+  out.driver.batches.assign(static_cast<std::size_t>(final_layout.batches), BatchOutcome{});
+  for (std::int64_t m = 0; m < out.config.run.draws; ++m) {
+    for (std::int64_t k = 0; k < final_layout.batches_per_draw; ++k) {
+      auto from = static_cast<std::size_t>(m * layout.batches_per_draw + k);
+      auto to = static_cast<std::size_t>(m * final_layout.batches_per_draw + k);
+      out.driver.batch_done[to] = total.batch_done[from];
+      out.driver.batches[to] = total.batches[from];
+    }
+  }
+  out.driver.complete = true;
+  return out;
+}
+
+}  // namespace
+
+int command_run(const RunFlags& flags, const std::string& command_line, Cluster& cluster) {
+  Config config;
+  ShardInfo shard;
+  std::vector<std::uint8_t> mask;
+  std::string output;
+  cluster.collective([&] {
+    config = load_config(flags.config, flags.overrides);
+    if (!flags.shard.empty()) {
+      if (cluster.size() > 1) throw UsageError("--shard splits a run across jobs, mpirun across ranks: use one or the other");
+      shard = parse_shard(flags.shard);
+      mask = block_mask(BatchLayout::of(config.run), shard.index, shard.count);
+    }
+    if (cluster.size() > 1) mask = interleaved_mask(BatchLayout::of(config.run), cluster.rank(), cluster.size());
+    output = flags.output.empty() ? (flags.resume.empty() ? default_output(flags.config) : flags.resume) : flags.output;
+    if (flags.output.empty() && shard.count > 1) {
+      output = output.substr(0, output.size() - 3) + ".part-" + std::to_string(shard.index + 1) + "-of-" +
+               std::to_string(shard.count) + ".h5";
+    }
+    // Fail before the work, not after. Resuming into the partial file replaces it.
+    if (cluster.root()) check_output_path(output, flags.force || output == flags.resume);
+  }, exit_code_of);
+  StoredRun resumed;
+  if (!flags.resume.empty()) {
+    if (cluster.size() > 1 || shard.count > 1 || flags.target_ci > 0) {
+      throw UsageError("--resume runs in one process: no mpirun, --shard or --target-ci");
+    }
+    resumed = read_stored_run(flags.resume);
+    if (resumed.config.resolved_text != config.resolved_text) {
+      throw UsageError(flags.resume + ": written for a different config, seed or size than " + flags.config +
+                       " (with these flags); --resume needs exactly the same");
+    }
+    if (resumed.driver.complete) throw UsageError(flags.resume + ": already complete; nothing to resume");
+    mask.assign(resumed.driver.batch_done.size(), 0);
+    for (std::size_t b = 0; b < mask.size(); ++b) mask[b] = !resumed.driver.batch_done[b];
+  }
+  if (flags.target_ci > 0) {
+    if (cluster.size() > 1 || shard.count > 1) throw UsageError("--target-ci runs in one process: no mpirun or --shard");
+    AdaptiveOutcome a = run_adaptive(flags, config);
+    Provenance provenance;
+    provenance.command_line = command_line;
+    provenance.threads = a.driver.threads;
+    provenance.wall_seconds = a.wall_seconds;
+    Results results = compute_results(a.config, a.driver.tally, provenance);
+    write_result_file(output, a.config, results, a.driver, shard, flags.force);
+    if (!flags.quiet) {
+      std::cout << "Escalate " << ENGINE_VERSION << ": " << flags.config << "\n";
+      print_summary(std::cout, results, a.config.run);
+      std::cout << "\n--target-ci " << flags.target_ci << ": " << (a.half_width <= flags.target_ci ? "reached" : "NOT reached (cap)")
+                << " with " << a.config.run.trajectories << " trajectories per draw after " << a.rounds
+                << " round(s); half-width " << a.half_width << "\nWrote " << output << "\n";
+    }
+    return 0;
+  }
+  Execution e = execute(config, flags.threads, flags.quiet || !cluster.root(), command_line,
+                        mask.empty() ? nullptr : &mask);
+  if (cluster.size() > 1) {
+    cluster.reduce_to_root(e.driver, config);
+    double wall = cluster.max(e.results.provenance.wall_seconds);
+    if (!cluster.root()) return 0;
+    Provenance provenance = e.results.provenance;
+    provenance.ranks = cluster.size();
+    provenance.wall_seconds = wall;
+    provenance.complete = e.driver.complete;
+    e.results = compute_results(config, e.driver.tally, provenance);
+    mask.clear();  // rank 0 now holds every rank's batches
+  }
+  if (!flags.resume.empty()) {
+    merge_driver_results(e.driver, resumed.driver);
+    Provenance provenance = e.results.provenance;
+    provenance.wall_seconds += resumed.wall_seconds;
+    provenance.complete = e.driver.complete;
+    e.results = compute_results(config, e.driver.tally, provenance);
+  }
+  write_result_file(output, config, e.results, e.driver, shard, flags.force || output == flags.resume);
+  bool stopped = mask.empty() && !e.driver.complete;  // an interrupt left batches of this part undone
+  for (std::size_t b = 0; b < mask.size(); ++b) stopped = stopped || (mask[b] && !e.driver.batch_done[b]);
+  if (!flags.quiet) {
+    std::cout << "Escalate " << ENGINE_VERSION << ": " << flags.config << "\n";
+    if (shard.count > 1) std::cout << "Shard " << shard.index + 1 << " of " << shard.count << " (merge the parts with `escalate merge`)\n";
+    print_summary(std::cout, e.results, config.run);
+    std::cout << "\nWrote " << output << (stopped ? " (partial: interrupted)" : "") << "\n";
+  }
+  return stopped ? 130 : 0;
+}
+
+}  // namespace escalate::cli

@@ -1,0 +1,62 @@
+#pragma once
+// Internal to the `escalate` binary: the command-line commands, one file each
+// (command_run.cpp, command_compare.cpp, command_merge.cpp, command_inspect.cpp), and what
+// they share (command_execute.cpp). main.cpp only defines the CLI and dispatches.
+#include "escalate/cluster.hpp"
+#include "escalate/config.hpp"
+#include "escalate/driver.hpp"
+#include "escalate/results.hpp"
+
+#include <cstdint>
+#include <exception>
+#include <string>
+#include <vector>
+
+namespace escalate::cli {
+
+struct RunFlags {
+  std::string config;
+  std::string resume;                    // a partial result to continue
+  double target_ci = 0;                  // 0: off
+  std::int64_t max_trajectories = 0;     // per draw, for --target-ci (0: 64x the first round)
+  std::string shard;  // "i/n", 1-based
+  std::string output;
+  ConfigOverrides overrides;
+  int threads = 0;
+  bool force = false;
+  bool quiet = false;
+};
+
+struct CompareFlags {
+  std::vector<std::string> configs;
+  std::string output;
+  ConfigOverrides overrides;
+  int threads = 0;
+  bool force = false;
+  bool quiet = false;
+};
+
+struct Execution {
+  DriverResult driver;
+  Results results;
+};
+
+// results/<config-stem>.h5
+std::string default_output(const std::string& config);
+
+// Runs `config` (only `run_batches`, if given) on all cores with progress on stderr;
+// Ctrl-C or SIGTERM stops after the running trajectory and leaves a partial result.
+Execution execute(const Config& config, int threads, bool quiet, const std::string& command_line,
+                  const std::vector<std::uint8_t>* run_batches = nullptr);
+
+// 2 for bad input or usage (ConfigError, UsageError), 1 otherwise.
+int exit_code_of(const std::exception& e);
+
+int command_run(const RunFlags& flags, const std::string& command_line, Cluster& cluster);
+int command_compare(const CompareFlags& flags, const std::string& command_line);
+int command_merge(const std::vector<std::string>& parts, const std::string& output, bool force, bool quiet,
+                  const std::string& command_line);
+int command_summary(const std::string& path, bool json);
+int command_check(const std::string& path);
+
+}  // namespace escalate::cli
