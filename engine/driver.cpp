@@ -97,8 +97,8 @@ DriverResult run_simulation(const Config& config, const DriverOptions& options) 
             const std::int64_t last = std::min(run.trajectories, first + layout.batch_size);
             Parameters params = config.draw(m);
             w.trajectory.prepare(params);
-            w.pooled = PooledTally(T, K, C);
-            w.draw = DrawTally(T);
+            w.pooled.clear();
+            w.draw.clear();
             bool abandoned = false;
             for (std::int64_t n = first; n < last && !abandoned; ++n) {
               w.trajectory.run(m, n, w.record);

@@ -1,5 +1,8 @@
 #include "escalate/tally.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 namespace escalate {
 
 namespace {
@@ -40,6 +43,18 @@ void PooledTally::merge_from(const PooledTally& o) {
   evaluations += o.evaluations;
   for (int k = 0; k < MAX_CHAIN_TALLY; ++k) chain_at_least[k] += o.chain_at_least[k];
   trajectories += o.trajectories;
+}
+
+void PooledTally::clear() {
+  for (auto* v : {&occupancy, &reached, &incidents, &war_cause, &spiral_cause}) std::fill(v->begin(), v->end(), 0);
+  std::fill(std::begin(chain_at_least), std::end(chain_at_least), 0);
+  countermeasures = signals = evaluations = trajectories = 0;
+}
+
+void DrawTally::clear() {
+  std::fill(war_by_time.begin(), war_by_time.end(), 0);
+  std::fill(std::begin(reached), std::end(reached), 0);
+  nuclear = trajectories = 0;
 }
 
 void DrawTally::add(const TrajectoryRecord& r) {

@@ -102,8 +102,16 @@ void Trajectory::advance(double time) {
   time_ = time;
 }
 
-void Trajectory::evaluate(int cause) {
+void Trajectory::update_intents() {
   for (int i = 0; i < 2; ++i) update_intent(sides_[i], params_.sides[i], params_.model.belief_flip);
+}
+
+void Trajectory::evaluate(int cause) {
+  update_intents();
+  settle_phase(cause);
+}
+
+void Trajectory::settle_phase(int cause) {
   phase_ = phase_of(sides_, out_->war, params_.model);
   ++out_->evaluations;
   if (phase_ > max_phase_) {
@@ -152,9 +160,9 @@ void Trajectory::handle_incident(int type, bool deliberate, double severity) {
 
   victim.logodds = jeffrey_update(victim.logodds, q, params_.model.offensive_multiplier);
   victim.fear = fear_after_act(victim.fear, vp.fear_gain, derived_.sensitivity[t.victim], severity, q);
-  for (int i = 0; i < 2; ++i) update_intent(sides_[i], params_.sides[i], params_.model.belief_flip);
+  update_intents();  // MODEL.md 9: perceive, update, intent, respond, then the phase
   respond(t.victim, q, severity, type);
-  evaluate(type);
+  settle_phase(type);
 }
 
 void Trajectory::respond(int victim, double q, double severity, int cause, std::uint32_t depth) {
@@ -194,10 +202,10 @@ void Trajectory::handle_countermeasure(int victim, std::uint32_t depth) {
   const double q = r.countermeasure_hostility;
   side.logodds = jeffrey_update(side.logodds, q, r.countermeasure_offensiveness);
   side.fear = fear_after_act(side.fear, p.fear_gain, derived_.sensitivity[victim], r.countermeasure_severity, q);
-  for (int i = 0; i < 2; ++i) update_intent(sides_[i], params_.sides[i], params_.model.belief_flip);
+  update_intents();
   const int cause = cause_index(static_cast<int>(config_.incidents.size()), Cause::Countermeasure);
   respond(victim, q, r.countermeasure_severity, cause, depth);
-  evaluate(cause);
+  settle_phase(cause);
 }
 
 void Trajectory::handle_event(int event) {

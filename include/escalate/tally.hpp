@@ -25,6 +25,7 @@ struct PooledTally {
   PooledTally(std::int64_t T, std::int64_t K, std::int64_t C);
   void add(const TrajectoryRecord& r);
   void merge_from(const PooledTally& other);
+  void clear();  // zero every count, keeping the allocation
 };
 
 // Counts for one parameter draw: its escalation probabilities.
@@ -38,6 +39,7 @@ struct DrawTally {
   explicit DrawTally(std::int64_t T) : war_by_time(static_cast<std::size_t>(T), 0) {}
   void add(const TrajectoryRecord& r);
   void merge_from(const DrawTally& other);
+  void clear();
 };
 
 struct RunTally {

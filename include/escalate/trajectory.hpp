@@ -65,7 +65,9 @@ class Trajectory {
   void handle_event(int event);
   void handle_signal(int sender);
   void respond(int victim, double q, double severity, int cause, std::uint32_t depth = 0);
-  void evaluate(int cause);
+  void evaluate(int cause);      // an evaluation point: intents (MODEL.md 8), then the phase
+  void update_intents();
+  void settle_phase(int cause);  // MODEL.md 3, and the running maximum
   double next_window_edge(double after) const;
 
   const Config& config_;
