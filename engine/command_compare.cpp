@@ -40,7 +40,7 @@ int command_compare(const CompareFlags& flags, const std::string& command_line) 
     Execution e = execute(run.config, flags.threads, flags.quiet, command_line);
     if (!e.driver.complete) throw UsageError("interrupted: nothing written (a comparison needs complete runs)");
     run.driver = std::move(e.driver);
-    run.results = std::move(e.results);
+    run.results = compute_results(run.config, run.driver.tally, e.provenance);
   }
   Comparison comparison = compare_runs(runs);
   write_file_atomically(output, flags.force, [&](H5Writer& h5) { write_comparison(h5, comparison, runs, command_line); });

@@ -53,12 +53,10 @@ Execution execute(const Config& config, int threads, bool quiet, const std::stri
     ProgressReporter progress(done, total, ProgressReporter::detect(quiet));
     e.driver = run_simulation(config, options);
   }
-  Provenance provenance;
-  provenance.command_line = command_line;
-  provenance.threads = e.driver.threads;
-  provenance.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  provenance.complete = e.driver.complete;
-  e.results = compute_results(config, e.driver.tally, provenance);
+  e.provenance.command_line = command_line;
+  e.provenance.threads = e.driver.threads;
+  e.provenance.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  e.provenance.complete = e.driver.complete;
   return e;
 }
 

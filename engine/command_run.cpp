@@ -164,29 +164,24 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
                         mask.empty() ? nullptr : &mask);
   if (cluster.size() > 1) {
     cluster.reduce_to_root(e.driver, config);
-    double wall = cluster.max(e.results.provenance.wall_seconds);
+    e.provenance.wall_seconds = cluster.max(e.provenance.wall_seconds);
     if (!cluster.root()) return 0;
-    Provenance provenance = e.results.provenance;
-    provenance.ranks = cluster.size();
-    provenance.wall_seconds = wall;
-    provenance.complete = e.driver.complete;
-    e.results = compute_results(config, e.driver.tally, provenance);
+    e.provenance.ranks = cluster.size();
     mask.clear();  // rank 0 now holds every rank's batches
   }
   if (!flags.resume.empty()) {
     merge_driver_results(e.driver, resumed.driver);
-    Provenance provenance = e.results.provenance;
-    provenance.wall_seconds += resumed.wall_seconds;
-    provenance.complete = e.driver.complete;
-    e.results = compute_results(config, e.driver.tally, provenance);
+    e.provenance.wall_seconds += resumed.wall_seconds;
   }
-  write_result_file(output, config, e.results, e.driver, shard, flags.force || output == flags.resume);
+  e.provenance.complete = e.driver.complete;
+  const Results results = compute_results(config, e.driver.tally, e.provenance);
+  write_result_file(output, config, results, e.driver, shard, flags.force || output == flags.resume);
   bool stopped = mask.empty() && !e.driver.complete;  // an interrupt left batches of this part undone
   for (std::size_t b = 0; b < mask.size(); ++b) stopped = stopped || (mask[b] && !e.driver.batch_done[b]);
   if (!flags.quiet) {
     std::cout << "Escalate " << ENGINE_VERSION << ": " << flags.config << "\n";
     if (shard.count > 1) std::cout << "Shard " << shard.index + 1 << " of " << shard.count << " (merge the parts with `escalate merge`)\n";
-    print_summary(std::cout, e.results, config.run);
+    print_summary(std::cout, results, config.run);
     std::cout << "\nWrote " << output << (stopped ? " (partial: interrupted)" : "") << "\n";
   }
   return stopped ? 130 : 0;

@@ -36,9 +36,11 @@ struct CompareFlags {
   bool quiet = false;
 };
 
+// The tallies of a run and how it ran; callers compute Results once, when the tallies are
+// final (after an MPI reduce, a resume's merge).
 struct Execution {
   DriverResult driver;
-  Results results;
+  Provenance provenance;
 };
 
 // results/<config-stem>.h5
