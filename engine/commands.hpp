@@ -14,26 +14,25 @@
 
 namespace escalate::cli {
 
-struct RunFlags {
-  std::string config;
-  std::string resume;                    // a partial result to continue
-  double target_ci = 0;                  // 0: off
-  std::int64_t max_trajectories = 0;     // per draw, for --target-ci (0: 64x the first round)
-  std::string shard;  // "i/n", 1-based
+// What every sampling command (run, compare) takes.
+struct SamplingFlags {
   std::string output;
-  ConfigOverrides overrides;
+  ConfigOverrides overrides;  // --draws, --trajectories, --seed
   int threads = 0;
   bool force = false;
   bool quiet = false;
 };
 
-struct CompareFlags {
+struct RunFlags : SamplingFlags {
+  std::string config;
+  std::string resume;                 // a partial result to continue
+  double target_ci = 0;               // 0: off
+  std::int64_t max_trajectories = 0;  // per draw, for --target-ci (0: 64x the first round)
+  std::string shard;                  // "i/n", 1-based
+};
+
+struct CompareFlags : SamplingFlags {
   std::vector<std::string> configs;
-  std::string output;
-  ConfigOverrides overrides;
-  int threads = 0;
-  bool force = false;
-  bool quiet = false;
 };
 
 // The tallies of a run and how it ran; callers compute Results once, when the tallies are

@@ -55,19 +55,27 @@ int run_main(int argc, char** argv, const std::string& command_line) {
              "  escalate compare configs/baseline-2022.toml configs/policies/*.toml\n"
              "Exit codes: 0 success, 2 bad input or usage, 1 runtime I/O fault, 130 interrupted (partial file written).");
 
+  const auto positive = CLI::Range(std::int64_t{1}, std::numeric_limits<std::int64_t>::max());
+  // The options run and compare share; `scope` ends their help ("" or " for every config").
+  auto add_sampling_options = [&](CLI::App* command, SamplingFlags& flags, const std::string& output_help,
+                                  const std::string& scope) {
+    command->add_option("-o,--output", flags.output, output_help);
+    command->add_option("--draws", flags.overrides.draws, "Override run.draws (parameter draws, the outer loop)" + scope)
+        ->check(positive);
+    command->add_option("--trajectories", flags.overrides.trajectories,
+                        "Override run.trajectories (trajectories per draw, the inner loop)" + scope)->check(positive);
+    command->add_option("--seed", flags.overrides.seed, "Override run.seed" + scope)
+        ->check(CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max()));
+    command->add_option("--threads", flags.threads, "Worker threads (default 0: all cores); results do not depend on it")
+        ->check(CLI::Range(0, 4096));
+    command->add_flag("--force", flags.force, "Replace the result file if it exists");
+    command->add_flag("-q,--quiet", flags.quiet, "No progress and no table");
+  };
+
   RunFlags run_flags;
   auto* run = app.add_subcommand("run", "Sample a config and write its results to HDF5");
   run->add_option("config", run_flags.config, "Config file (TOML, MODEL.md section 15)")->required();
-  run->add_option("-o,--output", run_flags.output, "Result file (default: results/<config-stem>.h5)");
-  auto positive = CLI::Range(std::int64_t{1}, std::numeric_limits<std::int64_t>::max());
-  run->add_option("--draws", run_flags.overrides.draws, "Override run.draws: parameter draws (outer loop)")->check(positive);
-  run->add_option("--trajectories", run_flags.overrides.trajectories,
-                  "Override run.trajectories: trajectories per draw (inner loop)")->check(positive);
-  run->add_option("--seed", run_flags.overrides.seed, "Override run.seed")
-      ->check(CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max()));
-  run->add_option("--threads", run_flags.threads, "Worker threads (default 0: all cores); results do not depend on it")
-      ->check(CLI::Range(0, 4096));
-  run->add_flag("--force", run_flags.force, "Replace the result file if it exists");
+  add_sampling_options(run, run_flags, "Result file (default: results/<config-stem>.h5)", "");
   run->add_option("--resume", run_flags.resume,
                   "Continue a partial result (interrupted, or a shard) of the same config; writes it complete "
                   "(to the same file unless -o)");
@@ -78,22 +86,13 @@ int run_main(int argc, char** argv, const std::string& command_line) {
                   "Cap per draw for --target-ci (default 64x the first round)")->check(positive);
   run->add_option("--shard", run_flags.shard,
                   "Compute only part i of n (1-based), for job arrays; combine the parts with `escalate merge`");
-  run->add_flag("-q,--quiet", run_flags.quiet, "No progress and no summary table");
   run->footer("The same seed gives bit-identical datasets for any --threads. Ctrl-C stops after the running\n"
               "batches and writes what is done, marked complete = 0.");
 
   CompareFlags compare_flags;
   auto* compare = app.add_subcommand("compare", "Run several configs with common random numbers and rank them against the first");
   compare->add_option("configs", compare_flags.configs, "Configs; the first is the reference")->required()->expected(2, -1);
-  compare->add_option("-o,--output", compare_flags.output, "Result file (default: results/compare-<reference>.h5)");
-  compare->add_option("--draws", compare_flags.overrides.draws, "Override run.draws for every config")->check(positive);
-  compare->add_option("--trajectories", compare_flags.overrides.trajectories, "Override run.trajectories for every config")
-      ->check(positive);
-  compare->add_option("--seed", compare_flags.overrides.seed, "Override run.seed for every config")
-      ->check(CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max()));
-  compare->add_option("--threads", compare_flags.threads, "Worker threads (default 0: all cores)")->check(CLI::Range(0, 4096));
-  compare->add_flag("--force", compare_flags.force, "Replace the result file if it exists");
-  compare->add_flag("-q,--quiet", compare_flags.quiet, "No progress and no table");
+  add_sampling_options(compare, compare_flags, "Result file (default: results/compare-<reference>.h5)", " for every config");
   compare->footer("Every config runs with the reference's seed, draws and trajectories (its [run] table, after\n"
                   "these flags); horizons must match. Example:\n"
                   "  escalate compare configs/baseline-2022.toml configs/policies/*.toml");

@@ -46,7 +46,7 @@ TEST_CASE("MODEL.md 14 calm case: the phase path is the hand-computed one", "[tr
     double b = sigmoid(l0 - slope * t);
     double fear = 2.0 * std::exp2(-t / 95.0);
     if (b >= 0.6 && fear >= 1.0) return DEEP;
-    if (b >= 0.3 || 0.01 >= 0.3) return ACTIVATED;
+    if (b >= 0.3) return ACTIVATED;  // Russia's belief stays 0.01: never activated by it
     return DORMANT;
   };
   // The hand-computed switches of the file's comment.
