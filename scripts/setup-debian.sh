@@ -31,7 +31,11 @@ done
 echo "setup: installing ${#missing[@]} missing Debian packages: ${missing[*]}"
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "setup: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  command -v sudo >/dev/null || {
+    echo "setup: need root or sudo to install: ${missing[*]}" >&2
+    echo "setup: if they are provided another way (modules, a container), \`make build SETUP=0\` skips this check" >&2
+    exit 1
+  }
   sudo="sudo"
 fi
 export DEBIAN_FRONTEND=noninteractive

@@ -43,7 +43,7 @@ class PlotTest(unittest.TestCase):
 
     def test_every_figure_is_a_real_image(self):
         for stem, kinds in (("small", ["fan", "occupancy", "p-war", "sensitivity"]),
-                            ("cmp", ["fan", "occupancy", "p-war", "sensitivity", "forest"])):
+                            ("cmp", ["fan", "occupancy", "p-war", "sensitivity", "forest", "overlay"])):
             for kind in kinds:
                 path = os.path.join(self.out, f"{stem}-{kind}.png")
                 self.assertTrue(os.path.exists(path), path)

@@ -1,5 +1,5 @@
-#include "escalate/logistic.hpp"
-#include "escalate/perception.hpp"
+#include "escalate/model/logistic.hpp"
+#include "escalate/model/perception.hpp"
 
 #include <catch2/catch.hpp>
 

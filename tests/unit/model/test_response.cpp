@@ -1,4 +1,4 @@
-#include "escalate/response.hpp"
+#include "escalate/model/response.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "escalate/distribution.hpp"
+#include "escalate/config/distribution.hpp"
 
 #include <catch2/catch.hpp>
 

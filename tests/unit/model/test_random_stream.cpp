@@ -1,4 +1,4 @@
-#include "escalate/random_stream.hpp"
+#include "escalate/model/random_stream.hpp"
 
 #include <catch2/catch.hpp>
 

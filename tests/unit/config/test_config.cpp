@@ -1,5 +1,5 @@
-#include "escalate/config.hpp"
-#include "escalate/error.hpp"
+#include "escalate/config/config.hpp"
+#include "escalate/base/error.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -156,9 +156,4 @@ TEST_CASE("Event set paths resolve, quoted or as nested tables", "[config]") {
   CHECK(c.events[0].label == "hotline");
   REQUIRE(c.uncertain.size() == 1);
   CHECK(c.uncertain[0].path == "event.0.set.incident.accident.accidental_rate.2");
-}
-
-TEST_CASE("closest_match suggests only near misses", "[config]") {
-  CHECK(closest_match("bais", {"bias", "clarity"}) == "bias");
-  CHECK(closest_match("zzzzzz", {"bias", "clarity"}).empty());
 }

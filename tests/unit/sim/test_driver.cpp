@@ -1,5 +1,5 @@
-#include "escalate/config.hpp"
-#include "escalate/driver.hpp"
+#include "escalate/config/config.hpp"
+#include "escalate/sim/driver.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,5 +1,5 @@
-#include "escalate/belief.hpp"
-#include "escalate/logistic.hpp"
+#include "escalate/model/belief.hpp"
+#include "escalate/model/logistic.hpp"
 
 #include <catch2/catch.hpp>
 

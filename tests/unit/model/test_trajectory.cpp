@@ -1,7 +1,7 @@
-#include "escalate/config.hpp"
-#include "escalate/driver.hpp"
-#include "escalate/logistic.hpp"
-#include "escalate/trajectory.hpp"
+#include "escalate/config/config.hpp"
+#include "escalate/sim/driver.hpp"
+#include "escalate/model/logistic.hpp"
+#include "escalate/model/trajectory.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
