@@ -3,9 +3,9 @@
 // them. Speed targets live here and in docs/performance.md, never in the tests.
 //
 //   build/release/bench/escalate_bench [CONFIG] [--draws M] [--trajectories N]
-#include "escalate/config.hpp"
+#include "escalate/config/config.hpp"
 #include "escalate/bench_floor.hpp"
-#include "escalate/driver.hpp"
+#include "escalate/sim/driver.hpp"
 
 #include <oneapi/tbb/info.h>
 
@@ -27,14 +27,15 @@ Measurement measure(const Config& config, int threads) {
   auto start = std::chrono::steady_clock::now();
   DriverResult r = run_simulation(config, options);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const auto& p = r.tally.pooled;
+  const auto occupancy = r.tally.at("occupancy");
+  const auto counters = r.tally.at("counters");  // countermeasures, signals, evaluations, trajectories
   double incidents = 0, grid = 0;
-  for (auto k : p.incidents) incidents += static_cast<double>(k);
-  for (std::size_t t = 0; t < p.occupancy.size(); ++t) {
-    if (t % NUM_PHASES != WAR) grid += static_cast<double>(p.occupancy[t]);  // war-phase entries are filled, not evaluated
+  for (auto k : r.tally.at("incidents")) incidents += static_cast<double>(k);
+  for (std::size_t t = 0; t < occupancy.size(); ++t) {
+    if (t % NUM_PHASES != WAR) grid += static_cast<double>(occupancy[t]);  // war-phase entries are filled, not evaluated
   }
-  return {seconds, static_cast<double>(p.trajectories), static_cast<double>(p.evaluations), incidents,
-          static_cast<double>(p.countermeasures), grid};
+  return {seconds, static_cast<double>(counters[3]), static_cast<double>(counters[2]), incidents,
+          static_cast<double>(counters[0]), grid};
 }
 }  // namespace
 
@@ -52,7 +53,7 @@ int main(int argc, char** argv) {
   const int cores = tbb::info::default_concurrency();
   std::printf("config %s: %lld draws x %lld trajectories, horizon %lld days\n", path.c_str(),
               static_cast<long long>(config.run.draws), static_cast<long long>(config.run.trajectories),
-              static_cast<long long>(config.run.horizon_days));
+              static_cast<long long>(config.scenario.horizon_days));
   measure(config, cores);  // warm-up: page in, spin up the thread pool
   Measurement one = measure(config, 1);
   Measurement all = measure(config, cores);

@@ -11,8 +11,8 @@
 // bench_engine weights these by the baseline's observed event mix.
 #include "escalate/bench_floor.hpp"
 
-#include "escalate/logistic.hpp"
-#include "escalate/random_stream.hpp"
+#include "escalate/model/logistic.hpp"
+#include "escalate/model/random_stream.hpp"
 
 #include <chrono>
 #include <cmath>

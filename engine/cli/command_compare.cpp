@@ -1,10 +1,11 @@
 // `escalate compare`: several configs with common random numbers, ranked against the first.
 #include "commands.hpp"
 
-#include "escalate/comparison.hpp"
-#include "escalate/error.hpp"
-#include "escalate/hdf5_file.hpp"
-#include "escalate/result_file.hpp"
+#include "escalate/output/comparison.hpp"
+#include "escalate/base/error.hpp"
+#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/output/file_publish.hpp"
+#include "escalate/output/result_file.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -20,7 +21,8 @@ int command_compare(const CompareFlags& flags, const std::string& command_line) 
   for (std::size_t i = 0; i < flags.configs.size(); ++i) {
     ComparedRun run;
     run.config = i == 0 ? reference : load_config(flags.configs[i], shared);
-    if (run.config.run.horizon_days != reference.run.horizon_days || run.config.run.grid_days != reference.run.grid_days) {
+    if (run.config.scenario.horizon_days != reference.scenario.horizon_days ||
+        run.config.scenario.grid_days != reference.scenario.grid_days) {
       throw UsageError(flags.configs[i] + ": run.horizon_days and run.grid_days must match the reference " +
                        flags.configs.front() + " to compare");
     }
@@ -38,14 +40,14 @@ int command_compare(const CompareFlags& flags, const std::string& command_line) 
   for (auto& run : runs) {
     if (!flags.quiet) std::cerr << "running " << run.name << "\n";
     Execution e = execute(run.config, flags.threads, flags.quiet, command_line);
-    if (!e.driver.complete) throw UsageError("interrupted: nothing written (a comparison needs complete runs)");
+    if (!e.driver.complete) throw Interrupted("interrupted: nothing written (a comparison needs complete runs)");
     run.driver = std::move(e.driver);
-    run.results = compute_results(run.config, run.driver.tally, e.provenance);
+    run.results = compute_results(run.config, run.driver, e.provenance);
   }
   Comparison comparison = compare_runs(runs);
   write_file_atomically(output, flags.force, [&](H5Writer& h5) { write_comparison(h5, comparison, runs, command_line); });
   if (!flags.quiet) {
-    print_comparison(std::cout, comparison, reference.run);
+    print_comparison(std::cout, comparison, reference.run, reference.scenario.horizon_days);
     std::cout << "\nWrote " << output << "\n";
   }
   return 0;

@@ -1,8 +1,8 @@
 // What the commands share: running a config with progress and Ctrl-C handling, paths, exit codes.
 #include "commands.hpp"
 
-#include "escalate/error.hpp"
-#include "escalate/progress.hpp"
+#include "escalate/base/error.hpp"
+#include "escalate/cli/progress.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -40,28 +40,28 @@ Execution execute(const Config& config, int threads, bool quiet, const std::stri
   const auto start = std::chrono::steady_clock::now();
   Execution e;
   {
-    std::int64_t total = config.run.draws * config.run.trajectories;
-    if (run_batches) {  // the trajectories of the selected batches
-      const BatchLayout layout = BatchLayout::of(config.run);
-      total = 0;
-      for (std::int64_t b = 0; b < layout.batches; ++b) {
-        if (!(*run_batches)[static_cast<std::size_t>(b)]) continue;
-        std::int64_t first = (b % layout.batches_per_draw) * layout.batch_size;
-        total += std::min(config.run.trajectories, first + layout.batch_size) - first;
-      }
-    }
+    const std::int64_t total = trajectories_in(BatchLayout::of(config.run), run_batches);
     ProgressReporter progress(done, total, ProgressReporter::detect(quiet));
     e.driver = run_simulation(config, options);
   }
-  e.provenance.command_line = command_line;
-  e.provenance.threads = e.driver.threads;
-  e.provenance.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  e.provenance.complete = e.driver.complete;
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  e.provenance = Provenance::of(e.driver, command_line, wall);
   return e;
 }
 
 int exit_code_of(const std::exception& e) {
-  return dynamic_cast<const ConfigError*>(&e) || dynamic_cast<const UsageError*>(&e) ? 2 : 1;
+  if (dynamic_cast<const Interrupted*>(&e)) return 130;
+  if (dynamic_cast<const ConfigError*>(&e) || dynamic_cast<const UsageError*>(&e) || dynamic_cast<const FileError*>(&e)) return 2;
+  return 1;
+}
+
+std::string error_kind(const std::exception& e) {
+  if (dynamic_cast<const ConfigError*>(&e)) return "config error: ";
+  if (dynamic_cast<const IoError*>(&e)) return "I/O error: ";
+  if (dynamic_cast<const UsageError*>(&e) || dynamic_cast<const FileError*>(&e) || dynamic_cast<const Interrupted*>(&e)) {
+    return "";
+  }
+  return "internal error: ";
 }
 
 }  // namespace escalate::cli

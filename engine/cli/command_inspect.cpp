@@ -1,7 +1,7 @@
 // `escalate summary` and `escalate check`: reading a result file or a config back to the user.
 #include "commands.hpp"
 
-#include "escalate/summary_file.hpp"
+#include "escalate/output/summary_file.hpp"
 
 #include <iostream>
 #include <sstream>
@@ -21,7 +21,7 @@ int command_check(const std::string& path) {
   std::cout << "\n# " << config.uncertain.size() << " uncertain parameter(s), drawn once per draw:\n";
   for (const auto& u : config.uncertain) std::cout << "#   " << u.path << " ~ " << u.dist.text() << "\n";
   std::cout << "# " << config.run.draws << " draws x " << config.run.trajectories << " trajectories, "
-            << config.run.grid_points() << " grid points over " << config.run.horizon_days << " days\n";
+            << config.scenario.grid_points() << " grid points over " << config.scenario.horizon_days << " days\n";
   return 0;
 }
 

@@ -1,9 +1,10 @@
 // `escalate merge`: the shards of a run combined into one result, bit for bit.
 #include "commands.hpp"
 
-#include "escalate/error.hpp"
-#include "escalate/result_file.hpp"
-#include "escalate/summary.hpp"
+#include "escalate/base/error.hpp"
+#include "escalate/output/file_publish.hpp"
+#include "escalate/output/result_file.hpp"
+#include "escalate/output/summary.hpp"
 
 #include <algorithm>
 #include <iostream>
@@ -40,8 +41,8 @@ int command_merge(const std::vector<std::string>& parts, const std::string& outp
   double wall = first.wall_seconds;
   int threads = merged.threads;
   for (std::size_t i = 1; i < runs.size(); ++i) {
-    for (std::size_t b = 0; b < merged.batch_done.size(); ++b) {
-      if (merged.batch_done[b] && runs[i].driver.batch_done[b]) {
+    for (std::int64_t b = 0; b < merged.tally.layout.batches(); ++b) {
+      if (merged.tally.batch_done(b) && runs[i].driver.tally.batch_done(b)) {
         throw UsageError(runs[i].path + ": batch " + std::to_string(b) + " is also in another part; cannot merge");
       }
     }
@@ -49,12 +50,8 @@ int command_merge(const std::vector<std::string>& parts, const std::string& outp
     wall += runs[i].wall_seconds;
     threads = std::max(threads, runs[i].driver.threads);
   }
-  Provenance provenance;
-  provenance.command_line = command_line;
-  provenance.threads = threads;
-  provenance.wall_seconds = wall;
-  provenance.complete = merged.complete;
-  Results results = compute_results(first.config, merged.tally, provenance);
+  merged.threads = threads;
+  Results results = compute_results(first.config, merged, Provenance::of(merged, command_line, wall));
   write_result_file(output, first.config, results, merged, ShardInfo{}, force);
   if (!quiet) {
     std::cout << "Merged " << runs.size() << " parts of " << first.config.source_path << "\n";

@@ -1,10 +1,11 @@
 // `escalate run`: one process, MPI ranks, a shard, a resumed run, or adaptive precision.
 #include "commands.hpp"
 
-#include "escalate/error.hpp"
-#include "escalate/result_file.hpp"
-#include "escalate/statistics.hpp"
-#include "escalate/summary.hpp"
+#include "escalate/base/error.hpp"
+#include "escalate/output/file_publish.hpp"
+#include "escalate/output/result_file.hpp"
+#include "escalate/output/statistics.hpp"
+#include "escalate/output/summary.hpp"
 #include "escalate/version.hpp"
 
 #include <algorithm>
@@ -49,7 +50,7 @@ struct AdaptiveOutcome {
 };
 
 AdaptiveOutcome run_adaptive(const RunFlags& flags, const Config& first) {
-  constexpr std::int64_t BATCH = 256;
+  constexpr std::int64_t BATCH = BATCH_SIZE;
   auto whole = [&](std::int64_t n) { return (n + BATCH - 1) / BATCH * BATCH; };
   const std::int64_t start = whole(std::max<std::int64_t>(first.run.trajectories, BATCH));
   const std::int64_t cap = whole(flags.max_trajectories > 0 ? flags.max_trajectories : 64 * start);
@@ -70,13 +71,11 @@ AdaptiveOutcome run_adaptive(const RunFlags& flags, const Config& first) {
     }
     Execution e = execute(capped, flags.threads, flags.quiet, "", &mask);
     if (out.rounds++ == 0) total = e.driver; else merge_driver_results(total, e.driver);
-    bool stopped = false;
-    for (std::size_t b = 0; b < mask.size(); ++b) stopped = stopped || (mask[b] && !total.batch_done[b]);
-    if (stopped) throw UsageError("interrupted during --target-ci: nothing written");
+    if (e.driver.stopped) throw Interrupted("interrupted during --target-ci: nothing written");
     per_draw = next;
-    const std::int64_t n = total.tally.pooled.trajectories;
+    const std::int64_t n = total.tally.value("counters", 0, 3);
     std::int64_t wars = 0;
-    for (const auto& d : total.tally.draws) wars += d.reached[WAR];
+    for (std::int64_t m = 0; m < capped.run.draws; ++m) wars += total.tally.value("draw_reached", m, WAR);
     auto [lo, hi] = wilson_interval(wars, n);
     out.half_width = (hi - lo) / 2;
     if (!flags.quiet) {
@@ -90,18 +89,23 @@ AdaptiveOutcome run_adaptive(const RunFlags& flags, const Config& first) {
   o.trajectories = per_draw;
   out.config = load_config(flags.config, o);
   const BatchLayout final_layout = BatchLayout::of(out.config.run);
-  out.driver = total;
-  out.driver.batch_done.assign(static_cast<std::size_t>(final_layout.batches), 0);
-  out.driver.batches.assign(static_cast<std::size_t>(final_layout.batches), BatchOutcome{});
+  out.driver = empty_result(out.config);
+  out.driver.draws = std::move(total.draws);
+  out.driver.threads = total.threads;
+  RunTally& into = out.driver.tally;
+  const TallyLayout& to = into.layout;
+  // Run and draw blocks have the same layout in both; batch blocks move to their new index.
+  std::copy_n(total.tally.counts.begin(), to.run_block() + to.draws() * to.draw_block(), into.counts.begin());
   for (std::int64_t m = 0; m < out.config.run.draws; ++m) {
     for (std::int64_t k = 0; k < final_layout.batches_per_draw; ++k) {
-      auto from = static_cast<std::size_t>(m * layout.batches_per_draw + k);
-      auto to = static_cast<std::size_t>(m * final_layout.batches_per_draw + k);
-      out.driver.batch_done[to] = total.batch_done[from];
-      out.driver.batches[to] = total.batches[from];
+      for (const TallySlice& slice : to.slices()) {
+        if (slice.scope != TallyScope::Batch) continue;
+        auto from_values = total.tally.at(slice.name, m * layout.batches_per_draw + k);
+        std::copy(from_values.begin(), from_values.end(), into.at(slice.name, m * final_layout.batches_per_draw + k).begin());
+      }
     }
   }
-  out.driver.complete = true;
+  out.driver.complete = into.complete();
   return out;
 }
 
@@ -139,17 +143,13 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
                        " (with these flags); --resume needs exactly the same");
     }
     if (resumed.driver.complete) throw UsageError(flags.resume + ": already complete; nothing to resume");
-    mask.assign(resumed.driver.batch_done.size(), 0);
-    for (std::size_t b = 0; b < mask.size(); ++b) mask[b] = !resumed.driver.batch_done[b];
+    mask.assign(static_cast<std::size_t>(resumed.driver.tally.layout.batches()), 0);
+    for (std::size_t b = 0; b < mask.size(); ++b) mask[b] = !resumed.driver.tally.batch_done(static_cast<std::int64_t>(b));
   }
   if (flags.target_ci > 0) {
     if (cluster.size() > 1 || shard.count > 1) throw UsageError("--target-ci runs in one process: no mpirun or --shard");
     AdaptiveOutcome a = run_adaptive(flags, config);
-    Provenance provenance;
-    provenance.command_line = command_line;
-    provenance.threads = a.driver.threads;
-    provenance.wall_seconds = a.wall_seconds;
-    Results results = compute_results(a.config, a.driver.tally, provenance);
+    Results results = compute_results(a.config, a.driver, Provenance::of(a.driver, command_line, a.wall_seconds));
     write_result_file(output, a.config, results, a.driver, shard, flags.force);
     if (!flags.quiet) {
       std::cout << "Escalate " << ENGINE_VERSION << ": " << flags.config << "\n";
@@ -163,7 +163,7 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
   Execution e = execute(config, flags.threads, flags.quiet || !cluster.root(), command_line,
                         mask.empty() ? nullptr : &mask);
   if (cluster.size() > 1) {
-    cluster.reduce_to_root(e.driver, config);
+    cluster.reduce_to_root(e.driver);
     e.provenance.wall_seconds = cluster.max(e.provenance.wall_seconds);
     if (!cluster.root()) return 0;
     e.provenance.ranks = cluster.size();
@@ -174,10 +174,10 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
     e.provenance.wall_seconds += resumed.wall_seconds;
   }
   e.provenance.complete = e.driver.complete;
-  const Results results = compute_results(config, e.driver.tally, e.provenance);
+  const Results results = compute_results(config, e.driver, e.provenance);
   write_result_file(output, config, results, e.driver, shard, flags.force || output == flags.resume);
   bool stopped = mask.empty() && !e.driver.complete;  // an interrupt left batches of this part undone
-  for (std::size_t b = 0; b < mask.size(); ++b) stopped = stopped || (mask[b] && !e.driver.batch_done[b]);
+  for (std::size_t b = 0; b < mask.size(); ++b) stopped = stopped || (mask[b] && !e.driver.tally.batch_done(static_cast<std::int64_t>(b)));
   if (!flags.quiet) {
     std::cout << "Escalate " << ENGINE_VERSION << ": " << flags.config << "\n";
     if (shard.count > 1) std::cout << "Shard " << shard.index + 1 << " of " << shard.count << " (merge the parts with `escalate merge`)\n";

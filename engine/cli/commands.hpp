@@ -2,10 +2,10 @@
 // Internal to the `escalate` binary: the command-line commands, one file each
 // (command_run.cpp, command_compare.cpp, command_merge.cpp, command_inspect.cpp), and what
 // they share (command_execute.cpp). main.cpp only defines the CLI and dispatches.
-#include "escalate/cluster.hpp"
-#include "escalate/config.hpp"
-#include "escalate/driver.hpp"
-#include "escalate/results.hpp"
+#include "escalate/config/config.hpp"
+#include "escalate/output/results.hpp"
+#include "escalate/sim/cluster.hpp"
+#include "escalate/sim/driver.hpp"
 
 #include <cstdint>
 #include <exception>
@@ -50,8 +50,11 @@ std::string default_output(const std::string& config);
 Execution execute(const Config& config, int threads, bool quiet, const std::string& command_line,
                   const std::vector<std::uint8_t>* run_batches = nullptr);
 
-// 2 for bad input or usage (ConfigError, UsageError), 1 otherwise.
+// The one mapping of errors to exit codes (see escalate/base/error.hpp): 2 for bad input,
+// usage or a damaged input file, 130 for an interrupt, 1 otherwise.
 int exit_code_of(const std::exception& e);
+// The words before an error's message: "config error: ", "I/O error: ", "internal error: " or "".
+std::string error_kind(const std::exception& e);
 
 int command_run(const RunFlags& flags, const std::string& command_line, Cluster& cluster);
 int command_compare(const CompareFlags& flags, const std::string& command_line);

@@ -1,8 +1,8 @@
 // The `escalate` command line: defines the commands and flags (CLI11), dispatches to
-// engine/command_*.cpp, and maps typed errors to exit codes in one place (2: bad input or
-// usage, 1: runtime fault).
+// engine/cli/command_*.cpp, and turns every error into one message and its exit code
+// (exit_code_of: 2 bad input, usage or input file; 130 interrupted; 1 runtime fault).
 #include "commands.hpp"
-#include "escalate/error.hpp"
+#include "escalate/base/error.hpp"
 #include "escalate/version.hpp"
 
 #include <CLI/CLI.hpp>
@@ -23,18 +23,9 @@ int main(int argc, char** argv) {
     return run_main(argc, argv, command_line);
   } catch (const SilentExit& e) {
     return e.code;  // another rank failed and said why
-  } catch (const ConfigError& e) {
-    std::cerr << "escalate: config error: " << e.what() << "\n";
-    return 2;
-  } catch (const UsageError& e) {
-    std::cerr << "escalate: " << e.what() << "\n";
-    return 2;
-  } catch (const IoError& e) {
-    std::cerr << "escalate: I/O error: " << e.what() << "\n";
-    return 1;
   } catch (const std::exception& e) {
-    std::cerr << "escalate: internal error: " << e.what() << "\n";
-    return 1;
+    std::cerr << "escalate: " << error_kind(e) << e.what() << "\n";
+    return exit_code_of(e);
   }
 }
 

@@ -1,4 +1,4 @@
-#include "escalate/progress.hpp"
+#include "escalate/cli/progress.hpp"
 
 #include <unistd.h>
 

@@ -1,6 +1,6 @@
 #include "config_file.hpp"
 
-#include "escalate/error.hpp"
+#include "escalate/base/error.hpp"
 
 #include <cstring>
 #include <filesystem>

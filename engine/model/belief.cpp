@@ -1,6 +1,6 @@
-#include "escalate/belief.hpp"
+#include "escalate/model/belief.hpp"
 
-#include "escalate/logistic.hpp"
+#include "escalate/model/logistic.hpp"
 
 #include <cmath>
 

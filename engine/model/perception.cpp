@@ -1,6 +1,6 @@
-#include "escalate/perception.hpp"
+#include "escalate/model/perception.hpp"
 
-#include "escalate/logistic.hpp"
+#include "escalate/model/logistic.hpp"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "escalate/random_stream.hpp"
+#include "escalate/model/random_stream.hpp"
 
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>

@@ -1,4 +1,4 @@
-#include "escalate/response.hpp"
+#include "escalate/model/response.hpp"
 
 #include <algorithm>
 #include <cmath>

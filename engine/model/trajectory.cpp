@@ -1,12 +1,12 @@
-#include "escalate/trajectory.hpp"
+#include "escalate/model/trajectory.hpp"
 
-#include "escalate/belief.hpp"
-#include "escalate/fear.hpp"
-#include "escalate/intent.hpp"
-#include "escalate/logistic.hpp"
-#include "escalate/perception.hpp"
-#include "escalate/phase.hpp"
-#include "escalate/response.hpp"
+#include "escalate/model/belief.hpp"
+#include "escalate/model/fear.hpp"
+#include "escalate/model/intent.hpp"
+#include "escalate/model/logistic.hpp"
+#include "escalate/model/perception.hpp"
+#include "escalate/model/phase.hpp"
+#include "escalate/model/response.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -21,14 +21,7 @@ constexpr double DAYS_PER_YEAR = 365.0;
 bool later(const auto& a, const auto& b) { return a.time != b.time ? a.time > b.time : a.order > b.order; }
 }  // namespace
 
-std::vector<std::string> cause_names(const Config& config) {
-  std::vector<std::string> names;
-  for (const auto& type : config.incidents) names.push_back(type.name);
-  for (const char* n : {"countermeasure", "event", "initial", "reassurance", "grid"}) names.emplace_back(n);
-  return names;
-}
-
-Trajectory::Trajectory(const Config& config) : config_(config) {}
+Trajectory::Trajectory(const Scenario& scenario, std::uint64_t seed) : scenario_(scenario), seed_(seed) {}
 
 void Trajectory::prepare(const Parameters& draw) {
   draw_ = &draw;
@@ -49,11 +42,11 @@ void Trajectory::derive() {
     const SideParams& self = params_.sides[v];
     const SideParams& other = params_.sides[1 - v];
     derived_.sensitivity[v] = fear_sensitivity(other.conventional_power, self.conventional_power, self.sensitivity_exponent);
-    derived_.restraint[v] = restraint_on(params_.restraint, self, other, v == config_.alliance);
+    derived_.restraint[v] = restraint_on(params_.restraint, self, other, v == scenario_.alliance);
     derived_.deliberate_into[v].fill(0.0);
   }
   for (std::size_t k = 0; k < params_.incidents.size(); ++k) {
-    int v = config_.incidents[k].victim;
+    int v = scenario_.incidents[k].victim;
     for (int ph = 0; ph < NUM_RATE_PHASES; ++ph) derived_.deliberate_into[v][ph] += params_.incidents[k].deliberate_rate[ph];
   }
 }
@@ -76,13 +69,13 @@ double Trajectory::fill_rates(double time) {
   double total = 0;
   for (std::size_t k = 0; k < K; ++k) {
     const auto& ip = params_.incidents[k];
-    double deliberate = ip.deliberate_rate[ph] * (sides_[config_.incidents[k].suspect].offensive() ? m : 1.0);
+    double deliberate = ip.deliberate_rate[ph] * (sides_[scenario_.incidents[k].suspect].offensive() ? m : 1.0);
     total += rates_[k] = ip.accidental_rate[ph] + deliberate;
   }
   for (std::size_t r = 0; r < params_.reassurance.size(); ++r) {
     const auto& rp = params_.reassurance[r];
     bool open = time >= rp.start_day && time < rp.end_day;
-    double rate = open ? rp.rate_per_year / (sides_[config_.reassurance[r].sender].offensive() ? rp.credibility : 1.0) : 0.0;
+    double rate = open ? rp.rate_per_year / (sides_[scenario_.reassurance[r].sender].offensive() ? rp.credibility : 1.0) : 0.0;
     total += rates_[K + r] = rate;
   }
   return total;
@@ -144,7 +137,7 @@ void Trajectory::handle_arrival(double total_rate) {
 }
 
 void Trajectory::handle_incident(int type, bool deliberate, double severity) {
-  const IncidentType& t = config_.incidents[type];
+  const IncidentType& t = scenario_.incidents[type];
   const IncidentParams& ip = params_.incidents[type];
   const SideParams& vp = params_.sides[t.victim];
   SideState& victim = sides_[t.victim];
@@ -203,14 +196,14 @@ void Trajectory::handle_countermeasure(int victim, std::uint32_t depth) {
   side.logodds = jeffrey_update(side.logodds, q, r.countermeasure_offensiveness);
   side.fear = fear_after_act(side.fear, p.fear_gain, derived_.sensitivity[victim], r.countermeasure_severity, q);
   update_intents();
-  const int cause = cause_index(static_cast<int>(config_.incidents.size()), Cause::Countermeasure);
+  const int cause = cause_index(static_cast<int>(scenario_.incidents.size()), Cause::Countermeasure);
   respond(victim, q, r.countermeasure_severity, cause, depth);
   settle_phase(cause);
 }
 
 void Trajectory::handle_event(int event) {
   const EventParams& e = params_.events[event];
-  const EventSpec& spec = config_.events[event];
+  const EventSpec& spec = scenario_.events[event];
   SideState& side = sides_[spec.side];
   side.fear = std::max(0.0, side.fear + e.fear);
   side.logodds = clamp_logodds(side.logodds + e.belief_logodds);
@@ -219,17 +212,17 @@ void Trajectory::handle_event(int event) {
     params_dirty_ = true;
     derive();
   }
-  evaluate(cause_index(static_cast<int>(config_.incidents.size()), Cause::Event));
+  evaluate(cause_index(static_cast<int>(scenario_.incidents.size()), Cause::Event));
 }
 
 void Trajectory::handle_signal(int reassurance) {
   const ReassuranceParams& r = params_.reassurance[reassurance];
-  const int receiver = 1 - config_.reassurance[reassurance].sender;
+  const int receiver = 1 - scenario_.reassurance[reassurance].sender;
   SideState& side = sides_[receiver];
   ++out_->signals;
   side.logodds = reassurance_update(side.logodds, params_.sides[receiver].open_mindedness, r.credibility);
   side.fear = fear_after_reassurance(side.fear, r.fear_relief);
-  evaluate(cause_index(static_cast<int>(config_.incidents.size()), Cause::Reassurance));
+  evaluate(cause_index(static_cast<int>(scenario_.incidents.size()), Cause::Reassurance));
 }
 
 void Trajectory::run(std::int64_t draw, std::int64_t index, TrajectoryRecord& out) {
@@ -238,7 +231,7 @@ void Trajectory::run(std::int64_t draw, std::int64_t index, TrajectoryRecord& ou
     params_dirty_ = false;
     derive();
   }
-  const std::uint64_t seed = config_.run.seed;
+  const std::uint64_t seed = seed_;
   const auto m = static_cast<std::uint64_t>(draw), n = static_cast<std::uint64_t>(index);
   arrivals_ = RandomStream(seed, RandomDomain::Arrivals, m, n);
   attributes_ = RandomStream(seed, RandomDomain::IncidentAttributes, m, n);
@@ -247,8 +240,8 @@ void Trajectory::run(std::int64_t draw, std::int64_t index, TrajectoryRecord& ou
   delays_ = RandomStream(seed, RandomDomain::Delays, m, n);
   RandomStream initial(seed, RandomDomain::InitialState, m, n);
 
-  const auto T = static_cast<std::size_t>(config_.run.grid_points());
-  const int K = static_cast<int>(config_.incidents.size());
+  const auto T = static_cast<std::size_t>(scenario_.grid_points());
+  const int K = static_cast<int>(scenario_.incidents.size());
   out_ = &out;
   out.phase_at_grid.assign(T, 0);
   out.max_phase_at_grid.assign(T, 0);
@@ -272,8 +265,8 @@ void Trajectory::run(std::int64_t draw, std::int64_t index, TrajectoryRecord& ou
   phase_ = max_phase_ = DORMANT;
   evaluate(cause_index(K, Cause::Initial));
 
-  const double horizon = static_cast<double>(config_.run.horizon_days);
-  const double grid = static_cast<double>(config_.run.grid_days);
+  const double horizon = static_cast<double>(scenario_.horizon_days);
+  const double grid = static_cast<double>(scenario_.grid_days);
   std::size_t next_event = 0, next_inject = 0, next_grid = 0;
   auto within = [&](double day) { return day <= horizon ? day : INF; };
   while (!out.war) {
@@ -298,7 +291,7 @@ void Trajectory::run(std::int64_t draw, std::int64_t index, TrajectoryRecord& ou
       handle_event(event_order_[next_event++]);
     } else if (ti == scheduled) {
       int i = inject_order_[next_inject++];
-      const InjectSpec& spec = config_.injects[i];
+      const InjectSpec& spec = scenario_.injects[i];
       handle_incident(spec.incident, spec.deliberate, params_.injects[i].severity);
     } else if (tc == scheduled) {
       std::pop_heap(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) { return later(a, b); });

@@ -1,8 +1,4 @@
-#include "escalate/comparison.hpp"
-
-#include "escalate/hdf5_file.hpp"
-#include "escalate/result_file.hpp"
-#include "escalate/version.hpp"
+#include "escalate/output/comparison.hpp"
 
 #include <boost/math/distributions/students_t.hpp>
 
@@ -38,15 +34,17 @@ double variance_of(const std::vector<double>& v) {
 std::vector<double> unit_values(const ComparedRun& run, int outcome, bool by_draw) {
   std::vector<double> v;
   auto ratio = [](std::int64_t a, std::int64_t n) { return n > 0 ? static_cast<double>(a) / static_cast<double>(n) : NaN; };
+  const RunTally& tally = run.driver.tally;
   if (by_draw) {
-    for (const auto& d : run.driver.tally.draws) {
-      std::int64_t k = outcome == 0 ? d.reached[WAR] : outcome == 1 ? d.reached[SPIRAL] : d.nuclear;
-      v.push_back(ratio(k, d.trajectories));
+    for (std::int64_t m = 0; m < tally.layout.draws(); ++m) {
+      const auto reached = tally.at("draw_reached", m);
+      std::int64_t k = outcome == 0 ? reached[WAR] : outcome == 1 ? reached[SPIRAL] : tally.value("draw_nuclear", m);
+      v.push_back(ratio(k, tally.value("draw_trajectories", m)));
     }
   } else {
-    for (const auto& b : run.driver.batches) {
-      std::int64_t k = outcome == 0 ? b.war : outcome == 1 ? b.spiral : b.nuclear;
-      v.push_back(ratio(k, b.trajectories));
+    for (std::int64_t b = 0; b < tally.layout.batches(); ++b) {
+      const auto o = tally.at("batch_outcome", b);  // trajectories, war, spiral, nuclear
+      v.push_back(ratio(o[1 + outcome], o[0]));
     }
   }
   return v;
@@ -88,7 +86,7 @@ Comparison compare_runs(const std::vector<ComparedRun>& runs) {
   const bool by_draw = M >= 2;
   c.reference = ref.name;
   c.units = by_draw ? "draws" : "batches";
-  c.unit_count = by_draw ? M : static_cast<std::int64_t>(ref.driver.batches.size());
+  c.unit_count = by_draw ? M : ref.driver.tally.layout.batches();
   for (const auto& run : runs) {
     ComparisonRow row;
     row.name = run.name;
@@ -107,15 +105,16 @@ Comparison compare_runs(const std::vector<ComparedRun>& runs) {
       }
     }
     // Which uncertain parameters are paired: shared paths; and in how many draws all agree.
-    std::vector<std::pair<ParamRef, ParamRef>> shared;
-    for (const auto& u : run.config.uncertain) {
+    std::vector<std::pair<std::size_t, std::size_t>> shared;  // index in ref, index in run
+    for (std::size_t j = 0; j < run.config.uncertain.size(); ++j) {
+      const auto& u = run.config.uncertain[j];
       auto it = std::find_if(ref.config.uncertain.begin(), ref.config.uncertain.end(),
                              [&](const UncertainParameter& r) { return r.path == u.path; });
       if (it == ref.config.uncertain.end()) {
         row.differing_parameters.push_back(u.path + " (only here)");
         continue;
       }
-      shared.push_back({it->ref, u.ref});
+      shared.push_back({static_cast<std::size_t>(it - ref.config.uncertain.begin()), j});
       if (it->dist.text() != u.dist.text()) row.differing_parameters.push_back(u.path + " (drawn differently)");
     }
     for (const auto& r : ref.config.uncertain) {
@@ -124,8 +123,8 @@ Comparison compare_runs(const std::vector<ComparedRun>& runs) {
       if (!here) row.differing_parameters.push_back(r.path + " (only in the reference)");
     }
     for (std::int64_t m = 0; m < M; ++m) {
-      Parameters a = ref.config.draw(m), b = run.config.draw(m);
-      bool equal = std::all_of(shared.begin(), shared.end(), [&](const auto& p) { return a.at(p.first) == b.at(p.second); });
+      const auto a = ref.driver.draws.row(m), b = run.driver.draws.row(m);
+      bool equal = std::all_of(shared.begin(), shared.end(), [&](const auto& p) { return a[p.first] == b[p.second]; });
       row.draws_paired_exactly += equal;
     }
     c.rows.push_back(std::move(row));
@@ -133,10 +132,10 @@ Comparison compare_runs(const std::vector<ComparedRun>& runs) {
   return c;
 }
 
-void print_comparison(std::ostream& out, const Comparison& c, const RunSettings& run) {
+void print_comparison(std::ostream& out, const Comparison& c, const RunSettings& run, std::int64_t horizon_days) {
   out << "Compared with " << c.reference << ": seed " << run.seed << ", " << run.draws << " draws x "
       << run.trajectories << " trajectories each, common random numbers.\n"
-      << "Differences are P(config) - P(" << c.reference << ") by day " << run.horizon_days
+      << "Differences are P(config) - P(" << c.reference << ") by day " << horizon_days
       << "; 95% intervals over " << c.unit_count << " " << c.units
       << ", paired (this run) and unpaired (what independent runs would give).\n\n";
   std::vector<std::size_t> order;
@@ -168,55 +167,6 @@ void print_comparison(std::ostream& out, const Comparison& c, const RunSettings&
     }
     out << "\n";
   }
-}
-
-void write_comparison(H5Writer& h5, const Comparison& c, const std::vector<ComparedRun>& runs,
-                      const std::string& command_line) {
-  for (const auto& run : runs) write_results(h5, run.name, run.config, run.results);
-  const RunSettings& run = runs.front().config.run;
-  std::vector<std::string> names;
-  for (const auto& r : c.rows) names.push_back(r.name);
-  std::vector<std::string> outcomes(OUTCOME_NAMES, OUTCOME_NAMES + NUM_OUTCOMES);
-  std::vector<std::int64_t> draws(static_cast<std::size_t>(run.draws));
-  std::iota(draws.begin(), draws.end(), 0);
-  h5.dimension("comparison/config", names, {"compared config (the first is the reference)", ""});
-  h5.dimension("comparison/outcome", outcomes, {"outcome reached by the horizon", ""});
-  h5.dimension("comparison/bound", std::vector<std::string>{"lower", "upper"}, {"interval bound", ""});
-  h5.dimension("comparison/draw", draws, {"parameter draw", ""});
-  std::vector<double> difference, paired, unpaired, per_draw;
-  std::vector<std::int64_t> exact;
-  for (const auto& r : c.rows) {
-    for (const auto& e : r.outcomes) {
-      difference.push_back(e.difference);
-      paired.insert(paired.end(), {e.paired_lo, e.paired_hi});
-      unpaired.insert(unpaired.end(), {e.unpaired_lo, e.unpaired_hi});
-    }
-    per_draw.insert(per_draw.end(), r.per_draw_difference.begin(), r.per_draw_difference.end());
-    exact.push_back(r.draws_paired_exactly);
-  }
-  const std::vector<std::string> co = {"comparison/config", "comparison/outcome"};
-  const std::vector<std::string> cob = {"comparison/config", "comparison/outcome", "comparison/bound"};
-  h5.variable("comparison/difference", difference, co, {"P(config) - P(reference) by the horizon, pooled", "1"});
-  h5.variable("comparison/paired_interval", paired, cob, {"95% interval of the difference from paired units", "1"});
-  h5.variable("comparison/unpaired_interval", unpaired, cob, {"95% interval as if the runs were independent", "1"});
-  h5.variable("comparison/per_draw_difference", per_draw, {"comparison/config", "comparison/draw", "comparison/outcome"},
-              {"per-draw P(config) - P(reference) by the horizon", "1"});
-  h5.variable("comparison/draws_paired_exactly", exact, {"comparison/config"},
-              {"draws in which every shared uncertain parameter has the same value", "count"});
-  h5.attribute("comparison", "reference", c.reference);
-  h5.attribute("comparison", "units", c.units);
-  h5.attribute("comparison", "unit_count", c.unit_count);
-  h5.attribute("", "filetype", std::string("escalate-comparison"));
-  h5.attribute("", "format_version", RESULT_FORMAT_VERSION);
-  h5.attribute("", "engine_version", std::string(ENGINE_VERSION));
-  h5.attribute("", "git_sha1", std::string(GIT_SHA1));
-  h5.attribute("", "seed", static_cast<std::int64_t>(run.seed));
-  h5.attribute("", "draws", run.draws);
-  h5.attribute("", "trajectories", run.trajectories);
-  h5.attribute("", "command_line", command_line);
-  std::string list;
-  for (const auto& n : names) list += (list.empty() ? "" : " ") + n;
-  h5.attribute("", "configs", list);
 }
 
 }  // namespace escalate

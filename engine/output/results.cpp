@@ -1,7 +1,8 @@
-#include "escalate/results.hpp"
+#include "escalate/output/results.hpp"
 
-#include "escalate/statistics.hpp"
-#include "escalate/trajectory.hpp"
+#include "escalate/output/statistics.hpp"
+#include "escalate/model/trajectory.hpp"
+#include "escalate/sim/tally.hpp"
 
 #include <cmath>
 #include <limits>
@@ -13,40 +14,44 @@ constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
 double ratio(std::int64_t a, std::int64_t b) { return b > 0 ? static_cast<double>(a) / static_cast<double>(b) : NaN; }
 }  // namespace
 
-Results compute_results(const Config& config, const RunTally& tally, const Provenance& provenance) {
+Results compute_results(const Config& config, const DriverResult& driver, const Provenance& provenance) {
   Results r;
   const auto& run = config.run;
-  const PooledTally& pooled = tally.pooled;
+  const RunTally& tally = driver.tally;
+  const auto counters = tally.at("counters");
+  const auto occupancy = tally.at("occupancy"), reached = tally.at("reached");
+  const auto chain_at_least = tally.at("chain_at_least");
+  const std::int64_t n = counters[3];
+  auto draw_trajectories = [&](std::int64_t m) { return tally.value("draw_trajectories", m); };
   r.M = run.draws;
-  r.T = run.grid_points();
-  r.K = static_cast<std::int64_t>(config.incidents.size());
-  r.cause = cause_names(config);
+  r.T = config.scenario.grid_points();
+  r.K = static_cast<std::int64_t>(config.scenario.incidents.size());
+  r.cause = cause_names(config.scenario);
   r.C = static_cast<std::int64_t>(r.cause.size());
   r.P = static_cast<std::int64_t>(config.uncertain.size());
   r.Q = static_cast<std::int64_t>(QUANTILE_LEVELS.size());
   r.provenance = provenance;
-  r.trajectories_done = pooled.trajectories;
+  r.trajectories_done = n;
   r.trajectories_planned = run.draws * run.trajectories;
-  r.countermeasures = pooled.countermeasures;
-  r.signals = pooled.signals;
-  r.evaluations = pooled.evaluations;
+  r.countermeasures = counters[0];
+  r.signals = counters[1];
+  r.evaluations = counters[2];
 
-  for (std::int64_t t = 0; t < r.T; ++t) r.time_days.push_back(t * run.grid_days);
+  for (std::int64_t t = 0; t < r.T; ++t) r.time_days.push_back(t * config.scenario.grid_days);
   for (int k = 0; k < NUM_PHASES; ++k) r.phase.emplace_back(phase_name(k));
   for (std::int64_t m = 0; m < r.M; ++m) r.draw.push_back(m);
   for (const auto& u : config.uncertain) r.parameter.push_back(u.path);
-  for (const auto& type : config.incidents) r.incident.push_back(type.name);
+  for (const auto& type : config.scenario.incidents) r.incident.push_back(type.name);
   r.quantile = QUANTILE_LEVELS;
 
-  const std::int64_t n = pooled.trajectories;
-  for (std::size_t i = 0; i < pooled.occupancy.size(); ++i) {
-    r.occupancy.push_back(ratio(pooled.occupancy[i], n));
-    r.reached.push_back(ratio(pooled.reached[i], n));
+  for (std::size_t i = 0; i < occupancy.size(); ++i) {
+    r.occupancy.push_back(ratio(occupancy[i], n));
+    r.reached.push_back(ratio(reached[i], n));
   }
   std::int64_t nuclear = 0;
-  for (const auto& d : tally.draws) nuclear += d.nuclear;
+  for (std::int64_t m = 0; m < r.M; ++m) nuclear += tally.value("draw_nuclear", m);
   for (int k = 0; k < NUM_PHASES; ++k) {
-    std::int64_t at_horizon = pooled.reached[static_cast<std::size_t>((r.T - 1) * NUM_PHASES + k)];
+    std::int64_t at_horizon = reached[static_cast<std::size_t>((r.T - 1) * NUM_PHASES + k)];
     r.p_reached.push_back(ratio(at_horizon, n));
     auto [lo, hi] = wilson_interval(at_horizon, n);
     r.p_reached_interval.push_back(lo);
@@ -55,44 +60,42 @@ Results compute_results(const Config& config, const RunTally& tally, const Prove
   r.p_nuclear = ratio(nuclear, n);
   auto [nlo, nhi] = wilson_interval(nuclear, n);
   r.p_nuclear_interval = {nlo, nhi};
-  r.incident_count = pooled.incidents;
-  r.war_trigger = pooled.war_cause;
-  r.spiral_trigger = pooled.spiral_cause;
+  auto vec = [&](const char* name) { auto v = tally.at(name); return std::vector<std::int64_t>(v.begin(), v.end()); };
+  r.incident_count = vec("incidents");
+  r.war_trigger = vec("war_cause");
+  r.spiral_trigger = vec("spiral_cause");
   for (int k = 0; k < MAX_CHAIN_TALLY; ++k) {
     r.chain_length.push_back(k + 1);
-    r.p_chain.push_back(ratio(pooled.chain_at_least[k], n));
-    auto [lo, hi] = wilson_interval(pooled.chain_at_least[k], n);
+    r.p_chain.push_back(ratio(chain_at_least[k], n));
+    auto [lo, hi] = wilson_interval(chain_at_least[k], n);
     r.p_chain_interval.insert(r.p_chain_interval.end(), {lo, hi});
   }
 
   for (std::int64_t m = 0; m < r.M; ++m) {
-    const DrawTally& d = tally.draws[static_cast<std::size_t>(m)];
-    r.p_war.push_back(ratio(d.reached[WAR], d.trajectories));
-    r.p_spiral.push_back(ratio(d.reached[SPIRAL], d.trajectories));
-    r.p_nuclear_by_draw.push_back(ratio(d.nuclear, d.trajectories));
-    for (int k = 0; k < NUM_PHASES; ++k) r.p_reached_by_draw.push_back(ratio(d.reached[k], d.trajectories));
-    for (std::int64_t t = 0; t < r.T; ++t) {
-      r.war_by_draw.push_back(static_cast<float>(ratio(d.war_by_time[static_cast<std::size_t>(t)], d.trajectories)));
-    }
-    if (r.P > 0) {
-      Parameters p = config.draw(m);
-      for (const auto& u : config.uncertain) r.parameters.push_back(p.at(u.ref));
-    }
+    const std::int64_t nm = draw_trajectories(m);
+    const auto d_reached = tally.at("draw_reached", m);
+    const auto d_war = tally.at("draw_war_by_time", m);
+    r.p_war.push_back(ratio(d_reached[WAR], nm));
+    r.p_spiral.push_back(ratio(d_reached[SPIRAL], nm));
+    r.p_nuclear_by_draw.push_back(ratio(tally.value("draw_nuclear", m), nm));
+    for (int k = 0; k < NUM_PHASES; ++k) r.p_reached_by_draw.push_back(ratio(d_reached[k], nm));
+    for (std::int64_t t = 0; t < r.T; ++t) r.war_by_draw.push_back(static_cast<float>(ratio(d_war[static_cast<std::size_t>(t)], nm)));
+    const auto values = driver.draws.row(m);
+    r.parameters.insert(r.parameters.end(), values.begin(), values.end());
   }
 
   // Quantiles across the draws that have trajectories (all of them in a complete run).
   auto across_draws = [&](auto value_of) {
     std::vector<double> values;
     for (std::int64_t m = 0; m < r.M; ++m) {
-      if (tally.draws[static_cast<std::size_t>(m)].trajectories > 0) values.push_back(value_of(m));
+      if (draw_trajectories(m) > 0) values.push_back(value_of(m));
     }
     return values;
   };
   r.war_quantiles.assign(static_cast<std::size_t>(r.Q * r.T), NaN);
   for (std::int64_t t = 0; t < r.T; ++t) {
     auto values = across_draws([&](std::int64_t m) {
-      const DrawTally& d = tally.draws[static_cast<std::size_t>(m)];
-      return ratio(d.war_by_time[static_cast<std::size_t>(t)], d.trajectories);
+      return ratio(tally.at("draw_war_by_time", m)[static_cast<std::size_t>(t)], draw_trajectories(m));
     });
     for (std::int64_t q = 0; q < r.Q; ++q) r.war_quantiles[static_cast<std::size_t>(q * r.T + t)] = quantile(values, r.quantile[q]);
   }
@@ -104,7 +107,7 @@ Results compute_results(const Config& config, const RunTally& tally, const Prove
   for (std::int64_t p = 0; p < r.P; ++p) {
     std::vector<double> x, y;
     for (std::int64_t m = 0; m < r.M; ++m) {
-      if (tally.draws[static_cast<std::size_t>(m)].trajectories == 0) continue;
+      if (draw_trajectories(m) == 0) continue;
       x.push_back(r.parameters[static_cast<std::size_t>(m * r.P + p)]);
       y.push_back(r.p_war[static_cast<std::size_t>(m)]);
     }

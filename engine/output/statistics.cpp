@@ -1,4 +1,4 @@
-#include "escalate/statistics.hpp"
+#include "escalate/output/statistics.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "escalate/summary.hpp"
+#include "escalate/output/summary.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -24,12 +24,13 @@ void print_summary(std::ostream& out, const Results& r, const RunSettings& run) 
     }
     return 0.0;
   };
+  const std::int64_t horizon_days = r.time_days.empty() ? 0 : r.time_days.back();
   out << (r.provenance.complete ? "" : "PARTIAL RUN: ") << r.trajectories_done << " of " << r.trajectories_planned
-      << " trajectories (" << run.draws << " draws x " << run.trajectories << "), horizon " << run.horizon_days
+      << " trajectories (" << run.draws << " draws x " << run.trajectories << "), horizon " << horizon_days
       << " days, seed " << run.seed << ", " << r.provenance.threads << (r.provenance.threads == 1 ? " thread" : " threads")
       << (r.provenance.ranks > 1 ? " x " + std::to_string(r.provenance.ranks) + " ranks" : "") << ", "
       << fixed(r.provenance.wall_seconds, 1) << " s\n\n";
-  out << pad("P(reach by day " + std::to_string(run.horizon_days) + ")", 24) << lpad("pooled", 8) << "  "
+  out << pad("P(reach by day " + std::to_string(horizon_days) + ")", 24) << lpad("pooled", 8) << "  "
       << pad("95% interval", 18) << lpad("draws:  5%", 11) << lpad("50%", 8) << lpad("95%", 8) << "\n";
   for (int k = 1; k < NUM_PHASES; ++k) {
     out << pad("  " + r.phase[k], 24) << lpad(fixed(r.p_reached[k]), 8) << "  "

@@ -1,11 +1,12 @@
-#include "escalate/summary_file.hpp"
+#include "escalate/output/summary_file.hpp"
 
-#include "escalate/comparison.hpp"
-#include "escalate/error.hpp"
-#include "escalate/hdf5_file.hpp"
-#include "escalate/result_file.hpp"
-#include "escalate/run_state.hpp"
-#include "escalate/summary.hpp"
+#include "escalate/output/comparison.hpp"
+#include "escalate/base/error.hpp"
+#include "escalate/output/hdf5_reader.hpp"
+#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/output/result_file.hpp"
+#include "escalate/output/run_state.hpp"
+#include "escalate/output/summary.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -39,12 +40,9 @@ std::string number(double x) {
 void result_summary(std::ostream& out, const std::string& path, bool json) {
   StoredRun run = read_stored_run(path);
   H5Reader h5(path);
-  Provenance provenance;
-  provenance.threads = static_cast<int>(run.threads);
+  Provenance provenance = Provenance::of(run.driver, "", run.wall_seconds);
   provenance.ranks = static_cast<int>(h5.int_attribute("", "ranks"));
-  provenance.wall_seconds = run.wall_seconds;
-  provenance.complete = run.driver.complete;
-  Results r = compute_results(run.config, run.driver.tally, provenance);
+  Results r = compute_results(run.config, run.driver, provenance);
   const RunSettings& s = run.config.run;
   const std::string shard =
       run.shard.count > 1 ? std::to_string(run.shard.index + 1) + "/" + std::to_string(run.shard.count) : "";
@@ -65,7 +63,7 @@ void result_summary(std::ostream& out, const std::string& path, bool json) {
       << "  \"git_sha1\": " << quoted(h5.string_attribute("", "git_sha1")) << ",\n"
       << "  \"created\": " << quoted(h5.string_attribute("", "created")) << ",\n"
       << "  \"seed\": " << s.seed << ",\n  \"draws\": " << s.draws << ",\n  \"trajectories\": " << s.trajectories
-      << ",\n  \"horizon_days\": " << s.horizon_days << ",\n  \"grid_days\": " << s.grid_days
+      << ",\n  \"horizon_days\": " << run.config.scenario.horizon_days << ",\n  \"grid_days\": " << run.config.scenario.grid_days
       << ",\n  \"complete\": " << (run.driver.complete ? "true" : "false") << ",\n  \"shard\": "
       << (shard.empty() ? "null" : quoted(shard)) << ",\n  \"trajectories_done\": " << r.trajectories_done
       << ",\n  \"trajectories_planned\": " << r.trajectories_planned << ",\n  \"p_reached\": {";
@@ -88,7 +86,7 @@ void result_summary(std::ostream& out, const std::string& path, bool json) {
 
 void comparison_summary(std::ostream& out, const std::string& path, bool json) {
   H5Reader h5(path);
-  if (h5.int_attribute("", "format_version") != RESULT_FORMAT_VERSION) throw UsageError(path + ": unknown format version");
+  if (h5.int_attribute("", "format_version") != RESULT_FORMAT_VERSION) throw FileError(path + ": unknown format version");
   Comparison c;
   c.reference = h5.string_attribute("comparison", "reference");
   c.units = h5.string_attribute("comparison", "units");
@@ -101,7 +99,7 @@ void comparison_summary(std::ostream& out, const std::string& path, bool json) {
   auto exact = h5.int64s("comparison/draws_paired_exactly");
   std::size_t i = 0;
   for (std::string name; names >> name; ++i) {
-    if (difference.size() < NUM_OUTCOMES * (i + 1) || exact.size() <= i) throw UsageError(path + ": comparison datasets are damaged");
+    if (difference.size() < NUM_OUTCOMES * (i + 1) || exact.size() <= i) throw FileError(path + ": comparison datasets are damaged");
     ComparisonRow row;
     row.name = name;
     for (int o = 0; o < NUM_OUTCOMES; ++o) {
@@ -115,15 +113,15 @@ void comparison_summary(std::ostream& out, const std::string& path, bool json) {
   run.seed = static_cast<std::uint64_t>(h5.int_attribute("", "seed"));
   run.draws = h5.int_attribute("", "draws");
   run.trajectories = h5.int_attribute("", "trajectories");
-  run.horizon_days = h5.int_attribute(c.reference, "horizon_days");
+  const std::int64_t horizon_days = h5.int_attribute(c.reference, "horizon_days");
   if (!json) {
     out << path << ": comparison, engine " << h5.string_attribute("", "engine_version") << "\n";
-    print_comparison(out, c, run);
+    print_comparison(out, c, run, horizon_days);
     return;
   }
   out << "{\n  \"file\": " << quoted(path) << ",\n  \"filetype\": \"escalate-comparison\",\n  \"reference\": "
       << quoted(c.reference) << ",\n  \"seed\": " << run.seed << ",\n  \"draws\": " << run.draws
-      << ",\n  \"trajectories\": " << run.trajectories << ",\n  \"horizon_days\": " << run.horizon_days
+      << ",\n  \"trajectories\": " << run.trajectories << ",\n  \"horizon_days\": " << horizon_days
       << ",\n  \"interval_units\": " << quoted(c.units) << ",\n  \"configs\": [";
   for (std::size_t r = 0; r < c.rows.size(); ++r) {
     const auto& row = c.rows[r];
@@ -146,7 +144,7 @@ void summarize_file(std::ostream& out, const std::string& path, bool json) {
   std::string type = h5.has_attribute("", "filetype") ? h5.string_attribute("", "filetype") : "";
   if (type == RESULT_FILETYPE) return result_summary(out, path, json);
   if (type == "escalate-comparison") return comparison_summary(out, path, json);
-  throw UsageError(path + ": not an Escalate result or comparison file");
+  throw FileError(path + ": not an Escalate result or comparison file");
 }
 
 }  // namespace escalate

@@ -1,83 +1,77 @@
-#include "escalate/tally.hpp"
+#include "escalate/sim/tally.hpp"
+
+#include "escalate/model/parameters.hpp"
 
 #include <algorithm>
-#include <iterator>
 
 namespace escalate {
 
-namespace {
-void add_all(std::vector<std::int64_t>& into, const std::vector<std::int64_t>& from) {
-  for (std::size_t i = 0; i < into.size(); ++i) into[i] += from[i];
+std::span<std::int64_t> RunTally::at(const std::string& name, std::int64_t i) {
+  const TallySlice& s = layout.slice(name);
+  return {counts.data() + layout.start(s, i), static_cast<std::size_t>(s.size())};
 }
-}  // namespace
 
-PooledTally::PooledTally(std::int64_t T, std::int64_t K, std::int64_t C)
-    : grid_points(T), incident_types(K), causes(C),
-      occupancy(static_cast<std::size_t>(T * NUM_PHASES), 0), reached(static_cast<std::size_t>(T * NUM_PHASES), 0),
-      incidents(static_cast<std::size_t>(K * NUM_PHASES), 0), war_cause(static_cast<std::size_t>(C), 0),
-      spiral_cause(static_cast<std::size_t>(C), 0) {}
+std::span<const std::int64_t> RunTally::at(const std::string& name, std::int64_t i) const {
+  const TallySlice& s = layout.slice(name);
+  return {counts.data() + layout.start(s, i), static_cast<std::size_t>(s.size())};
+}
 
-void PooledTally::add(const TrajectoryRecord& r) {
+void RunTally::merge_from(const RunTally& other) {
+  for (std::size_t i = 0; i < counts.size(); ++i) counts[i] += other.counts[i];
+}
+
+bool RunTally::complete() const {
+  for (std::int64_t b = 0; b < layout.batches(); ++b) if (!batch_done(b)) return false;
+  return true;
+}
+
+BatchTally::BatchTally(const TallyLayout& layout)
+    : layout_(&layout), run_(static_cast<std::size_t>(layout.run_block()), 0),
+      draw_(static_cast<std::size_t>(layout.draw_block()), 0) {
+  auto at = [&](const char* name) { return layout.slice(name).offset; };
+  occupancy_ = at("occupancy"), reached_ = at("reached"), incidents_ = at("incidents");
+  war_cause_ = at("war_cause"), spiral_cause_ = at("spiral_cause"), chain_ = at("chain_at_least");
+  counters_ = at("counters"), war_by_time_ = at("draw_war_by_time"), draw_reached_ = at("draw_reached");
+  nuclear_ = at("draw_nuclear"), trajectories_ = at("draw_trajectories");
+}
+
+void BatchTally::clear() {
+  std::fill(run_.begin(), run_.end(), 0);
+  std::fill(draw_.begin(), draw_.end(), 0);
+}
+
+void BatchTally::add(const TrajectoryRecord& r) {
+  std::int64_t* run = run_.data();
+  std::int64_t* draw = draw_.data();
   for (std::size_t t = 0; t < r.phase_at_grid.size(); ++t) {
-    ++occupancy[t * NUM_PHASES + r.phase_at_grid[t]];
-    for (int k = 0; k <= r.max_phase_at_grid[t]; ++k) ++reached[t * NUM_PHASES + k];
+    ++run[occupancy_ + static_cast<std::int64_t>(t) * NUM_PHASES + r.phase_at_grid[t]];
+    for (int k = 0; k <= r.max_phase_at_grid[t]; ++k) ++run[reached_ + static_cast<std::int64_t>(t) * NUM_PHASES + k];
+    draw[war_by_time_ + static_cast<std::int64_t>(t)] += r.phase_at_grid[t] == WAR;
   }
-  for (std::size_t i = 0; i < r.incidents.size(); ++i) incidents[i] += r.incidents[i];
-  if (r.war) ++war_cause[static_cast<std::size_t>(r.war_cause)];
-  if (r.spiral_cause >= 0) ++spiral_cause[static_cast<std::size_t>(r.spiral_cause)];
-  countermeasures += r.countermeasures;
-  signals += r.signals;
-  evaluations += static_cast<std::int64_t>(r.evaluations);
-  for (std::uint32_t k = 0; k < MAX_CHAIN_TALLY && k < r.longest_chain; ++k) ++chain_at_least[k];
-  ++trajectories;
+  for (std::size_t i = 0; i < r.incidents.size(); ++i) run[incidents_ + static_cast<std::int64_t>(i)] += r.incidents[i];
+  if (r.war) ++run[war_cause_ + r.war_cause];
+  if (r.spiral_cause >= 0) ++run[spiral_cause_ + r.spiral_cause];
+  for (std::uint32_t k = 0; k < MAX_CHAIN_TALLY && k < r.longest_chain; ++k) ++run[chain_ + k];
+  run[counters_ + 0] += r.countermeasures;
+  run[counters_ + 1] += r.signals;
+  run[counters_ + 2] += static_cast<std::int64_t>(r.evaluations);
+  run[counters_ + 3] += 1;
+  const int top = r.max_phase_at_grid.empty() ? 0 : r.max_phase_at_grid.back();
+  for (int k = 0; k <= top; ++k) ++draw[draw_reached_ + k];
+  if (r.nuclear) ++draw[nuclear_];
+  ++draw[trajectories_];
 }
 
-void PooledTally::merge_from(const PooledTally& o) {
-  add_all(occupancy, o.occupancy);
-  add_all(reached, o.reached);
-  add_all(incidents, o.incidents);
-  add_all(war_cause, o.war_cause);
-  add_all(spiral_cause, o.spiral_cause);
-  countermeasures += o.countermeasures;
-  signals += o.signals;
-  evaluations += o.evaluations;
-  for (int k = 0; k < MAX_CHAIN_TALLY; ++k) chain_at_least[k] += o.chain_at_least[k];
-  trajectories += o.trajectories;
-}
-
-void PooledTally::clear() {
-  for (auto* v : {&occupancy, &reached, &incidents, &war_cause, &spiral_cause}) std::fill(v->begin(), v->end(), 0);
-  std::fill(std::begin(chain_at_least), std::end(chain_at_least), 0);
-  countermeasures = signals = evaluations = trajectories = 0;
-}
-
-void DrawTally::clear() {
-  std::fill(war_by_time.begin(), war_by_time.end(), 0);
-  std::fill(std::begin(reached), std::end(reached), 0);
-  nuclear = trajectories = 0;
-}
-
-void DrawTally::add(const TrajectoryRecord& r) {
-  const std::size_t T = war_by_time.size();
-  for (std::size_t t = 0; t < T; ++t) war_by_time[t] += r.phase_at_grid[t] == WAR;
-  for (int k = 0; k <= r.max_phase_at_grid[T - 1]; ++k) ++reached[k];
-  nuclear += r.nuclear;
-  ++trajectories;
-}
-
-void DrawTally::merge_from(const DrawTally& o) {
-  add_all(war_by_time, o.war_by_time);
-  for (int k = 0; k < NUM_PHASES; ++k) reached[k] += o.reached[k];
-  nuclear += o.nuclear;
-  trajectories += o.trajectories;
-}
-
-RunTally::RunTally(std::int64_t M, std::int64_t T, std::int64_t K, std::int64_t C)
-    : pooled(T, K, C), draws(static_cast<std::size_t>(M), DrawTally(T)) {}
-
-void RunTally::merge_from(const RunTally& o) {
-  pooled.merge_from(o.pooled);
-  for (std::size_t m = 0; m < draws.size(); ++m) draws[m].merge_from(o.draws[m]);
+void BatchTally::fold_into(RunTally& run, std::int64_t m, std::int64_t b) const {
+  for (std::size_t i = 0; i < run_.size(); ++i) run.counts[i] += run_[i];
+  std::int64_t* draw = run.counts.data() + layout_->start(layout_->slice("draw_war_by_time"), m) - war_by_time_;
+  for (std::size_t i = 0; i < draw_.size(); ++i) draw[i] += draw_[i];
+  run.at("batch_done", b)[0] = 1;
+  auto outcome = run.at("batch_outcome", b);
+  outcome[0] = draw_[static_cast<std::size_t>(trajectories_)];
+  outcome[1] = draw_[static_cast<std::size_t>(draw_reached_ + WAR)];
+  outcome[2] = draw_[static_cast<std::size_t>(draw_reached_ + SPIRAL)];
+  outcome[3] = draw_[static_cast<std::size_t>(nuclear_)];
 }
 
 }  // namespace escalate

@@ -1,5 +1,7 @@
 #pragma once
-// Helpers for tests that need config files.
+// Helpers for tests that need config files (config layer and above).
+#include "escalate/config/config.hpp"
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -8,6 +10,11 @@
 #include <string>
 
 namespace escalate::test {
+
+// The parameters of draw m (what the driver prepares from its draw table).
+inline Parameters draw_parameters(const Config& config, std::int64_t m) {
+  return config.parameters_with(config.draw_values(m));
+}
 
 inline std::string source_path(const std::string& relative) { return std::string(ESCALATE_SOURCE_DIR) + "/" + relative; }
 

@@ -1,27 +1,42 @@
 #pragma once
-// Typed errors. They are caught in one place (main), which prints one message and
-// picks the exit code: 2 for anything the user asked wrongly (usage, config), 1 for
-// runtime faults (I/O on a valid request).
+// Typed errors. They are caught in one place (the CLI's main), which prints one message
+// and picks the exit code (exit_code_of in engine/cli):
+//   UsageError, ConfigError, FileError -> 2 (the user asked for something wrong)
+//   IoError                            -> 1 (a fault while doing valid work)
+//   Interrupted                        -> 130 (Ctrl-C or SIGTERM; a partial result was kept)
 #include <stdexcept>
 #include <string>
 
 namespace escalate {
 
-// Bad user input: a config file, a flag value. Exit code 2.
+// Bad user input in a config file or a flag value.
 class ConfigError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
-// A request the command line cannot satisfy (output exists without --force,
-// output directory missing, ...). Exit code 2.
+// A request the command line cannot satisfy (output exists without --force, output
+// directory missing, sizes that do not match, ...).
 class UsageError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
-// A fault while doing valid work: disk full, unreadable result file. Exit code 1.
+// An input file that is not what it should be: missing, foreign, truncated, damaged or
+// edited (a result file given to summary, merge, compare or --resume).
+class FileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A fault while doing valid work: disk full, an HDF5 call failing on a valid file.
 class IoError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The user stopped the run (SIGINT, SIGTERM). What was finished has been written.
+class Interrupted : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };

@@ -1,7 +1,7 @@
 #pragma once
 // Intent hysteresis (MODEL.md §8).
-#include "escalate/parameters.hpp"
-#include "escalate/side_state.hpp"
+#include "escalate/model/parameters.hpp"
+#include "escalate/model/side_state.hpp"
 
 namespace escalate {
 

@@ -1,16 +1,9 @@
 #pragma once
-// The numbers of one parameter draw (MODEL.md §15), as typed structs of doubles.
-//
-// Each section has a field table (name, offset, length, admissible range, default)
-// that drives loading, validation, the uncertain-parameter paths of §13 and the
-// targets of an event's `set`: one mechanism for every key instead of code per key.
-#include "escalate/distribution.hpp"
-
+// The numbers of one parameter draw, as typed structs of doubles. Which keys exist, their
+// ranges and defaults are the config layer's business (escalate/config/schema.hpp); the
+// model only reads the numbers.
 #include <array>
 #include <cstddef>
-#include <optional>
-#include <span>
-#include <string>
 #include <vector>
 
 namespace escalate {
@@ -72,25 +65,6 @@ struct ParamRef {
   std::size_t offset = 0;     // byte offset of the field inside its struct
   int element = 0;            // array element (rates), or the `set` entry of an event
 };
-
-// One row of a section's field table.
-struct FieldSpec {
-  const char* name;
-  std::size_t offset;
-  int length;                          // 1, or NUM_RATE_PHASES for rate arrays
-  Range range;
-  std::optional<double> default_value;  // nullopt: required
-  bool settable = true;                 // may an event's `set` change it?
-};
-
-std::span<const FieldSpec> model_fields();
-std::span<const FieldSpec> side_fields();
-std::span<const FieldSpec> response_fields();
-std::span<const FieldSpec> restraint_fields();
-std::span<const FieldSpec> incident_fields();
-std::span<const FieldSpec> reassurance_fields();  // end_day's default is the horizon
-std::span<const FieldSpec> event_fields();
-std::span<const FieldSpec> inject_fields();
 
 struct Parameters {
   ModelParams model{};

@@ -1,7 +1,7 @@
 #pragma once
 // The phase of a state (MODEL.md §3).
-#include "escalate/parameters.hpp"
-#include "escalate/side_state.hpp"
+#include "escalate/model/parameters.hpp"
+#include "escalate/model/side_state.hpp"
 
 #include <array>
 

@@ -1,6 +1,6 @@
 #pragma once
 // Responses and restraint (MODEL.md §9).
-#include "escalate/parameters.hpp"
+#include "escalate/model/parameters.hpp"
 
 namespace escalate {
 

@@ -1,6 +1,6 @@
 #pragma once
 // The state one side carries along a trajectory (MODEL.md §2).
-#include "escalate/logistic.hpp"
+#include "escalate/model/logistic.hpp"
 
 namespace escalate {
 

@@ -2,9 +2,10 @@
 // One trajectory of the phase model (MODEL.md §2-§10): an event-driven loop over
 // Poisson arrivals, scheduled events, injections, countermeasure arrivals and grid points.
 // It knows nothing of threads, accumulators or files: it fills a TrajectoryRecord.
-#include "escalate/config.hpp"
-#include "escalate/random_stream.hpp"
-#include "escalate/side_state.hpp"
+#include "escalate/model/parameters.hpp"
+#include "escalate/model/random_stream.hpp"
+#include "escalate/model/scenario.hpp"
+#include "escalate/model/side_state.hpp"
 
 #include <array>
 #include <cstdint>
@@ -12,12 +13,7 @@
 
 namespace escalate {
 
-// What caused a transition: an incident type index (0..K-1), or one of these after them.
-enum class Cause : int { Countermeasure = 0, Event, Initial, Reassurance, Grid };
-inline int cause_index(int num_incidents, Cause c) { return num_incidents + static_cast<int>(c); }
-inline constexpr int NUM_NON_INCIDENT_CAUSES = 5;
 inline constexpr int MAX_CHAIN_TALLY = 4;  // chains are tallied as >= 1, 2, 3, 4 links
-std::vector<std::string> cause_names(const Config& config);  // incident names, then the above
 
 struct TrajectoryRecord {
   std::vector<std::uint8_t> phase_at_grid;      // [T] phase evaluated at each grid point
@@ -36,7 +32,7 @@ struct TrajectoryRecord {
 
 class Trajectory {
  public:
-  explicit Trajectory(const Config& config);
+  Trajectory(const Scenario& scenario, std::uint64_t seed);
 
   // Sets the parameters of the draw that the next run() calls belong to.
   void prepare(const Parameters& draw);
@@ -70,7 +66,8 @@ class Trajectory {
   void settle_phase(int cause);  // MODEL.md 3, and the running maximum
   double next_window_edge(double after) const;
 
-  const Config& config_;
+  const Scenario& scenario_;
+  std::uint64_t seed_ = 0;
   const Parameters* draw_ = nullptr;
   Parameters params_;  // the draw, changed in place by `set` events
   bool params_dirty_ = false;

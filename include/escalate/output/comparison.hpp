@@ -6,9 +6,10 @@
 // path) and trajectory (m, n) shares its chance events where the histories agree. The
 // per-draw differences are then paired samples: their spread gives the paired interval.
 // The unpaired interval is what two independent runs of the same size would give.
-#include "escalate/config.hpp"
-#include "escalate/driver.hpp"
-#include "escalate/results.hpp"
+#include "escalate/config/config.hpp"
+#include "escalate/sim/driver.hpp"
+#include "escalate/sim/tally.hpp"
+#include "escalate/output/results.hpp"
 
 #include <array>
 #include <ostream>
@@ -52,7 +53,7 @@ struct Comparison {
 };
 
 Comparison compare_runs(const std::vector<ComparedRun>& runs);
-void print_comparison(std::ostream& out, const Comparison& comparison, const RunSettings& run);
+void print_comparison(std::ostream& out, const Comparison& comparison, const RunSettings& run, std::int64_t horizon_days);
 
 class H5Writer;
 void write_comparison(H5Writer& h5, const Comparison& comparison, const std::vector<ComparedRun>& runs,

@@ -2,8 +2,8 @@
 // The datasets of MODEL.md §13, computed from a run's integer tallies. Everything here
 // is a deterministic function of the tallies and the config, so equal tallies give
 // bit-identical results.
-#include "escalate/config.hpp"
-#include "escalate/tally.hpp"
+#include "escalate/config/config.hpp"
+#include "escalate/sim/driver.hpp"
 
 #include <cstdint>
 #include <string>
@@ -19,6 +19,12 @@ struct Provenance {
   int ranks = 1;
   double wall_seconds = 0;
   bool complete = true;
+
+  // How a driver result came to be: its threads and completeness, with the command line
+  // and the wall time (ranks is set by the caller that reduced them).
+  static Provenance of(const DriverResult& driver, std::string command_line, double wall_seconds) {
+    return {std::move(command_line), driver.threads, 1, wall_seconds, driver.complete};
+  }
 };
 
 struct Results {
@@ -59,6 +65,7 @@ struct Results {
   Provenance provenance;
 };
 
-Results compute_results(const Config& config, const RunTally& tally, const Provenance& provenance);
+// From the driver's tallies and its draw table (the parameter values are never drawn again).
+Results compute_results(const Config& config, const DriverResult& driver, const Provenance& provenance);
 
 }  // namespace escalate

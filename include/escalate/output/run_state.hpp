@@ -1,10 +1,10 @@
 #pragma once
 // The mergeable state of a run, stored beside its results (group `state/`): every integer
-// tally, which batches are done and their outcomes. From it and the stored config, the
-// results can be recomputed bit for bit: `merge` adds the states of shards, `--resume`
-// continues a partial run, `summary` reprints a file.
-#include "escalate/config.hpp"
-#include "escalate/driver.hpp"
+// tally of the run's TallyLayout, one dataset per slice. With the stored config text and
+// the stored parameter draws it is enough to recompute the results bit for bit: `merge`
+// adds the states of shards, `--resume` continues a partial run, `summary` reprints a file.
+#include "escalate/config/config.hpp"
+#include "escalate/sim/driver.hpp"
 
 #include <string>
 
@@ -22,7 +22,7 @@ void write_state(H5Writer& h5, const DriverResult& driver, const ShardInfo& shar
 struct StoredRun {
   std::string path;
   Config config;            // rebuilt from the stored resolved text
-  DriverResult driver;      // tallies and batches as stored
+  DriverResult driver;      // tallies as stored; the draw table from draws/parameters
   ShardInfo shard;
   std::string engine_version;
   std::int64_t schema_version = 0;
@@ -31,7 +31,7 @@ struct StoredRun {
 };
 
 // Reads a result file written by `run` (or a shard). Foreign, truncated or older files
-// are refused with a UsageError naming the file.
+// are refused with a FileError naming the file.
 StoredRun read_stored_run(const std::string& path);
 
 }  // namespace escalate

@@ -1,7 +1,7 @@
 #pragma once
 // The cluster path: MPI ranks when the process was started by mpirun and the engine was
 // built with Open MPI; a single process otherwise. Nothing else in the engine knows MPI.
-#include "escalate/driver.hpp"
+#include "escalate/sim/driver.hpp"
 
 #include <functional>
 #include <stdexcept>
@@ -31,7 +31,7 @@ class Cluster {
   void collective(const std::function<void()>& step, const std::function<int(const std::exception&)>& exit_code);
 
   // Sums every rank's batches into rank 0's `result` (integer tallies: exact in any order).
-  void reduce_to_root(DriverResult& result, const Config& config) const;
+  void reduce_to_root(DriverResult& result) const;
   double max(double value) const;
 
  private:

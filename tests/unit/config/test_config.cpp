@@ -24,12 +24,12 @@ void expect_error(const std::string& path, std::initializer_list<std::string> fr
 
 TEST_CASE("The baseline loads with its uncertain parameters", "[config]") {
   Config c = load_config(source_path("configs/baseline-2022.toml"));
-  CHECK(c.side_names[0] == "nato");  // sides in name order
-  CHECK(c.side_names[1] == "russia");
-  CHECK(c.alliance == 0);
-  CHECK(c.incidents.size() >= 8);
+  CHECK(c.scenario.side_names[0] == "nato");  // sides in name order
+  CHECK(c.scenario.side_names[1] == "russia");
+  CHECK(c.scenario.alliance == 0);
+  CHECK(c.scenario.incidents.size() >= 8);
   CHECK(c.uncertain.size() > 5);
-  CHECK(c.run.grid_points() == c.run.horizon_days / c.run.grid_days + 1);
+  CHECK(c.scenario.grid_points() == c.scenario.horizon_days / c.scenario.grid_days + 1);
   // The paper's Table 1 warheads.
   CHECK(c.fixed.sides[1].nuclear_warheads == 5977);
   CHECK(c.fixed.sides[0].nuclear_warheads == 5943);
@@ -37,24 +37,24 @@ TEST_CASE("The baseline loads with its uncertain parameters", "[config]") {
 
 TEST_CASE("Draws are reproducible and keyed by parameter path, not position", "[config]") {
   Config c = load_config(source_path("configs/baseline-2022.toml"));
-  Parameters a = c.draw(3), b = c.draw(3), other = c.draw(4);
+  Parameters a = draw_parameters(c, 3), b = draw_parameters(c, 3), other = draw_parameters(c, 4);
   const auto& u = c.uncertain.front();
   CHECK(a.at(u.ref) == b.at(u.ref));
   CHECK(a.at(u.ref) != other.at(u.ref));
   // Drop all other uncertain parameters: this one still draws the same value.
   Config only = c;
   only.uncertain = {u};
-  CHECK(only.draw(3).at(u.ref) == a.at(u.ref));
+  CHECK(draw_parameters(only, 3).at(u.ref) == a.at(u.ref));
 }
 
 TEST_CASE("base: the child wins, tables merge, arrays of tables replace", "[config]") {
   Config calm = load_config(source_path("tests/configs/calm.toml"));
-  CHECK(calm.run.horizon_days == 1500);           // child
+  CHECK(calm.scenario.horizon_days == 1500);           // child
   CHECK(calm.run.seed == 14);                     // inherited
   CHECK(calm.fixed.sides[0].initial_belief == 0.9);
   CHECK(calm.fixed.sides[0].flip_threshold == 5.0);  // inherited inside a merged table
-  REQUIRE(calm.incidents.size() == 1);            // [[incident]] replaced, not appended
-  CHECK(calm.incidents[0].name == "ambiguous");
+  REQUIRE(calm.scenario.incidents.size() == 1);            // [[incident]] replaced, not appended
+  CHECK(calm.scenario.incidents[0].name == "ambiguous");
 }
 
 TEST_CASE("Overrides replace run values and appear in the resolved text", "[config]") {
@@ -144,16 +144,4 @@ TEST_CASE("Config errors name file, line, column and key", "[config][errors]") {
     event = "seed = 14\n[[event]]\nday = 10\nside = \"nato\"\nset = { \"sides.nato.clarification\" = 1.8 }\n";
     expect_error(closed_form_with("seed = 14", event), {"outside the allowed range"});
   }
-}
-
-TEST_CASE("Event set paths resolve, quoted or as nested tables", "[config]") {
-  std::string event =
-      "seed = 14\n[[event]]\nday = 10\nside = \"nato\"\nlabel = \"hotline\"\n"
-      "set = { \"sides.nato.clarification\" = 0.8, incident.accident.accidental_rate.2 = { dist = \"uniform\", low = 1.0, high = 2.0 } }\n";
-  Config c = load_config(closed_form_with("seed = 14", event));
-  REQUIRE(c.events.size() == 1);
-  REQUIRE(c.events[0].sets.size() == 2);
-  CHECK(c.events[0].label == "hotline");
-  REQUIRE(c.uncertain.size() == 1);
-  CHECK(c.uncertain[0].path == "event.0.set.incident.accident.accidental_rate.2");
 }

@@ -13,8 +13,8 @@ using namespace escalate::test;
 
 namespace {
 TrajectoryRecord run_one(const Config& c, std::int64_t m, std::int64_t n) {
-  Parameters p = c.draw(m);
-  Trajectory t(c);
+  Parameters p = draw_parameters(c, m);
+  Trajectory t(c.scenario, c.run.seed);
   t.prepare(p);
   TrajectoryRecord r;
   t.run(m, n, r);
@@ -25,12 +25,12 @@ TrajectoryRecord run_one(const Config& c, std::int64_t m, std::int64_t n) {
 TEST_CASE("MODEL.md 14 closed form: P(war by t) = 1 - exp(-lam p t / 365)", "[trajectory][closed-form]") {
   Config c = load_config(source_path("tests/configs/closed-form.toml"));
   DriverResult result = run_simulation(c, {});
-  const double n = static_cast<double>(result.tally.pooled.trajectories);
+  const double n = static_cast<double>(result.tally.value("counters", 0, 3));
   const double p = std::exp(-1.0) / (1 + std::exp(-1.0));
-  for (std::int64_t g = 0; g < c.run.grid_points(); ++g) {
-    double t = static_cast<double>(g * c.run.grid_days);
+  for (std::int64_t g = 0; g < c.scenario.grid_points(); ++g) {
+    double t = static_cast<double>(g * c.scenario.grid_days);
     double expected = 1 - std::exp(-6.0 * p * t / 365.0);
-    double observed = static_cast<double>(result.tally.pooled.reached[static_cast<std::size_t>(g * NUM_PHASES + WAR)]) / n;
+    double observed = static_cast<double>(result.tally.at("reached")[static_cast<std::size_t>(g * NUM_PHASES + WAR)]) / n;
     double se = std::sqrt(expected * (1 - expected) / n);
     INFO("t = " << t << ", observed " << observed << ", expected " << expected);
     // Within 4 standard errors at every grid point (a 1-in-16000 chance per point when correct).
@@ -56,8 +56,8 @@ TEST_CASE("MODEL.md 14 calm case: the phase path is the hand-computed one", "[tr
   CHECK(expected_phase(1390) == DORMANT);
   for (std::int64_t n = 0; n < 50; ++n) {
     TrajectoryRecord r = run_one(c, n % 2, n);
-    for (std::int64_t g = 0; g < c.run.grid_points(); ++g) {
-      double t = static_cast<double>(g * c.run.grid_days);
+    for (std::int64_t g = 0; g < c.scenario.grid_points(); ++g) {
+      double t = static_cast<double>(g * c.scenario.grid_days);
       INFO("trajectory " << n << " t = " << t);
       REQUIRE(r.phase_at_grid[static_cast<std::size_t>(g)] == expected_phase(t));
     }
@@ -98,8 +98,8 @@ TEST_CASE("War is absorbing and recorded with its day and trigger", "[trajectory
     if (!r.war) continue;
     ++wars;
     CHECK(r.war_cause == 0);  // the only incident type
-    for (std::int64_t g = 0; g < c.run.grid_points(); ++g) {
-      double t = static_cast<double>(g * c.run.grid_days);
+    for (std::int64_t g = 0; g < c.scenario.grid_points(); ++g) {
+      double t = static_cast<double>(g * c.scenario.grid_days);
       CHECK((r.phase_at_grid[static_cast<std::size_t>(g)] == WAR) == (t >= r.war_day));
     }
   }

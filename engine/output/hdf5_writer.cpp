@@ -1,0 +1,143 @@
+#include "escalate/output/hdf5_writer.hpp"
+
+#include "escalate/base/error.hpp"
+
+#include <hdf5_hl.h>
+
+namespace escalate {
+
+namespace {
+H5Handle order_tracking(hid_t klass) {
+  H5Handle plist(H5Pcreate(klass), H5Pclose, "property list");
+  unsigned flags = H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED;
+  if (klass != H5P_DATASET_CREATE) h5_check(H5Pset_link_creation_order(plist.get(), flags), "creation order");
+  h5_check(H5Pset_attr_creation_order(plist.get(), flags), "creation order");
+  return plist;
+}
+}  // namespace
+
+H5Writer::H5Writer(const std::string& path) : path_(path) {
+  H5Handle fcpl = order_tracking(H5P_FILE_CREATE);
+  file_ = H5Handle(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), H5P_DEFAULT), H5Fclose,
+                   "cannot create " + path);
+}
+
+hid_t H5Writer::group_for(const std::string& path, std::string& leaf) {
+  auto slash = path.rfind('/');
+  if (slash == std::string::npos) {
+    leaf = path;
+    return file_.get();
+  }
+  std::string group = path.substr(0, slash);
+  leaf = path.substr(slash + 1);
+  auto it = groups_.find(group);
+  if (it == groups_.end()) {
+    H5Handle gcpl = order_tracking(H5P_GROUP_CREATE);
+    H5Handle g(H5Gcreate2(file_.get(), group.c_str(), H5P_DEFAULT, gcpl.get(), H5P_DEFAULT), H5Gclose,
+               path_ + ": cannot create group " + group);
+    it = groups_.emplace(group, std::move(g)).first;
+  }
+  return it->second.get();
+}
+
+H5Handle H5Writer::create_dataset(const std::string& path, hid_t file_type, const std::vector<std::string>& dims,
+                                  const std::vector<hsize_t>& shape, const void* data, hid_t memory_type) {
+  std::string leaf;
+  hid_t parent = group_for(path, leaf);
+  std::string what = path_ + ": dataset " + path;
+  H5Handle space(shape.empty() ? H5Screate(H5S_SCALAR)
+                               : H5Screate_simple(static_cast<int>(shape.size()), shape.data(), nullptr),
+                 H5Sclose, what);
+  H5Handle dcpl = order_tracking(H5P_DATASET_CREATE);
+  H5Handle dataset(H5Dcreate2(parent, leaf.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+                   H5Dclose, what);
+  bool empty = false;
+  for (auto s : shape) empty = empty || s == 0;
+  if (!empty) h5_check(H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "writing " + what);
+  for (std::size_t axis = 0; axis < dims.size(); ++axis) {
+    if (dims[axis] == path) continue;  // a dimension scale is not attached to itself
+    h5_check(H5DSattach_scale(dataset.get(), dimensions_.at(dims[axis]).get(), static_cast<unsigned>(axis)),
+             "attaching dimension " + dims[axis] + " to " + what);
+  }
+  return dataset;
+}
+
+void H5Writer::describe(const std::string& path, const VariableAttributes& attrs) {
+  if (!attrs.long_name.empty()) attribute(path, "long_name", attrs.long_name);
+  if (!attrs.units.empty()) attribute(path, "units", attrs.units);
+}
+
+void H5Writer::finish_dimension(const std::string& name, H5Handle dataset, const VariableAttributes& attrs) {
+  std::string leaf = name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1);
+  h5_check(H5DSset_scale(dataset.get(), leaf.c_str()), path_ + ": making " + name + " a dimension scale");
+  H5Handle space(H5Screate(H5S_SCALAR), H5Sclose, "scalar space");
+  H5Handle attr(H5Acreate2(dataset.get(), "_Netcdf4Dimid", H5T_NATIVE_INT, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+                H5Aclose, path_ + ": _Netcdf4Dimid of " + name);
+  int id = static_cast<int>(dimensions_.size());
+  h5_check(H5Awrite(attr.get(), H5T_NATIVE_INT, &id), "writing _Netcdf4Dimid");
+  dimensions_.emplace(name, std::move(dataset));
+  describe(name, attrs);
+}
+
+void H5Writer::dimension(const std::string& name, const std::vector<std::string>& values, const VariableAttributes& attrs) {
+  dimension_sizes_[name] = values.size();
+  std::vector<const char*> pointers;
+  for (const auto& v : values) pointers.push_back(v.c_str());
+  H5Handle type = h5_string_type();
+  finish_dimension(name, create_dataset(name, type.get(), {}, {values.size()}, pointers.data(), type.get()), attrs);
+}
+
+std::vector<hsize_t> H5Writer::shape_of(const std::string& path, std::size_t values,
+                                        const std::vector<std::string>& dims) const {
+  std::vector<hsize_t> shape;
+  hsize_t n = 1;
+  for (const auto& d : dims) shape.push_back(dimension_sizes_.at(d)), n *= shape.back();
+  if (n != values) {
+    throw IoError("internal error: " + path + " has " + std::to_string(values) + " values for a shape of " +
+                  std::to_string(n));
+  }
+  return shape;
+}
+
+hid_t H5Writer::object(const std::string& path) {
+  if (path.empty()) return file_.get();
+  if (auto it = datasets_.find(path); it != datasets_.end()) return it->second.get();
+  if (auto it = dimensions_.find(path); it != dimensions_.end()) return it->second.get();
+  if (auto it = groups_.find(path); it != groups_.end()) return it->second.get();
+  throw IoError("internal error: no object " + path + " in " + path_);
+}
+
+namespace {
+void write_attribute(hid_t object, const std::string& where, const std::string& name, hid_t type, const void* value) {
+  H5Handle space(H5Screate(H5S_SCALAR), H5Sclose, "scalar space");
+  H5Handle attr(H5Acreate2(object, name.c_str(), type, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
+                where + ": attribute " + name);
+  h5_check(H5Awrite(attr.get(), type, value), where + ": writing attribute " + name);
+}
+}  // namespace
+
+void H5Writer::attribute(const std::string& object_path, const std::string& name, const std::string& value) {
+  H5Handle type = h5_string_type();
+  const char* pointer = value.c_str();
+  write_attribute(object(object_path), path_ + ":/" + object_path, name, type.get(), &pointer);
+}
+
+void H5Writer::attribute(const std::string& object_path, const std::string& name, std::int64_t value) {
+  write_attribute(object(object_path), path_ + ":/" + object_path, name, H5T_NATIVE_INT64, &value);
+}
+
+void H5Writer::attribute(const std::string& object_path, const std::string& name, double value) {
+  write_attribute(object(object_path), path_ + ":/" + object_path, name, H5T_NATIVE_DOUBLE, &value);
+}
+
+void H5Writer::close() {
+  datasets_.clear();
+  dimensions_.clear();
+  groups_.clear();
+  if (file_.get() >= 0) {
+    h5_check(H5Fflush(file_.get(), H5F_SCOPE_GLOBAL), "flushing " + path_);
+    h5_check(H5Fclose(file_.release()), "closing " + path_);
+  }
+}
+
+}  // namespace escalate

@@ -1,0 +1,59 @@
+#include "escalate/sim/tally_layout.hpp"
+
+#include "escalate/model/parameters.hpp"
+#include "escalate/model/trajectory.hpp"
+
+#include <stdexcept>
+
+namespace escalate {
+
+std::int64_t TallySlice::size() const {
+  std::int64_t n = 1;
+  for (auto d : shape) n *= d;
+  return n;
+}
+
+TallyLayout::TallyLayout(const Scenario& scenario, const BatchLayout& batches, std::int64_t draws)
+    : draws_(draws), batches_(batches.batches) {
+  const std::int64_t T = scenario.grid_points();
+  const auto K = static_cast<std::int64_t>(scenario.incidents.size());
+  const auto C = K + NUM_NON_INCIDENT_CAUSES;
+  const std::string count = "integer tally (mergeable state)";
+  using S = TallyScope;
+  add({"occupancy", S::Run, {"time_days", "phase"}, {T, NUM_PHASES}, count});
+  add({"reached", S::Run, {"time_days", "phase"}, {T, NUM_PHASES}, count});
+  add({"incidents", S::Run, {"incident", "phase"}, {K, NUM_PHASES}, count});
+  add({"war_cause", S::Run, {"cause"}, {C}, count});
+  add({"spiral_cause", S::Run, {"cause"}, {C}, count});
+  add({"chain_at_least", S::Run, {"chain_length"}, {MAX_CHAIN_TALLY}, count});
+  add({"counters", S::Run, {"state/counter"}, {static_cast<std::int64_t>(COUNTER_NAMES.size())}, count});
+  add({"draw_war_by_time", S::Draw, {"time_days"}, {T}, count});
+  add({"draw_reached", S::Draw, {"phase"}, {NUM_PHASES}, count});
+  add({"draw_nuclear", S::Draw, {}, {}, count});
+  add({"draw_trajectories", S::Draw, {}, {}, count});
+  add({"batch_done", S::Batch, {}, {}, "1 where the batch is in the tallies"});
+  add({"batch_outcome", S::Batch, {"state/batch_field"}, {static_cast<std::int64_t>(BATCH_FIELD_NAMES.size())}, count});
+}
+
+void TallyLayout::add(TallySlice slice) {
+  std::int64_t& block = block_[static_cast<int>(slice.scope)];
+  slice.offset = block;
+  block += slice.size();
+  slices_.push_back(std::move(slice));
+}
+
+const TallySlice& TallyLayout::slice(const std::string& name) const {
+  for (const auto& s : slices_) if (s.name == name) return s;
+  throw std::out_of_range("no tally slice named " + name);
+}
+
+std::int64_t TallyLayout::start(const TallySlice& s, std::int64_t i) const {
+  switch (s.scope) {
+    case TallyScope::Run: return s.offset;
+    case TallyScope::Draw: return block_[0] + i * block_[1] + s.offset;
+    case TallyScope::Batch: return block_[0] + draws_ * block_[1] + i * block_[2] + s.offset;
+  }
+  return 0;
+}
+
+}  // namespace escalate

@@ -1,0 +1,74 @@
+#pragma once
+// Writing netCDF-4-compatible HDF5 files: every axis is a dimension scale (hdf5_hl) with
+// `_Netcdf4Dimid`, variables have their scales attached, creation order is tracked,
+// strings are variable-length UTF-8. Nothing here knows the model.
+#include "escalate/output/hdf5_handle.hpp"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace escalate {
+
+struct VariableAttributes {
+  std::string long_name;
+  std::string units;  // "" for none
+};
+
+class H5Writer {
+ public:
+  explicit H5Writer(const std::string& path);  // creates (truncating) the file
+
+  // Coordinate axes: 1-D dimension scales, at "name" or "group/name" (netCDF-4 dimensions
+  // of that group). T: double, float, std::int64_t (H5Type), or std::string.
+  template <typename T>
+  void dimension(const std::string& name, const std::vector<T>& values, const VariableAttributes& attrs);
+  void dimension(const std::string& name, const std::vector<std::string>& values, const VariableAttributes& attrs);
+
+  // Variables at "group/name" (or "name") over named dimensions, row-major.
+  template <typename T>
+  void variable(const std::string& path, const std::vector<T>& data, const std::vector<std::string>& dims,
+                const VariableAttributes& attrs);
+
+  // Attributes of the root group (path "") or of a group/dataset.
+  void attribute(const std::string& object, const std::string& name, const std::string& value);
+  void attribute(const std::string& object, const std::string& name, std::int64_t value);
+  void attribute(const std::string& object, const std::string& name, double value);
+
+  void close();  // flushes and closes; errors here are errors of the write
+
+ private:
+  hid_t group_for(const std::string& path, std::string& leaf);
+  H5Handle create_dataset(const std::string& path, hid_t file_type, const std::vector<std::string>& dims,
+                          const std::vector<hsize_t>& shape, const void* data, hid_t memory_type);
+  std::vector<hsize_t> shape_of(const std::string& path, std::size_t values, const std::vector<std::string>& dims) const;
+  void finish_dimension(const std::string& name, H5Handle dataset, const VariableAttributes& attrs);
+  void describe(const std::string& path, const VariableAttributes& attrs);
+  hid_t object(const std::string& path);
+
+  std::string path_;
+  H5Handle file_;
+  std::map<std::string, H5Handle> groups_;
+  std::map<std::string, H5Handle> dimensions_;
+  std::map<std::string, hsize_t> dimension_sizes_;
+  std::map<std::string, H5Handle> datasets_;
+};
+
+template <typename T>
+void H5Writer::dimension(const std::string& name, const std::vector<T>& values, const VariableAttributes& attrs) {
+  dimension_sizes_[name] = values.size();
+  finish_dimension(name, create_dataset(name, H5Type<T>::file_type(), {}, {values.size()}, values.data(),
+                                        H5Type<T>::memory_type()),
+                   attrs);
+}
+
+template <typename T>
+void H5Writer::variable(const std::string& path, const std::vector<T>& data, const std::vector<std::string>& dims,
+                        const VariableAttributes& attrs) {
+  std::vector<hsize_t> shape = shape_of(path, data.size(), dims);
+  datasets_.emplace(path, create_dataset(path, H5Type<T>::file_type(), dims, shape, data.data(), H5Type<T>::memory_type()));
+  describe(path, attrs);
+}
+
+}  // namespace escalate

@@ -1,0 +1,60 @@
+#pragma once
+// The one description of a run's tallies: a flat buffer of integer counts cut into named
+// slices. Merging (threads, shards, resume), the MPI reduction, and the `state/` group of
+// a result file (write and read) all walk this description; nothing else spells it out.
+//
+// The buffer holds one block of run-wide counts, then one block per draw, then one block
+// per batch:  [ run | draw 0 | ... | draw M-1 | batch 0 | ... | batch B-1 ].
+// Integers add exactly in any order, so every way of combining runs gives the same bits.
+#include "escalate/model/scenario.hpp"
+#include "escalate/sim/batch_layout.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace escalate {
+
+enum class TallyScope { Run, Draw, Batch };
+
+struct TallySlice {
+  std::string name;                 // dataset name under state/
+  TallyScope scope;
+  std::vector<std::string> dims;    // of one instance; a draw slice is stored under ("draw", ...),
+                                    // a batch slice under ("state/batch", ...)
+  std::vector<std::int64_t> shape;  // of one instance
+  std::string long_name;
+  std::int64_t offset = 0;          // within its scope's block
+  std::int64_t size() const;        // elements of one instance
+};
+
+// Labels of the small state-only dimensions (state/counter, state/batch_field).
+inline const std::vector<std::string> COUNTER_NAMES = {"countermeasures", "signals", "evaluations", "trajectories"};
+inline const std::vector<std::string> BATCH_FIELD_NAMES = {"trajectories", "war", "spiral", "nuclear"};
+
+class TallyLayout {
+ public:
+  TallyLayout() = default;
+  TallyLayout(const Scenario& scenario, const BatchLayout& batches, std::int64_t draws);
+
+  const std::vector<TallySlice>& slices() const { return slices_; }
+  const TallySlice& slice(const std::string& name) const;  // throws std::out_of_range
+
+  std::int64_t run_block() const { return block_[0]; }
+  std::int64_t draw_block() const { return block_[1]; }
+  std::int64_t batch_block() const { return block_[2]; }
+  std::int64_t draws() const { return draws_; }
+  std::int64_t batches() const { return batches_; }
+  std::int64_t total() const { return block_[0] + draws_ * block_[1] + batches_ * block_[2]; }
+
+  // Where instance `i` (draw m, batch b; 0 for run slices) of a slice starts in the buffer.
+  std::int64_t start(const TallySlice& s, std::int64_t i = 0) const;
+
+ private:
+  void add(TallySlice slice);
+  std::vector<TallySlice> slices_;
+  std::int64_t block_[3] = {0, 0, 0};
+  std::int64_t draws_ = 0, batches_ = 0;
+};
+
+}  // namespace escalate

@@ -1,0 +1,43 @@
+#include "escalate/base/error.hpp"
+#include "escalate/output/result_file.hpp"
+#include "escalate/output/run_state.hpp"
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+using namespace escalate;
+using namespace escalate::test;
+
+TEST_CASE("The state group round-trips every tally and the draw table", "[run_state]") {
+  Config c = load_config(source_path("tests/configs/small.toml"));
+  const BatchLayout layout = BatchLayout::of(c.run);
+  auto mask = block_mask(layout, 1, 2);  // a shard: half the batches
+  DriverOptions o;
+  o.run_batches = &mask;
+  DriverResult d = run_simulation(c, o);
+  const std::string path = (scratch_dir() / "state.h5").string();
+  write_result_file(path, c, compute_results(c, d, Provenance::of(d, "test", 1.5)), d, ShardInfo{1, 2}, true);
+
+  StoredRun s = read_stored_run(path);
+  CHECK(s.config.resolved_text == c.resolved_text);
+  CHECK(s.driver.tally.counts == d.tally.counts);
+  CHECK(s.driver.draws.values == d.draws.values);
+  CHECK(s.driver.complete == false);
+  CHECK(s.shard.index == 1);
+  CHECK(s.shard.count == 2);
+  CHECK(s.wall_seconds == 1.5);
+  for (std::int64_t b = 0; b < layout.batches; ++b) CHECK(s.driver.tally.batch_done(b) == (mask[static_cast<std::size_t>(b)] == 1));
+}
+
+TEST_CASE("A truncated result file is refused with a FileError", "[run_state]") {
+  Config c = load_config(source_path("tests/configs/small.toml"));
+  DriverResult d = run_simulation(c, {});
+  const std::string path = (scratch_dir() / "whole.h5").string();
+  write_result_file(path, c, compute_results(c, d, Provenance::of(d, "test", 0)), d, ShardInfo{}, true);
+  const std::string cut = (scratch_dir() / "cut.h5").string();
+  std::filesystem::copy_file(path, cut, std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::resize_file(cut, std::filesystem::file_size(path) / 2);
+  CHECK_THROWS_AS(read_stored_run(cut), FileError);
+}
