@@ -8,17 +8,6 @@
 
 namespace escalate {
 
-namespace {
-constexpr double INF = std::numeric_limits<double>::infinity();
-
-std::string number(double x) {
-  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
-  std::ostringstream os;
-  os << x;
-  return os.str();
-}
-}  // namespace
-
 Range Distribution::support() const {
   switch (kind) {
     case Kind::Uniform: return {a, b, false, false};
@@ -61,12 +50,12 @@ double Distribution::median() const {
 
 std::string Distribution::text() const {
   switch (kind) {
-    case Kind::Uniform: return "uniform(low=" + number(a) + ", high=" + number(b) + ")";
-    case Kind::Normal: return "normal(mean=" + number(a) + ", sd=" + number(b) + ")";
-    case Kind::Lognormal: return "lognormal(median=" + number(a) + ", sigma=" + number(b) + ")";
-    case Kind::Beta: return "beta(a=" + number(a) + ", b=" + number(b) + ")";
+    case Kind::Uniform: return "uniform(low=" + short_number(a) + ", high=" + short_number(b) + ")";
+    case Kind::Normal: return "normal(mean=" + short_number(a) + ", sd=" + short_number(b) + ")";
+    case Kind::Lognormal: return "lognormal(median=" + short_number(a) + ", sigma=" + short_number(b) + ")";
+    case Kind::Beta: return "beta(a=" + short_number(a) + ", b=" + short_number(b) + ")";
     case Kind::Triangular:
-      return "triangular(low=" + number(a) + ", mode=" + number(b) + ", high=" + number(c) + ")";
+      return "triangular(low=" + short_number(a) + ", mode=" + short_number(b) + ", high=" + short_number(c) + ")";
   }
   return "?";
 }

@@ -8,14 +8,14 @@ namespace escalate {
 
 namespace {
 constexpr double INF = std::numeric_limits<double>::infinity();
+}  // namespace
 
-std::string number(double x) {
+std::string short_number(double x) {
   if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
   std::ostringstream os;
   os << x;
   return os.str();
 }
-}  // namespace
 
 bool Range::contains(double x) const {
   if (std::isnan(x)) return false;
@@ -31,7 +31,7 @@ bool Range::contains(const Range& inner) const {
 }
 
 std::string Range::text() const {
-  return std::string(lo_open ? "(" : "[") + number(lo) + ", " + number(hi) + (hi_open ? ")" : "]");
+  return std::string(lo_open ? "(" : "[") + short_number(lo) + ", " + short_number(hi) + (hi_open ? ")" : "]");
 }
 
 Range Range::any() { return {-INF, INF, true, true}; }

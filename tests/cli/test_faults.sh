@@ -33,6 +33,22 @@ with h5py.File(sys.argv[1]) as f:
 PY
 done
 
+# Every sampling command exits 130 on Ctrl-C (one mapping of errors to exit codes).
+interrupt() {  # interrupt LABEL OUTPUT ARGS...: SIGINT after 1.5 s, expect 130 and no OUTPUT file
+  local label=$1 out=$2; shift 2
+  "$BIN" "$@" >int.log 2>&1 &
+  local pid=$!
+  sleep 1.5
+  kill -INT $pid
+  wait $pid
+  local code=$?
+  [ "$code" = 130 ] && pass "$label: exit 130 on SIGINT" || { fail "$label: exit $code on SIGINT"; cat int.log; }
+  grep -q "interrupted" int.log && pass "$label: says interrupted" || fail "$label: no interrupt message"
+  [ ! -e "$out" ] && pass "$label: nothing written" || fail "$label: wrote $out"
+}
+interrupt "compare" cmp-int.h5 compare "$cfg" "$cfg" "${size[@]}" -q -o cmp-int.h5
+interrupt "--target-ci" ci-int.h5 run "$cfg" --draws 30 --target-ci 0.0001 -q -o ci-int.h5
+
 # Resume the interrupted run: the same datasets as the uninterrupted one.
 expect_exit 0 "$BIN" run "$cfg" "${size[@]}" -q --resume partial-INT.h5
 expect_exit 0 h5diff --exclude-attribute / full.h5 partial-INT.h5

@@ -24,4 +24,7 @@ struct Range {
   static Range half_open_eps();  // (0, 0.5)
 };
 
+// A bound or parameter as people read it: "inf", "-inf", or six significant digits.
+std::string short_number(double x);
+
 }  // namespace escalate
