@@ -15,7 +15,7 @@ intervals) and <stem>-overlay (pooled P(war by t) of every config), plus the fou
 figures of its reference config.
 
 --overlay draws the pooled P(war by t) of several files on one chart, one line per config
-(every config of a comparison file), each with its 95% Monte Carlo (Wilson) band. It
+(every config of a comparison file), each with its 95% Monte Carlo band (both loops). It
 writes <stem1>-vs-<stem2>...-overlay (or <STEM>-overlay with --name STEM).
 
 The time axis follows the horizon: days up to 120 days, months up to two years, years
@@ -273,7 +273,11 @@ class Result:
                 "warning": self.warning or None}
 
     def pooled_war(self):
-        """Pooled P(war by t) over every trajectory, and its 95% Wilson band (None if unknown)."""
+        """Pooled P(war by t) and its 95% Monte Carlo band over both loops, as the engine wrote
+        them (p_war_by_time); for older files, the pooled curve with a Wilson band (None if
+        unknown), which ignores the spread between parameter draws."""
+        if "p_war_by_time" in self.g and "p_war_by_time_interval" in self.g:
+            return self.g["p_war_by_time"][:].astype(float), self.g["p_war_by_time_interval"][:].T.astype(float)
         p = self.g["reached"][:, self.war].astype(float)
         n = self.trajectories_done
         if n is None or int(n) <= 0:
@@ -569,7 +573,7 @@ def unique_labels(results):
 
 
 def overlay(results, stem, figs, note=""):
-    """Pooled P(war by t) of several results on one chart, each with its 95% Wilson band."""
+    """Pooled P(war by t) of several results on one chart, each with its 95% Monte Carlo band."""
     axis = TimeAxis(results)
     labels = unique_labels(results)
     fig, ax = figs.new(8, 4.5 + 0.22 * ((len(results) + 1) // 2))
@@ -597,7 +601,7 @@ def overlay(results, stem, figs, note=""):
     ax.grid(alpha=0.3)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=1 if len(results) <= 2 else 2,
               fontsize="small", frameon=False, title_fontsize="small",
-              title=("P(war) at the horizon; shaded: 95% Monte Carlo interval (Wilson)"
+              title=("P(war) at the horizon; shaded: 95% Monte Carlo interval (draws and trajectories)"
                      if any(d["band_at_horizon"] for d in drawn.values()) else "P(war) at the horizon") + note)
     partial = [f"PARTIAL: {label} has {r.draws_done} of {r.draws_planned} draws"
                for r, label in zip(results, labels) if not r.complete]

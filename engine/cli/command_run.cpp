@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <iostream>
 
 namespace escalate::cli {
@@ -45,6 +46,8 @@ struct AdaptiveOutcome {
   Config config;
   DriverResult driver;
   double half_width = 0;
+  double draw_floor = 0;         // the half-width the spread between draws alone gives
+  std::int64_t draws_needed = 0;  // > 0: the target needs more draws, not more trajectories
   int rounds = 0;
   double wall_seconds = 0;
 };
@@ -73,14 +76,27 @@ AdaptiveOutcome run_adaptive(const RunFlags& flags, const Config& first) {
     if (out.rounds++ == 0) total = e.driver; else merge_driver_results(total, e.driver);
     if (e.driver.stopped) throw Interrupted("interrupted during --target-ci: nothing written");
     per_draw = next;
-    const std::int64_t n = total.tally.value("counters", 0, 3);
-    std::int64_t wars = 0;
-    for (std::int64_t m = 0; m < capped.run.draws; ++m) wars += total.tally.value("draw_reached", m, WAR);
-    auto [lo, hi] = wilson_interval(wars, n);
-    out.half_width = (hi - lo) / 2;
+    // The interval the results will report (both loops, MODEL §11), read from integer tallies.
+    std::vector<std::int64_t> wars, trials;
+    for (std::int64_t m = 0; m < capped.run.draws; ++m) {
+      wars.push_back(total.tally.value("draw_reached", m, WAR));
+      trials.push_back(total.tally.value("draw_trajectories", m));
+    }
+    const PooledEstimate war = pooled_estimate(wars, trials);
+    out.half_width = (war.hi - war.lo) / 2;
     if (!flags.quiet) {
       std::cerr << "round " << out.rounds << ": " << per_draw << " trajectories per draw, 95% half-width on P(war) "
                 << out.half_width << (out.half_width <= flags.target_ci ? " <= " : " > ") << flags.target_ci << "\n";
+    }
+    // More trajectories per draw cannot push the interval below what the spread of the true
+    // per-draw probabilities gives: t sd* / sqrt(M). Past that, only more draws help.
+    const double M = static_cast<double>(war.draws);
+    out.draw_floor = war.draws >= 2 && std::isfinite(war.between_draw_sd)
+        ? t_quantile_95(M - 1) * war.between_draw_sd / std::sqrt(M) : 0.0;
+    if (out.half_width > flags.target_ci && out.draw_floor > flags.target_ci) {
+      const double ratio = out.draw_floor / flags.target_ci;
+      out.draws_needed = static_cast<std::int64_t>(std::ceil(M * ratio * ratio));
+      break;
     }
     if (out.half_width <= flags.target_ci || per_draw == cap) break;
   }
@@ -154,9 +170,16 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
     if (!flags.quiet) {
       std::cout << "Escalate " << ENGINE_VERSION << ": " << flags.config << "\n";
       print_summary(std::cout, results, a.config.run);
-      std::cout << "\n--target-ci " << flags.target_ci << ": " << (a.half_width <= flags.target_ci ? "reached" : "NOT reached (cap)")
+      std::cout << "\n--target-ci " << flags.target_ci << ": "
+                << (a.half_width <= flags.target_ci ? "reached" : a.draws_needed > 0 ? "NOT reachable with these draws" : "NOT reached (cap)")
                 << " with " << a.config.run.trajectories << " trajectories per draw after " << a.rounds
-                << " round(s); half-width " << a.half_width << "\nWrote " << output << "\n";
+                << " round(s); half-width " << a.half_width << "\n";
+      if (a.draws_needed > 0) {
+        std::cout << "  The spread of P(war) between the " << a.config.run.draws << " parameter draws alone gives a half-width of "
+                  << a.draw_floor << ":\n  more trajectories per draw cannot reach " << flags.target_ci
+                  << ". Rerun with about --draws " << a.draws_needed << " (the interval shrinks as 1/sqrt(draws)).\n";
+      }
+      std::cout << "Wrote " << output << "\n";
     }
     return 0;
   }

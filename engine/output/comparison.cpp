@@ -1,6 +1,6 @@
 #include "escalate/output/comparison.hpp"
 
-#include <boost/math/distributions/students_t.hpp>
+#include "escalate/output/statistics.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,11 +12,6 @@ namespace escalate {
 
 namespace {
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
-
-double t_quantile(double df) {
-  if (!(df >= 1) || !std::isfinite(df)) return df > 0 ? 1.959963984540054 : NaN;
-  return boost::math::quantile(boost::math::students_t(df), 0.975);
-}
 
 double mean_of(const std::vector<double>& v) {
   return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
@@ -68,12 +63,12 @@ PairedEstimate paired_estimate(const std::vector<double>& reference, const std::
   e.difference = mean_of(d);
   double nn = static_cast<double>(n);
   double vd = variance_of(d);
-  double half = vd == 0 ? 0.0 : t_quantile(nn - 1) * std::sqrt(vd / nn);
+  double half = vd == 0 ? 0.0 : t_quantile_95(nn - 1) * std::sqrt(vd / nn);
   e.paired_lo = e.difference - half;
   e.paired_hi = e.difference + half;
   double va = variance_of(reference) / nn, vb = variance_of(other) / nn;
   double welch_df = (va + vb) * (va + vb) / (va * va / (nn - 1) + vb * vb / (nn - 1));
-  double unpaired_half = va + vb == 0 ? 0.0 : t_quantile(welch_df) * std::sqrt(va + vb);
+  double unpaired_half = va + vb == 0 ? 0.0 : t_quantile_95(welch_df) * std::sqrt(va + vb);
   e.unpaired_lo = e.difference - unpaired_half;
   e.unpaired_hi = e.difference + unpaired_half;
   return e;

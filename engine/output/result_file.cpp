@@ -42,11 +42,23 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
 
   h5.variable(g + "occupancy", r.occupancy, dims({"time_days", "phase"}), {"fraction of all trajectories in each phase", prob});
   h5.variable(g + "reached", r.reached, dims({"time_days", "phase"}), {"fraction of trajectories that reached phase >= k by t", prob});
-  h5.variable(g + "p_reached", r.p_reached, dims({"phase"}), {"pooled probability of reaching phase >= k by the horizon", prob});
+  h5.variable(g + "p_reached", r.p_reached, dims({"phase"}),
+              {"pooled probability of reaching phase >= k by the horizon (mean over draws)", prob});
   h5.variable(g + "p_reached_interval", r.p_reached_interval, dims({"phase", "bound"}),
-              {"95% Wilson interval of p_reached (pooled over all trajectories)", prob});
-  h5.variable(g + "p_nuclear", std::vector<double>{r.p_nuclear}, std::vector<std::string>{}, {"pooled probability of nuclear war by the horizon", prob});
-  h5.variable(g + "p_nuclear_interval", r.p_nuclear_interval, dims({"bound"}), {"95% Wilson interval of p_nuclear", prob});
+              {"95% Monte Carlo interval of p_reached over both loops: hull of the Student t interval "
+               "over per-draw estimates and the Wilson interval of the pooled count", prob});
+  h5.variable(g + "p_reached_between_draw_sd", r.p_reached_sd, dims({"phase"}),
+              {"between-draw sd of the true per-draw probabilities (binomial noise removed)", prob});
+  h5.variable(g + "p_war_by_time", r.p_war_by_time, dims({"time_days"}),
+              {"pooled probability of war by t (mean over draws)", prob});
+  h5.variable(g + "p_war_by_time_interval", r.p_war_by_time_interval, dims({"time_days", "bound"}),
+              {"95% Monte Carlo interval of p_war_by_time over both loops", prob});
+  h5.variable(g + "p_nuclear", std::vector<double>{r.p_nuclear}, std::vector<std::string>{},
+              {"pooled probability of nuclear war by the horizon (mean over draws)", prob});
+  h5.variable(g + "p_nuclear_interval", r.p_nuclear_interval, dims({"bound"}),
+              {"95% Monte Carlo interval of p_nuclear over both loops", prob});
+  h5.variable(g + "p_nuclear_between_draw_sd", std::vector<double>{r.p_nuclear_sd}, std::vector<std::string>{},
+              {"between-draw sd of the true per-draw probabilities of nuclear war (binomial noise removed)", prob});
   h5.variable(g + "war_by_draw", r.war_by_draw, dims({"draw", "time_days"}), {"per-draw probability of war by t", prob});
   h5.variable(g + "war_quantiles", r.war_quantiles, dims({"quantile", "time_days"}),
               {"quantiles across draws of the probability of war by t", prob});

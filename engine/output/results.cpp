@@ -48,18 +48,31 @@ Results compute_results(const Config& config, const DriverResult& driver, const 
     r.occupancy.push_back(ratio(occupancy[i], n));
     r.reached.push_back(ratio(reached[i], n));
   }
-  std::int64_t nuclear = 0;
-  for (std::int64_t m = 0; m < r.M; ++m) nuclear += tally.value("draw_nuclear", m);
-  for (int k = 0; k < NUM_PHASES; ++k) {
-    std::int64_t at_horizon = reached[static_cast<std::size_t>((r.T - 1) * NUM_PHASES + k)];
-    r.p_reached.push_back(ratio(at_horizon, n));
-    auto [lo, hi] = wilson_interval(at_horizon, n);
-    r.p_reached_interval.push_back(lo);
-    r.p_reached_interval.push_back(hi);
+  // Pooled estimates over the two loops (MODEL §11): per-draw counts, then pooled_estimate.
+  std::vector<std::int64_t> trials(static_cast<std::size_t>(r.M)), nuclear(static_cast<std::size_t>(r.M));
+  for (std::int64_t m = 0; m < r.M; ++m) {
+    trials[static_cast<std::size_t>(m)] = draw_trajectories(m);
+    nuclear[static_cast<std::size_t>(m)] = tally.value("draw_nuclear", m);
   }
-  r.p_nuclear = ratio(nuclear, n);
-  auto [nlo, nhi] = wilson_interval(nuclear, n);
-  r.p_nuclear_interval = {nlo, nhi};
+  for (int k = 0; k < NUM_PHASES; ++k) {
+    std::vector<std::int64_t> reached_k(static_cast<std::size_t>(r.M));
+    for (std::int64_t m = 0; m < r.M; ++m) reached_k[static_cast<std::size_t>(m)] = tally.value("draw_reached", m, k);
+    const PooledEstimate e = pooled_estimate(reached_k, trials);
+    r.p_reached.push_back(e.mean);
+    r.p_reached_interval.insert(r.p_reached_interval.end(), {e.lo, e.hi});
+    r.p_reached_sd.push_back(e.between_draw_sd);
+  }
+  for (std::int64_t t = 0; t < r.T; ++t) {
+    std::vector<std::int64_t> war_t(static_cast<std::size_t>(r.M));
+    for (std::int64_t m = 0; m < r.M; ++m) war_t[static_cast<std::size_t>(m)] = tally.at("draw_war_by_time", m)[static_cast<std::size_t>(t)];
+    const PooledEstimate e = pooled_estimate(war_t, trials);
+    r.p_war_by_time.push_back(e.mean);
+    r.p_war_by_time_interval.insert(r.p_war_by_time_interval.end(), {e.lo, e.hi});
+  }
+  const PooledEstimate en = pooled_estimate(nuclear, trials);
+  r.p_nuclear = en.mean;
+  r.p_nuclear_interval = {en.lo, en.hi};
+  r.p_nuclear_sd = en.between_draw_sd;
   auto vec = [&](const char* name) { auto v = tally.at(name); return std::vector<std::int64_t>(v.begin(), v.end()); };
   r.incident_count = vec("incidents");
   r.war_trigger = vec("war_cause");

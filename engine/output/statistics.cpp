@@ -1,5 +1,7 @@
 #include "escalate/output/statistics.hpp"
 
+#include <boost/math/distributions/students_t.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -15,6 +17,46 @@ std::pair<double, double> wilson_interval(std::int64_t successes, std::int64_t n
   double centre = (p + z2 / (2 * nn)) / (1 + z2 / nn);
   double half = z / (1 + z2 / nn) * std::sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn));
   return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
+
+double t_quantile_95(double df) {
+  if (!(df >= 1) || !std::isfinite(df)) return df > 0 ? Z95 : std::numeric_limits<double>::quiet_NaN();
+  return boost::math::quantile(boost::math::students_t(df), 0.975);
+}
+
+PooledEstimate pooled_estimate(const std::vector<std::int64_t>& successes, const std::vector<std::int64_t>& trials) {
+  constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
+  PooledEstimate e;
+  std::vector<double> p;
+  std::int64_t k = 0, n = 0;
+  double binomial = 0;  // sum of p_m (1 - p_m) / (N_m - 1)
+  bool noise_known = true;
+  for (std::size_t m = 0; m < trials.size(); ++m) {
+    if (trials[m] <= 0) continue;
+    const double pm = static_cast<double>(successes[m]) / static_cast<double>(trials[m]);
+    p.push_back(pm);
+    k += successes[m];
+    n += trials[m];
+    if (trials[m] >= 2) binomial += pm * (1 - pm) / static_cast<double>(trials[m] - 1);
+    else noise_known = false;
+  }
+  e.draws = static_cast<std::int64_t>(p.size());
+  if (p.empty()) return {NaN, NaN, NaN, NaN, 0};
+  const double M = static_cast<double>(p.size());
+  e.mean = std::accumulate(p.begin(), p.end(), 0.0) / M;
+  auto [wlo, whi] = wilson_interval(k, n);
+  if (p.size() == 1) {
+    e.lo = wlo, e.hi = whi, e.between_draw_sd = NaN;
+    return e;
+  }
+  double ss = 0;
+  for (double x : p) ss += (x - e.mean) * (x - e.mean);
+  const double var = ss / (M - 1);
+  const double half = t_quantile_95(M - 1) * std::sqrt(var / M);
+  e.lo = std::min(wlo, std::max(0.0, e.mean - half));
+  e.hi = std::max(whi, std::min(1.0, e.mean + half));
+  e.between_draw_sd = noise_known ? std::sqrt(std::max(0.0, var - binomial / M)) : NaN;
+  return e;
 }
 
 double quantile(std::vector<double>& values, double p) {

@@ -1,6 +1,7 @@
 #include "escalate/output/summary.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <numeric>
 #include <string>
@@ -30,21 +31,26 @@ void print_summary(std::ostream& out, const Results& r, const RunSettings& run) 
       << " days, seed " << run.seed << ", " << r.provenance.threads << (r.provenance.threads == 1 ? " thread" : " threads")
       << (r.provenance.ranks > 1 ? " x " + std::to_string(r.provenance.ranks) + " ranks" : "") << ", "
       << fixed(r.provenance.wall_seconds, 1) << " s\n\n";
+  auto sd = [](double x) { return std::isnan(x) ? std::string("n/a") : fixed(x); };
   out << pad("P(reach by day " + std::to_string(horizon_days) + ")", 24) << lpad("pooled", 8) << "  "
-      << pad("95% interval", 18) << lpad("draws:  5%", 11) << lpad("50%", 8) << lpad("95%", 8) << "\n";
+      << pad("95% interval", 18) << lpad("draws:  5%", 11) << lpad("50%", 8) << lpad("95%", 8) << lpad("sd*", 8) << "\n";
   for (int k = 1; k < NUM_PHASES; ++k) {
     out << pad("  " + r.phase[k], 24) << lpad(fixed(r.p_reached[k]), 8) << "  "
         << pad("[" + fixed(r.p_reached_interval[k * 2]) + ", " + fixed(r.p_reached_interval[k * 2 + 1]) + "]", 18)
-        << lpad(fixed(q_at(0.05, k)), 11) << lpad(fixed(q_at(0.5, k)), 8) << lpad(fixed(q_at(0.95, k)), 8) << "\n";
+        << lpad(fixed(q_at(0.05, k)), 11) << lpad(fixed(q_at(0.5, k)), 8) << lpad(fixed(q_at(0.95, k)), 8)
+        << lpad(sd(r.p_reached_sd[k]), 8) << "\n";
   }
   out << pad("  nuclear war", 24) << lpad(fixed(r.p_nuclear), 8) << "  "
-      << pad("[" + fixed(r.p_nuclear_interval[0]) + ", " + fixed(r.p_nuclear_interval[1]) + "]", 18) << "\n";
+      << pad("[" + fixed(r.p_nuclear_interval[0]) + ", " + fixed(r.p_nuclear_interval[1]) + "]", 18)
+      << lpad("", 27) << lpad(sd(r.p_nuclear_sd), 8) << "\n";
   const char* chain_labels[2] = {"  countermeasure", "  chain (>= 2 links)"};
   for (int k = 0; k < 2; ++k) {
     out << pad(chain_labels[k], 24) << lpad(fixed(r.p_chain[k]), 8) << "  "
         << pad("[" + fixed(r.p_chain_interval[2 * k]) + ", " + fixed(r.p_chain_interval[2 * k + 1]) + "]", 18) << "\n";
   }
 
+  out << "\nIntervals cover both loops (parameter draws and trajectories); sd*: spread of the true\n"
+         "per-draw probabilities across draws, with the binomial noise of each draw removed.\n";
   std::int64_t wars = std::accumulate(r.war_trigger.begin(), r.war_trigger.end(), std::int64_t{0});
   if (wars > 0) {
     std::vector<std::size_t> order(r.war_trigger.size());

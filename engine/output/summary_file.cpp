@@ -71,10 +71,10 @@ void result_summary(std::ostream& out, const std::string& path, bool json) {
     out << (k ? "," : "") << "\n    " << quoted(r.phase[k]) << ": {\"pooled\": " << number(r.p_reached[k])
         << ", \"lower\": " << number(r.p_reached_interval[2 * k]) << ", \"upper\": " << number(r.p_reached_interval[2 * k + 1])
         << ", \"draws_q05\": " << number(q(0.05, k)) << ", \"draws_q50\": " << number(q(0.5, k))
-        << ", \"draws_q95\": " << number(q(0.95, k)) << "}";
+        << ", \"draws_q95\": " << number(q(0.95, k)) << ", \"between_draw_sd\": " << number(r.p_reached_sd[k]) << "}";
   }
   out << "\n  },\n  \"p_nuclear\": {\"pooled\": " << number(r.p_nuclear) << ", \"lower\": " << number(r.p_nuclear_interval[0])
-      << ", \"upper\": " << number(r.p_nuclear_interval[1]) << "},\n  \"war_triggers\": {";
+      << ", \"upper\": " << number(r.p_nuclear_interval[1]) << ", \"between_draw_sd\": " << number(r.p_nuclear_sd) << "},\n  \"war_triggers\": {";
   bool first = true;
   for (std::size_t c = 0; c < r.war_trigger.size(); ++c) {
     if (!r.war_trigger[c]) continue;

@@ -226,7 +226,7 @@ class PlotFeaturesTest(unittest.TestCase):
             with h5py.File(path, "r") as f:
                 war = [n.decode() if isinstance(n, bytes) else n for n in f["phase"][:]].index("war")
                 self.assertEqual(lines[label]["p_war_at_horizon"], f["reached"][-1, war])
-                # The band is the file's own Wilson interval of pooled P(war) at the horizon.
+                # The band is the file's own two-loop interval of pooled P(war): at the horizon, p_reached_interval.
                 np.testing.assert_allclose(lines[label]["band_at_horizon"], f["p_reached_interval"][war], rtol=1e-9)
         self.assertIn("small, small-institutions", plotted(out, stem)["titles"]["overlay"])
 

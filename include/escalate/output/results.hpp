@@ -40,10 +40,14 @@ struct Results {
   // Pooled over draws.
   std::vector<double> occupancy;            // [T, 5]
   std::vector<double> reached;              // [T, 5]
-  std::vector<double> p_reached;            // [5] pooled P(reach >= k by the horizon)
-  std::vector<double> p_reached_interval;   // [5, 2] Wilson 95%
+  std::vector<double> p_reached;            // [5] pooled E[P(reach >= k by the horizon)]: mean over draws
+  std::vector<double> p_reached_interval;   // [5, 2] 95%, both loops (statistics.hpp pooled_estimate)
+  std::vector<double> p_reached_sd;         // [5] noise-corrected between-draw sd
+  std::vector<double> p_war_by_time;        // [T] pooled E[P(war by t)] (mean over draws)
+  std::vector<double> p_war_by_time_interval;  // [T, 2] its 95% interval over both loops
   double p_nuclear = 0;
   std::vector<double> p_nuclear_interval;   // [2]
+  double p_nuclear_sd = 0;
   std::vector<std::int64_t> incident_count; // [K, 5]
   std::vector<std::int64_t> war_trigger;    // [C]
   std::vector<std::int64_t> spiral_trigger; // [C]
