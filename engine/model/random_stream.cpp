@@ -1,0 +1,37 @@
+#include "escalate/model/random_stream.hpp"
+
+#include <boost/math/special_functions/erf.hpp>
+
+#include <cmath>
+#include <numbers>
+#include <stdexcept>
+
+namespace escalate::model {
+
+void RandomStream::refill() {
+  // Block index lives in counter word 2; word 3 stays 0 so that exhaustion (2^64 blocks)
+  // is the only way to repeat, and it is refused rather than wrapped.
+  if (counter_.v[2] == std::numeric_limits<std::uint64_t>::max())
+    throw std::runtime_error("random stream exhausted its counter space");
+  block_ = Philox()(counter_, key_);
+  ++counter_.v[2];
+  used_ = 0;
+}
+
+double RandomStream::standard_exponential() { return -std::log(uniform()); }
+
+double RandomStream::normal() {
+  // Phi^-1(u) = -sqrt(2) erfc^-1(2u); u in (0, 1) keeps it finite (|z| < 8.3).
+  return -std::numbers::sqrt2 * boost::math::erfc_inv(2.0 * uniform());
+}
+
+std::uint64_t stable_hash(const char* text, std::size_t length) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (std::size_t i = 0; i < length; ++i) {
+    h ^= static_cast<unsigned char>(text[i]);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+}  // namespace escalate::model

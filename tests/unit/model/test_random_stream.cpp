@@ -1,0 +1,98 @@
+#include "escalate/model/random_stream.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+using namespace escalate::model;
+
+TEST_CASE("a stream is a pure function of (seed, domain, draw, trajectory)", "[random_stream]") {
+  RandomStream a(7, RandomDomain::Perception, 3, 4), b(7, RandomDomain::Perception, 3, 4);
+  RandomStream other_domain(7, RandomDomain::Attribution, 3, 4), other_traj(7, RandomDomain::Perception, 3, 5);
+  bool differs_domain = false, differs_traj = false;
+  for (int i = 0; i < 16; ++i) {
+    const auto x = a();
+    CHECK(x == b());
+    differs_domain |= x != other_domain();
+    differs_traj |= x != other_traj();
+  }
+  CHECK(differs_domain);
+  CHECK(differs_traj);
+}
+
+TEST_CASE("domains keep v1's values and are spaced 0x1000 apart", "[random_stream]") {
+  CHECK(static_cast<std::uint64_t>(RandomDomain::ParameterDraw) == 0x1000);
+  CHECK(static_cast<std::uint64_t>(RandomDomain::InitialState) == 0x2000);
+  CHECK(static_cast<std::uint64_t>(RandomDomain::Arrivals) == 0x3000);
+  CHECK(static_cast<std::uint64_t>(RandomDomain::IncidentAttributes) == 0x4000);
+  CHECK(static_cast<std::uint64_t>(RandomDomain::Perception) == 0x5000);
+  CHECK(static_cast<std::uint64_t>(RandomDomain::Decisions) == 0x6000);
+  CHECK(static_cast<std::uint64_t>(RandomDomain::Delays) == 0x7000);
+  CHECK(static_cast<std::uint64_t>(RandomDomain::Attribution) == 0x8000);
+  CHECK(static_cast<std::uint64_t>(RandomDomain::Strikes) == 0x9000);
+  CHECK(static_cast<std::uint64_t>(RandomDomain::War) == 0xA000);
+  CHECK(static_cast<std::uint64_t>(RandomDomain::Schedule) == 0xB000);
+}
+
+TEST_CASE("every variate consumes exactly one output", "[random_stream]") {
+  RandomStream a(1, RandomDomain::Delays, 0, 0), b(1, RandomDomain::Delays, 0, 0);
+  for (int i = 0; i < 10; ++i) {
+    a.normal();
+    a.standard_exponential();
+    a.uniform();
+    a.exponential(3.0);
+    for (int j = 0; j < 4; ++j) b();
+  }
+  CHECK(a() == b());
+}
+
+TEST_CASE("variates have the right moments", "[random_stream]") {
+  // n = 200000; each check is within 4 standard errors of the exact moment
+  // (se of a mean = sd / sqrt(n); of a variance about sqrt(2 / n) for a normal).
+  const int n = 200000;
+  RandomStream s(99, RandomDomain::Arrivals, 1, 2);
+  double su = 0, sz = 0, szz = 0, se = 0;
+  double lo = 1, hi = 0;
+  for (int i = 0; i < n; ++i) {
+    const double u = s.uniform();
+    lo = std::min(lo, u);
+    hi = std::max(hi, u);
+    su += u;
+    const double z = s.normal();
+    sz += z;
+    szz += z * z;
+    se += s.exponential(2.0);
+  }
+  CHECK(lo > 0.0);
+  CHECK(hi < 1.0);
+  CHECK(std::abs(su / n - 0.5) < 4 * std::sqrt(1.0 / 12.0 / n));
+  CHECK(std::abs(sz / n) < 4 / std::sqrt(double(n)));
+  CHECK(std::abs(szz / n - 1.0) < 4 * std::sqrt(2.0 / n));
+  CHECK(std::abs(se / n - 0.5) < 4 * 0.5 / std::sqrt(double(n)));
+}
+
+TEST_CASE("the normal inverts its CDF", "[random_stream]") {
+  // A stream whose uniform is known is not available; check symmetry and the tails
+  // through many draws instead: |z| < 8.3 for u in [2^-54, 1 - 2^-54].
+  RandomStream s(5, RandomDomain::Perception, 0, 0);
+  for (int i = 0; i < 100000; ++i) {
+    const double z = s.normal();
+    REQUIRE(std::isfinite(z));
+    REQUIRE(std::abs(z) < 8.3);
+  }
+}
+
+TEST_CASE("a stream throws instead of wrapping its counter", "[random_stream]") {
+  RandomStream s(1, RandomDomain::War, 0, 0);
+  s.seek_block(std::numeric_limits<std::uint64_t>::max() - 1);
+  for (int i = 0; i < 4; ++i) s();  // the last block
+  CHECK_THROWS_AS(s(), std::runtime_error);
+}
+
+TEST_CASE("stable_hash is FNV-1a", "[random_stream]") {
+  CHECK(stable_hash("", 0) == 0xcbf29ce484222325ULL);
+  CHECK(stable_hash("a", 1) == 0xaf63dc4c8601ec8cULL);
+}
