@@ -32,7 +32,11 @@ std::vector<int> name_ranks(const Specs& specs) {
 }
 }  // namespace
 
-Trajectory::Trajectory(const Scenario& scenario) : scenario_(scenario), event_rank_(name_ranks(scenario.events)) {}
+Trajectory::Trajectory(const Scenario& scenario) : scenario_(scenario), event_rank_(name_ranks(scenario.events)) {
+  events_by_name_.resize(event_rank_.size());
+  for (std::size_t e = 0; e < event_rank_.size(); ++e)
+    events_by_name_[static_cast<std::size_t>(event_rank_[e])] = static_cast<int>(e);
+}
 
 void Trajectory::prepare(const Parameters& draw) {
   draw_ = draw;
@@ -107,10 +111,8 @@ void Trajectory::start(std::int64_t draw, std::int64_t index, std::uint64_t seed
   // §10: this trajectory's events. A random event's time is drawn now, one uniform per
   // random event in name order; it happens at most once, on [start_day, end_day).
   const auto horizon = static_cast<double>(scenario_.horizon_days);
-  std::vector<int> by_name(scenario_.events.size());
-  for (std::size_t e = 0; e < by_name.size(); ++e) by_name[static_cast<std::size_t>(event_rank_[e])] = static_cast<int>(e);
   events_.clear();
-  for (int e : by_name) {
+  for (int e : events_by_name_) {
     const EventParams& ep = params_.events[static_cast<std::size_t>(e)];
     double time = ep.day;
     if (scenario_.events[static_cast<std::size_t>(e)].is_random) {
@@ -162,7 +164,8 @@ void Trajectory::run(std::int64_t draw, std::int64_t index, std::uint64_t seed, 
     } else if (tw == t) {
       plan_arrival(t);  // a reassurance window opens or closes: only the rates change
     } else if (te == t) {
-      on_event(events_[next_event_++].index);
+      const Dated& event = events_[next_event_++];
+      on_event(event.index, event.time);
     } else if (ti == t) {
       on_injection(injections_[next_injection_++].index);
     } else if (tp == t) {

@@ -23,11 +23,11 @@ void Trajectory::on_pending() {
   }
 }
 
-void Trajectory::on_event(int event) {
+void Trajectory::on_event(int event, double time) {
   const auto e = static_cast<std::size_t>(event);
   const EventSpec& spec = scenario_.events[e];
   const EventParams& ep = params_.events[e];
-  advance(events_[next_event_ - 1].time);
+  advance(time);
   if (spec.side >= 0) {
     SideState& side = sides_[static_cast<std::size_t>(spec.side)];
     side.fear = std::max(0.0, side.fear + ep.fear);

@@ -100,7 +100,7 @@ class Trajectory {
 
   // trajectory_turns.cpp
   void on_pending();
-  void on_event(int event);
+  void on_event(int event, double time);
   void on_injection(int injection);
   void on_war_end();
   void on_crossing();
@@ -114,7 +114,8 @@ class Trajectory {
   Parameters params_;   // the draw, changed in place by `set` events
   bool params_dirty_ = false;
   Derived derived_;
-  std::vector<int> event_rank_;  // name order of each event
+  std::vector<int> event_rank_;      // name order of each event
+  std::vector<int> events_by_name_;  // event indices in name order
   std::vector<Dated> injections_;
   std::vector<Dated> events_;    // this trajectory's events (random ones drawn at t = 0)
 
