@@ -337,3 +337,55 @@ TEST_CASE("a finer grid gives identical records at common grid times", "[checks]
     REQUIRE(same_record(a, b));
   }
 }
+
+TEST_CASE("check 4: the side that uses first is chosen in proportion to its hazard", "[checks][war]") {
+  Scenario s = two_sides(360, 360);
+  s.incidents = {{"clash", NATO, RUSSIA}};
+  s.injections = {{"shootdown", 0, true}};
+  Parameters p = neutral(s);
+  for (int r = 0; r < STEP_COUNT; ++r) p.response.intercept[r] = 1e9;
+  p.war = {0.0, 365.0, 1.0};
+  p.sides[RUSSIA].nuclear_warheads = p.sides[NATO].nuclear_warheads = 5000.0;
+  p.sides[NATO].conventional_power = 2.0;  // hazards: russia 2 a day, nato 1/2 a day
+  double russia_first = 0, nuclear = 0;
+  run_many(s, p, [&](const TrajectoryRecord& r) {
+    nuclear += r.nuclear;
+    russia_first += r.nuclear_side == RUSSIA;
+  });
+  CHECK(nuclear == N);
+  check_frequency("P(russia uses first)", 360, russia_first, N, 0.8);
+}
+
+TEST_CASE("configs that differ only in the ladder see the same incidents (common random numbers)", "[checks][crn]") {
+  // With no act on the ladder's reach (steps above protest switched off), a decision
+  // changes nothing but its tally, so every stream stays aligned: the same incidents,
+  // and each decision's rung can only rise with the intercept (one uniform per decision).
+  Scenario s = two_sides(360, 30);
+  s.incidents = {{"airspace", NATO, RUSSIA}, {"sabotage", RUSSIA, NATO}};
+  Parameters low = neutral(s);
+  for (IncidentParams& ip : low.incidents)
+    for (int r = 0; r < RATE_PHASE_COUNT; ++r) ip.accidental_rate[r] = 12.0;
+  low.response.intercept[0] = -1.0;
+  Parameters high = low;
+  high.response.intercept[0] = 1.0;
+  Trajectory a(s), b(s);
+  a.prepare(low);
+  b.prepare(high);
+  TrajectoryRecord ra, rb;
+  bool aligned = true;
+  double protests_low = 0, protests_high = 0;
+  for (int n = 0; n < 500; ++n) {
+    a.run(0, n, SEED, ra);
+    b.run(0, n, SEED, rb);
+    aligned &= ra.incidents == rb.incidents && ra.evaluations == rb.evaluations;
+    for (std::size_t k = 0; k < 2; ++k) {
+      const double pa = static_cast<double>(ra.decisions[k * RUNG_COUNT + PROTEST]);
+      const double pb = static_cast<double>(rb.decisions[k * RUNG_COUNT + PROTEST]);
+      aligned &= pb >= pa;
+      protests_low += pa;
+      protests_high += pb;
+    }
+  }
+  CHECK(aligned);
+  CHECK(protests_high > protests_low);
+}
