@@ -1,8 +1,9 @@
 #include "escalate/model/random_stream.hpp"
 
-#include <boost/random/exponential_distribution.hpp>
-#include <boost/random/normal_distribution.hpp>
+#include <boost/math/special_functions/erf.hpp>
 
+#include <cmath>
+#include <numbers>
 #include <stdexcept>
 
 namespace escalate {
@@ -17,12 +18,11 @@ void RandomStream::refill() {
   used_ = 0;
 }
 
-double RandomStream::exponential(double rate) {
-  return boost::random::exponential_distribution<double>(rate)(*this);
-}
+double RandomStream::standard_exponential() { return -std::log(uniform()); }
 
 double RandomStream::normal() {
-  return boost::random::normal_distribution<double>(0.0, 1.0)(*this);
+  // Phi^-1(u) = -sqrt(2) erfc^-1(2u); u in (0, 1) keeps it finite (|z| < 8.3).
+  return -std::numbers::sqrt2 * boost::math::erfc_inv(2.0 * uniform());
 }
 
 std::uint64_t stable_hash(const char* text, std::size_t length) {

@@ -2,15 +2,11 @@
 
 namespace escalate {
 
-int Scenario::side_index(const std::string& name) const {
-  for (int i = 0; i < 2; ++i) if (side_names[i] == name) return i;
-  return -1;
-}
-
-std::vector<std::string> cause_names(const Scenario& scenario) {
+std::vector<std::string> Scenario::cause_names() const {
   std::vector<std::string> names;
-  for (const auto& type : scenario.incidents) names.push_back(type.name);
-  for (const char* n : {"countermeasure", "event", "initial", "reassurance", "grid"}) names.emplace_back(n);
+  names.reserve(static_cast<std::size_t>(cause_count()));
+  for (const IncidentType& type : incidents) names.push_back(type.name);
+  for (const char* name : BUILTIN_CAUSE_NAMES) names.emplace_back(name);
   return names;
 }
 

@@ -1,17 +1,27 @@
 #pragma once
-// Beliefs about the other side's type (MODEL.md §6), in log-odds.
+// Beliefs about the other side's type, in log-odds (MODEL.md §6).
 namespace escalate {
 
-// Jeffrey's rule after an act perceived as deliberate with probability q, with likelihood
-// ratio m for a deliberate act: b' = q b m / (b m + 1 - b) + (1 - q) b. Returns the new
-// log-odds, clamped.
-double jeffrey_update(double logodds, double q, double likelihood_ratio);
+// J(l, q) = logit(b') - l with b = sigmoid(l) and Jeffrey's rule
+// b' = q b m / (b m + 1 - b) + (1 - q) b (m: the likelihood ratio of a deliberate act).
+// Finite for finite l and m > 0; -inf only when m = 0 and q = 1 (b' = 0).
+double jeffrey_increment(double logodds, double q, double likelihood_ratio);
 
-// Calm: silence over dt days lowers the log-odds by
-// open_mindedness (m - 1) D dt / 365 (D: deliberate rates per year into this side).
-double calm_drift(double logodds, double open_mindedness, double multiplier, double deliberate_rate_in, double dt_days);
+// The log-odds after an act read with probability q: clamp(l + J(l, q)).
+double after_act(double logodds, double q, double likelihood_ratio);
 
-// A reassurance signal with likelihood ratio `credibility`.
-double reassurance_update(double logodds, double open_mindedness, double credibility);
+// §5.3: the log-odds after an attribution replaces the first reading q0 by qc:
+// clamp(l + J(l_at_incident, qc) - J(l_at_incident, q0)).
+double after_attribution(double logodds, double logodds_at_incident, double q0, double qc, double likelihood_ratio);
+
+// Calm drift k (per day) of v's log-odds: open_mindedness (m - 1) D_uv / 365, D_uv the
+// summed deliberate rates per year of the types with suspect u and victim v. >= 0.
+double calm_drift_per_day(double open_mindedness, double multiplier, double deliberate_rate_in);
+
+// The log-odds dt days later under drift k: clamp(l - k dt).
+double drifted(double logodds, double drift_per_day, double dt_days);
+
+// A reassurance signal with likelihood ratio `credibility`: clamp(l - open_mindedness ln(credibility)).
+double after_reassurance(double logodds, double open_mindedness, double credibility);
 
 }  // namespace escalate

@@ -1,28 +1,27 @@
 #pragma once
-// Fear and asymmetric power (MODEL.md §7).
-#include <cmath>
-
+// Fear, asymmetric power and restraint (MODEL.md §7).
 namespace escalate {
 
 // sens_v = (conventional_power_u / conventional_power_v) ^ sensitivity_exponent_v:
 // the weaker side feels more.
-inline double fear_sensitivity(double power_other, double power_self, double exponent) {
-  return std::pow(power_other / power_self, exponent);
-}
+double fear_sensitivity(double power_other, double power_self, double exponent);
 
-// Fear after an act of severity s perceived deliberate with probability q.
-inline double fear_after_act(double fear, double gain, double sensitivity, double severity, double q) {
-  return fear + gain * sensitivity * severity * q;
-}
+// g_eff_v = fear_gain_v * exp(-restraint_fear_damping * R_v): restraint keeps fear
+// within bounds.
+double effective_fear_gain(double fear_gain, double damping, double restraint);
 
-// Half-life decay over dt days.
-inline double fear_decay(double fear, double half_life_days, double dt_days) {
-  return fear * std::exp2(-dt_days / half_life_days);
-}
+// F + g_eff sens s q after an act of severity s read with probability q (q, s >= 0).
+double fear_after_act(double fear, double gain, double sensitivity, double severity, double q);
 
-inline double fear_after_reassurance(double fear, double relief) {
-  double f = fear - relief;
-  return f > 0.0 ? f : 0.0;
-}
+// §5.3: max(0, F + g_eff sens s (qc - q0) 2^(-elapsed / half_life)), with g_eff and sens
+// as they were at the incident and the half-life in force now.
+double fear_after_attribution(double fear, double gain, double sensitivity, double severity, double q0, double qc,
+                              double elapsed_days, double half_life_days);
+
+// F 2^(-dt / half_life).
+double fear_decayed(double fear, double half_life_days, double dt_days);
+
+// max(0, F - relief) after a reassurance signal.
+double fear_after_reassurance(double fear, double relief);
 
 }  // namespace escalate

@@ -1,27 +1,36 @@
 #pragma once
-// Counter-based random streams (MODEL.md §12).
+// Counter-based random streams (MODEL.md §12), copied from v1 and extended.
 //
 // Philox4x64-10 (Random123) keyed by (seed, domain); the counter holds
 // (draw, trajectory or parameter id, block index, 0). Every trajectory (m, n) and every
-// purpose ("domain") therefore has its own stream, independent of which thread, rank or
-// shard computes it, and two configs run with the same seed draw the same numbers for
-// the same purpose (common random numbers). Domains are spaced 0x1000 apart, as in
-// GROMACS, to leave room. A stream throws instead of wrapping around.
+// purpose ("domain", a sub-stream) therefore has its own stream, independent of which
+// thread, rank or shard computes it, and two configs run with the same seed draw the
+// same numbers for the same purpose (common random numbers). Domains are spaced 0x1000
+// apart; v1's values are kept. A stream throws instead of wrapping around.
+//
+// Every variate here consumes exactly one 64-bit output (uniform, exponential by
+// inversion, normal by inversion), so the number of draws an act consumes never depends
+// on the values drawn or on the branch taken (docs/model-v2-notes.md lists them).
 #include <Random123/philox.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 
 namespace escalate {
 
 enum class RandomDomain : std::uint64_t {
-  ParameterDraw = 0x1000,      // outer loop: a parameter's value in draw m
-  InitialState = 0x2000,       // innate / acquired intent at t = 0
-  Arrivals = 0x3000,           // Poisson arrival times and which process fired
-  IncidentAttributes = 0x4000, // deliberate or not, severity
-  Perception = 0x5000,         // evidence x and clarification
-  Decisions = 0x6000,          // response choice, nuclear or not
-  Delays = 0x7000,             // countermeasure delays
+  ParameterDraw = 0x1000,       // outer loop: a parameter's value in draw m
+  InitialState = 0x2000,        // innate / acquired intent at t = 0
+  Arrivals = 0x3000,            // Poisson arrival times and which process fired
+  IncidentAttributes = 0x4000,  // deliberate or not, severity
+  Perception = 0x5000,          // the evidence x of §5.2
+  Decisions = 0x6000,           // the ladder uniform of §9.1
+  Delays = 0x7000,              // decision and countermeasure delays
+  Attribution = 0x8000,         // §5.3: clarified?, wrong?, attribution delay
+  Strikes = 0x9000,             // limited strike severity
+  War = 0xA000,                 // §9.4: war hazard times and outcomes
+  Schedule = 0xB000,            // §10: times of random events
 };
 
 // A uniform random bit generator (std::uniform_random_bit_generator) over one Philox
@@ -31,6 +40,7 @@ class RandomStream {
   using result_type = std::uint64_t;
   using Philox = r123::Philox4x64;
 
+  RandomStream() : RandomStream(0, RandomDomain::Arrivals, 0, 0) {}
   RandomStream(std::uint64_t seed, RandomDomain domain, std::uint64_t a, std::uint64_t b) {
     key_ = Philox::key_type{{seed, static_cast<std::uint64_t>(domain)}};
     counter_ = Philox::ctr_type{{a, b, 0, 0}};
@@ -46,14 +56,20 @@ class RandomStream {
 
   // Uniform double in (0, 1): never exactly 0 or 1, so logs and inverse CDFs are safe.
   double uniform() { return (static_cast<double>((*this)() >> 11) + 0.5) * 0x1.0p-53; }
-
-  // Exponential with rate `rate` (> 0).
-  double exponential(double rate);
-  // Standard normal (Boost.Random's ziggurat on this stream).
+  // Exponential with rate `rate` (> 0) by inversion: -ln(U) / rate. One output.
+  double exponential(double rate) { return standard_exponential() / rate; }
+  // Exp(1) by inversion. One output.
+  double standard_exponential();
+  // Standard normal by inversion of its CDF (Boost.Math erfc_inv). One output.
   double normal();
   bool bernoulli(double p) { return uniform() < p; }
 
   std::uint64_t blocks_used() const { return counter_.v[2]; }
+  // Test hook: start at block `block` (to check that exhaustion throws).
+  void seek_block(std::uint64_t block) {
+    counter_.v[2] = block;
+    used_ = 4;
+  }
 
  private:
   void refill();

@@ -1,7 +1,6 @@
 #pragma once
-// The structure of a study as plain data: the grid, the two sides, and the named incident
-// types, reassurance signals, events and injections with whom they involve. With the
-// Parameters of one draw, it is everything the model needs; the config layer builds it.
+// The structure of a study (MODEL.md §15) as plain data: what exists and who is who.
+// The numbers live in Parameters, one per draw; the config layer builds both.
 #include "escalate/model/parameters.hpp"
 
 #include <array>
@@ -13,50 +12,63 @@ namespace escalate {
 
 struct IncidentType {
   std::string name;
-  std::string description;
-  int victim = 0;
-  int suspect = 1;
+  int victim = 0;   // side index
+  int suspect = 1;  // side index, != victim
 };
 
-struct ReassuranceSpec {
-  int sender = 0;
+struct SignalSpec {  // [reassurance.<name>]
+  std::string name;
+  int sender = 0;  // side index; the other side receives
 };
 
-// One entry of an event's `set`: which number of the trajectory's parameters it replaces.
-struct SetTarget {
-  std::string path;  // as written: "sides.nato.bias"
-  ParamRef target;   // where it goes in Parameters
+// One entry of an event's `set`: a config path and the double it writes. An array key
+// without an index (`response.intercept`) is given as one entry per element, each with
+// its own ParamRef (element 0..3) and its own value in Parameters::event_sets; the
+// config layer should name them with the element index appended (`response.intercept.2`).
+struct SetEntry {
+  std::string path;
+  ParamRef target;
 };
 
-struct EventSpec {
-  int side = 0;
-  std::string label;
-  std::vector<SetTarget> sets;  // values live in Parameters::event_sets[event]
+struct EventSpec {  // [event.<name>]
+  std::string name;
+  int side = -1;           // the side whose fear and log-odds change; -1 if none
+  bool is_random = false;  // true: rate_per_year on [start_day, end_day); false: on `day`
+  std::vector<SetEntry> sets;
 };
 
-struct InjectSpec {
-  int incident = 0;
+struct InjectionSpec {  // [inject.<name>]
+  std::string name;
+  int incident = 0;  // incident type index
   bool deliberate = false;
 };
 
+// The built-in causes, after the incident types in cause_names(). A cause says which
+// act a decision was on (decisions[cause, rung]) and what triggered a war, the first
+// spiral and the first clash.
+enum class BuiltinCause : int { Countermeasure = 0, Strike, Inject, Event, Initial, Reassurance };
+inline constexpr int BUILTIN_CAUSE_COUNT = 6;
+inline constexpr const char* BUILTIN_CAUSE_NAMES[BUILTIN_CAUSE_COUNT] = {
+    "countermeasure", "strike", "inject", "event", "initial", "reassurance"};
+
 struct Scenario {
   std::int64_t horizon_days = 0;
-  std::int64_t grid_days = 0;
-  std::array<std::string, 2> side_names;
-  int alliance = 0;  // index of the alliance side (restraint: European autonomy)
+  std::int64_t grid_days = 1;          // divides horizon_days
+  std::int64_t max_events = 1000000;   // §9.5: evaluation points per trajectory
+  std::array<std::string, 2> side_names{};
+  int alliance = 1;                    // side index of the alliance (european autonomy, §9.2)
   std::vector<IncidentType> incidents;
-  std::vector<ReassuranceSpec> reassurance;
+  std::vector<SignalSpec> signals;
   std::vector<EventSpec> events;
-  std::vector<InjectSpec> injects;
+  std::vector<InjectionSpec> injections;
 
+  // Grid points t = 0, grid_days, ..., horizon_days.
   std::int64_t grid_points() const { return horizon_days / grid_days + 1; }
-  int side_index(const std::string& name) const;  // -1 if none
+  int incident_count() const { return static_cast<int>(incidents.size()); }
+  int cause_count() const { return incident_count() + BUILTIN_CAUSE_COUNT; }
+  int cause_index(BuiltinCause c) const { return incident_count() + static_cast<int>(c); }
+  // Incident names in order, then BUILTIN_CAUSE_NAMES in order.
+  std::vector<std::string> cause_names() const;
 };
-
-// What caused a transition: an incident type index (0..K-1), or one of these after them.
-enum class Cause : int { Countermeasure = 0, Event, Initial, Reassurance, Grid };
-inline int cause_index(int num_incidents, Cause c) { return num_incidents + static_cast<int>(c); }
-inline constexpr int NUM_NON_INCIDENT_CAUSES = 5;
-std::vector<std::string> cause_names(const Scenario& scenario);  // incident names, then the above
 
 }  // namespace escalate

@@ -1,93 +1,147 @@
 #pragma once
-// One trajectory of the phase model (MODEL.md §2-§10): an event-driven loop over
-// Poisson arrivals, scheduled events, injections, countermeasure arrivals and grid points.
-// It knows nothing of threads, accumulators or files: it fills a TrajectoryRecord.
+// One trajectory of the v2 model (MODEL.md §2-§10): an event loop over evaluation points
+// (incidents, pending attributions / decisions / countermeasures / strikes, reassurance
+// signals, events, injections, war hazards, threshold crossings) and output grid points,
+// which only observe. It knows nothing of threads, tallies or files: it fills a
+// TrajectoryRecord.
+//
+// The implementation is split by concern: trajectory.cpp (set-up and the loop),
+// trajectory_timing.cpp (the flow between evaluation points, arrival and hazard times,
+// crossings), trajectory_acts.cpp (incidents, attributions, decisions, countermeasures,
+// strikes, signals), trajectory_turns.cpp (events, injections, war, crossings, the phase).
 #include "escalate/model/parameters.hpp"
+#include "escalate/model/pending_queue.hpp"
 #include "escalate/model/random_stream.hpp"
 #include "escalate/model/scenario.hpp"
 #include "escalate/model/side_state.hpp"
+#include "escalate/model/trajectory_record.hpp"
+#include "escalate/model/war.hpp"
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
 namespace escalate {
 
-inline constexpr int MAX_CHAIN_TALLY = 4;  // chains are tallied as >= 1, 2, 3, 4 links
-
-struct TrajectoryRecord {
-  std::vector<std::uint8_t> phase_at_grid;      // [T] phase evaluated at each grid point
-  std::vector<std::uint8_t> max_phase_at_grid;  // [T] running maximum over all evaluation points
-  std::vector<std::uint32_t> incidents;         // [K * 5] incidents by type and phase
-  std::uint32_t countermeasures = 0;            // countermeasure arrivals
-  std::uint32_t longest_chain = 0;              // longest chain of countermeasures that arrived
-  std::uint32_t signals = 0;                    // reassurance signals received
-  std::uint64_t evaluations = 0;                // evaluation points processed (for benchmarks)
-  bool war = false;
-  bool nuclear = false;
-  double war_day = 0;
-  int war_cause = -1;     // cause index
-  int spiral_cause = -1;  // cause index of the first evaluation at phase >= spiral
-};
-
 class Trajectory {
  public:
-  Trajectory(const Scenario& scenario, std::uint64_t seed);
+  // The scenario must outlive the Trajectory.
+  explicit Trajectory(const Scenario& scenario);
 
-  // Sets the parameters of the draw that the next run() calls belong to.
+  // Sets the parameters of the draw that the next run() calls belong to (copied).
   void prepare(const Parameters& draw);
-  // Samples trajectory (draw, index) from its own random streams.
-  void run(std::int64_t draw, std::int64_t index, TrajectoryRecord& out);
+
+  // Samples trajectory `index` of draw `draw` from its own random streams, keyed by
+  // (seed, domain) with counter (draw, index, block, 0), into `out` (cleared first).
+  // `stop` is polled every 1024 loop steps; once it reads true, run() returns with
+  // out.stopped = true.
+  void run(std::int64_t draw, std::int64_t index, std::uint64_t seed, TrajectoryRecord& out,
+           const std::atomic<bool>* stop = nullptr);
+
+  // Inspection (tests): the state as of the last evaluation point, its day and phase.
+  const std::array<SideState, 2>& sides() const { return sides_; }
+  double last_evaluation_day() const { return now_; }
+  int phase() const { return phase_; }
 
  private:
-  struct Pending {  // a countermeasure on its way
-    double time;
-    std::uint64_t order;  // ties: first sent, first arrived
-    int victim;           // who receives it
-    std::uint32_t depth;  // 1: answers an incident; k + 1: answers a countermeasure of depth k
+  // Per-draw quantities, recomputed when an event `set`s a parameter.
+  struct Derived {
+    std::array<double, 2> sensitivity{};  // §7 sens_v
+    std::array<double, 2> restraint{};    // §9.2 R_v
+    std::array<double, 2> fear_gain{};    // §7 g_eff_v
+    std::array<std::array<double, RATE_PHASE_COUNT>, 2> drift{};  // §6 calm drift per day, by victim and phase
+    double flip_logodds = 0;              // logit(belief_flip)
+    WarHazards hazards;                   // §9.4, per day
   };
-  struct Derived {      // per-draw quantities, recomputed when an event `set`s something
-    std::array<double, 2> sensitivity{};
-    std::array<double, 2> restraint{};
-    std::array<std::array<double, NUM_RATE_PHASES>, 2> deliberate_into{};  // per year, by victim
+  // An incident's first reading, kept while its attribution or its decision is pending.
+  struct IncidentReading {
+    double time, logodds_at, q0, qc, multiplier, gain, sensitivity, severity;
+    int victim, cause, refs;
+    bool attributed, decided;
+  };
+  // The next threshold crossing (§3).
+  struct Crossing {
+    double time;
+    int side;
+    bool fear;  // true: fear falls below `threshold`; false: log-odds fall below it
+    double threshold;
+  };
+  struct Dated {  // an event or injection of this trajectory, in time then name order
+    double time;
+    int rank;
+    int index;
   };
 
+  // trajectory.cpp
   void derive();
+  void start(std::int64_t draw, std::int64_t index, std::uint64_t seed);
+  void finish(std::size_t next_grid);
+
+  // trajectory_timing.cpp
   void advance(double time);
-  double fill_rates(double time);  // rate per year of every process into rates_; returns the total
-  void handle_arrival(double total_rate);  // uses rates_ as filled for the arrival's draw
-  void handle_incident(int type, bool deliberate, double severity);
-  void handle_countermeasure(int victim, std::uint32_t depth);
-  void handle_event(int event);
-  void handle_signal(int sender);
-  void respond(int victim, double q, double severity, int cause, std::uint32_t depth = 0);
-  void evaluate(int cause);      // an evaluation point: intents (MODEL.md 8), then the phase
+  double fill_rates(double time);
+  void plan_arrival(double time);
+  void plan_war_end(double time);
+  void plan_crossing();
+  double next_window_edge(double time) const;
+
+  // trajectory_acts.cpp
+  void on_arrival();
+  void on_incident(int type, bool deliberate, double severity, int cause);
+  void on_attribution(const PendingItem& item);
+  void on_decision(const PendingItem& item);
+  void on_countermeasure(const PendingItem& item);
+  void on_strike(const PendingItem& item);
+  void on_signal(int signal);
+  void schedule_decision(int side, int cause, double q, double severity, int reading);
+  int new_reading(const IncidentReading& reading);
+  void release_reading(int slot);
+
+  // trajectory_turns.cpp
+  void on_pending();
+  void on_event(int event, double time);
+  void on_injection(int injection);
+  void on_war_end();
+  void on_crossing();
+  void start_war(int cause);
+  void note_clash(int cause);
   void update_intents();
-  void settle_phase(int cause);  // MODEL.md 3, and the running maximum
-  double next_window_edge(double after) const;
+  void settle(int cause);
 
   const Scenario& scenario_;
-  std::uint64_t seed_ = 0;
-  const Parameters* draw_ = nullptr;
-  Parameters params_;  // the draw, changed in place by `set` events
+  Parameters draw_;     // the draw as prepared
+  Parameters params_;   // the draw, changed in place by `set` events
   bool params_dirty_ = false;
   Derived derived_;
-  std::vector<int> event_order_, inject_order_;  // by day, then config order
-  std::vector<double> rates_;                    // scratch: incident types, then reassurance senders
-  std::vector<Pending> pending_;                 // min-heap on (time, order)
-  std::uint64_t pending_sent_ = 0;
+  std::vector<int> event_rank_;      // name order of each event
+  std::vector<int> events_by_name_;  // event indices in name order
+  std::vector<Dated> injections_;
+  std::vector<Dated> events_;    // this trajectory's events (random ones drawn at t = 0)
+
+  // Rates of the current arrival draw, per year: incident types (accidental, deliberate),
+  // then reassurance signals.
+  std::vector<double> accidental_, deliberate_, signal_rate_;
+  double total_rate_ = 0;
 
   // State of the current trajectory.
-  std::array<SideState, 2> sides_{};
-  double time_ = 0;
-  int phase_ = DORMANT;
-  int max_phase_ = DORMANT;
   TrajectoryRecord* out_ = nullptr;
-  RandomStream arrivals_{0, RandomDomain::Arrivals, 0, 0};
-  RandomStream attributes_{0, RandomDomain::IncidentAttributes, 0, 0};
-  RandomStream perception_{0, RandomDomain::Perception, 0, 0};
-  RandomStream decisions_{0, RandomDomain::Decisions, 0, 0};
-  RandomStream delays_{0, RandomDomain::Delays, 0, 0};
+  std::array<SideState, 2> sides_{};
+  double now_ = 0;  // time of the last evaluation point: the state is as of now_
+  int phase_ = 0;
+  int max_phase_ = 0;
+  bool at_war_ = false;
+  bool nuclear_ = false;
+  bool halted_ = false;  // runaway or nuclear: the history ends
+  PendingQueue pending_;
+  std::vector<IncidentReading> readings_;
+  std::vector<int> free_readings_;
+  std::size_t next_event_ = 0, next_injection_ = 0;
+  double arrival_time_ = 0, edge_time_ = 0, war_end_time_ = 0;
+  Crossing crossing_{};
+
+  RandomStream initial_, arrivals_, attributes_, perception_, attribution_, decisions_, delays_, strikes_, war_,
+      schedule_;
 };
 
 }  // namespace escalate

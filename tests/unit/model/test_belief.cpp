@@ -7,29 +7,42 @@
 
 using namespace escalate;
 
-TEST_CASE("Jeffrey's rule mixes the Bayes update and the prior by q (MODEL.md 6)", "[belief]") {
-  // b = 0.2, m = 3: Bayes gives 0.6 / (0.6 + 0.8) = 3/7; q = 0.5 gives (3/7 + 0.2) / 2.
-  double l = logit(0.2);
-  CHECK(sigmoid(jeffrey_update(l, 1.0, 3.0)) == Approx(3.0 / 7.0).epsilon(1e-13));
-  CHECK(sigmoid(jeffrey_update(l, 0.5, 3.0)) == Approx(0.5 * (3.0 / 7.0 + 0.2)).epsilon(1e-13));
-  CHECK(jeffrey_update(l, 0.0, 3.0) == Approx(l).epsilon(1e-13));  // dismissed: no change
-  CHECK(jeffrey_update(l, 1.0, 1.0) == Approx(l).epsilon(1e-13));  // uninformative act
+// Tolerance 1e-12: each value is a few exp/log calls on numbers of order 1.
+TEST_CASE("Jeffrey's rule in log-odds (MODEL.md 6)", "[belief]") {
+  // b = 1/2, m = 3, q = 1: b' = 0.5 * 3 / 2 = 0.75, J = ln 3.
+  CHECK(jeffrey_increment(0.0, 1.0, 3.0) == Approx(std::log(3.0)).margin(1e-12));
+  // q = 1/2: b' = 0.5 * 0.75 + 0.5 * 0.5 = 0.625, J = ln(5/3).
+  CHECK(jeffrey_increment(0.0, 0.5, 3.0) == Approx(std::log(5.0 / 3.0)).margin(1e-12));
+  // b = 0.2, m = 2, q = 0.4: b m / (b m + 1 - b) = 0.4 / 1.2 = 1/3; b' = 0.4/3 + 0.6 * 0.2 = 0.25333...
+  const double b_new = 0.4 / 3.0 + 0.12;
+  CHECK(jeffrey_increment(logit(0.2), 0.4, 2.0) == Approx(logit(b_new) - logit(0.2)).margin(1e-12));
+  // Nothing is learnt from q = 0 or m = 1: exactly 0.
+  CHECK(jeffrey_increment(1.3, 0.0, 3.0) == 0.0);
+  CHECK(jeffrey_increment(1.3, 0.7, 1.0) == 0.0);
+  // m < 1 (a countermeasure read as a sign of a benign type) lowers the belief.
+  CHECK(jeffrey_increment(0.0, 1.0, 0.5) == Approx(std::log(0.5)).margin(1e-12));
 }
 
-TEST_CASE("Beliefs are clamped to [-20, 20]", "[belief]") {
-  CHECK(jeffrey_update(19.9, 1.0, 1e6) == 20.0);
-  CHECK(calm_drift(-19.9, 1.0, 3.0, 100.0, 365.0) == -20.0);
-  CHECK(reassurance_update(-19.99, 1.0, 10.0) == -20.0);
+TEST_CASE("log-odds stay finite and clamped near certainty", "[belief]") {
+  CHECK(std::isfinite(jeffrey_increment(20.0, 1.0, 1e6)));
+  CHECK(after_act(20.0, 1.0, 1e6) == 20.0);
+  CHECK(after_act(19.0, 1.0, 1e6) == 20.0);
+  CHECK(after_act(-5.0, 1.0, 0.0) == -20.0);  // m = 0, q = 1: b' = 0
 }
 
-TEST_CASE("Calm drift is linear in time and additive over intervals", "[belief]") {
-  // open_mindedness 0.5, m = 3, D = 2/yr, 73 days: 0.5 * 2 * 2 * 0.2 = 0.4.
-  CHECK(calm_drift(1.0, 0.5, 3.0, 2.0, 73.0) == Approx(0.6).epsilon(1e-14));
-  double split = calm_drift(calm_drift(1.0, 0.5, 3.0, 2.0, 30.0), 0.5, 3.0, 2.0, 43.0);
-  CHECK(split == Approx(0.6).epsilon(1e-14));
-  CHECK(calm_drift(1.0, 0.0, 3.0, 2.0, 73.0) == 1.0);  // Hobbesian: silence proves nothing
+TEST_CASE("an attribution replaces the first reading (MODEL.md 5.3)", "[belief]") {
+  // Read at l = 0 with q0 = 1 and m = 3 (+ ln 3), then 0.1 more from elsewhere; qc = 0
+  // takes the ln 3 back: 0.1 remains.
+  CHECK(after_attribution(std::log(3.0) + 0.1, 0.0, 1.0, 0.0, 3.0) == Approx(0.1).margin(1e-12));
+  // Replacing q0 by itself changes nothing.
+  CHECK(after_attribution(0.37, -1.0, 0.6, 0.6, 3.0) == 0.37);
 }
 
-TEST_CASE("A reassurance signal lowers log-odds by open_mindedness ln(credibility)", "[belief]") {
-  CHECK(reassurance_update(1.0, 0.5, 4.0) == Approx(1.0 - 0.5 * std::log(4.0)).epsilon(1e-14));
+TEST_CASE("calm drift and reassurance (MODEL.md 6)", "[belief]") {
+  const double k = calm_drift_per_day(0.4, 3.0, 1.0);
+  CHECK(k == Approx(0.8 / 365.0).margin(1e-15));
+  CHECK(drifted(2.0, k, 365.0) == Approx(1.2).margin(1e-12));
+  CHECK(drifted(-19.9, 1.0, 1.0) == -20.0);
+  CHECK(calm_drift_per_day(0.4, 1.0, 5.0) == 0.0);  // m = 1: silence says nothing
+  CHECK(after_reassurance(1.0, 0.5, std::exp(2.0)) == Approx(0.0).margin(1e-12));
 }

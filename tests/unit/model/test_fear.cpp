@@ -2,19 +2,31 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 using namespace escalate;
 
-TEST_CASE("The weaker side is more sensitive (MODEL.md 7)", "[fear]") {
-  CHECK(fear_sensitivity(1232.0, 86.4, 0.25) == Approx(std::pow(1232.0 / 86.4, 0.25)));
-  CHECK(fear_sensitivity(86.4, 1232.0, 0.25) < 1.0);
-  CHECK(fear_sensitivity(5.0, 1.0, 0.0) == 1.0);
-  CHECK(fear_after_act(1.0, 2.0, 1.5, 0.5, 0.4) == Approx(1.6));
+// Tolerance 1e-12: a pow/exp/exp2 call and a few products on numbers of order 1.
+TEST_CASE("the weaker side feels more (MODEL.md 7)", "[fear]") {
+  CHECK(fear_sensitivity(2.0, 1.0, 0.5) == Approx(std::sqrt(2.0)).margin(1e-12));
+  CHECK(fear_sensitivity(1.0, 4.0, 0.5) == Approx(0.5).margin(1e-12));
+  CHECK(fear_sensitivity(3.0, 1.0, 0.0) == 1.0);
 }
 
-TEST_CASE("Fear halves every half-life and is additive over intervals", "[fear]") {
-  CHECK(fear_decay(8.0, 30.0, 30.0) == 4.0);
-  CHECK(fear_decay(8.0, 30.0, 90.0) == 1.0);
-  CHECK(fear_decay(fear_decay(8.0, 30.0, 10.0), 30.0, 20.0) == Approx(4.0).epsilon(1e-15));
-  CHECK(fear_after_reassurance(0.3, 0.5) == 0.0);
-  CHECK(fear_after_reassurance(1.3, 0.5) == Approx(0.8));
+TEST_CASE("restraint damps fear (MODEL.md 7)", "[fear]") {
+  CHECK(effective_fear_gain(2.0, 0.5, 2.0) == Approx(2.0 * std::exp(-1.0)).margin(1e-12));
+  CHECK(effective_fear_gain(2.0, 0.0, 7.0) == 2.0);
+}
+
+TEST_CASE("fear after acts, attributions, decay and reassurance", "[fear]") {
+  // 1 + g sens s q = 1 + 2 * 1.5 * 3 * 0.5.
+  CHECK(fear_after_act(1.0, 2.0, 1.5, 3.0, 0.5) == Approx(5.5).margin(1e-12));
+  // One half-life after the incident: 5 + 2 * 1 * 3 * (0.1 - 0.8) * 1/2 = 2.9.
+  CHECK(fear_after_attribution(5.0, 2.0, 1.0, 3.0, 0.8, 0.1, 10.0, 10.0) == Approx(2.9).margin(1e-12));
+  CHECK(fear_after_attribution(1.0, 2.0, 1.0, 3.0, 0.8, 0.1, 10.0, 10.0) == 0.0);  // max(0, ...)
+  CHECK(fear_after_attribution(1.0, 2.0, 1.0, 3.0, 0.1, 0.8, 0.0, 10.0) == Approx(5.2).margin(1e-12));
+  CHECK(fear_decayed(8.0, 10.0, 20.0) == Approx(2.0).margin(1e-12));
+  CHECK(fear_decayed(8.0, 10.0, 0.0) == 8.0);
+  CHECK(fear_after_reassurance(3.0, 1.0) == 2.0);
+  CHECK(fear_after_reassurance(0.5, 1.0) == 0.0);
 }

@@ -7,58 +7,36 @@
 
 using namespace escalate;
 
-namespace {
-PerceptionInput base_input() {
-  return {0.4, 2.0, 3.0, 3.0, 1.5, 0.0, 0.0, 0.0, 0.01, true};
-}
-}  // namespace
-
-TEST_CASE("Prior of a deliberate act follows the victim's belief (MODEL.md 5.1)", "[perception]") {
-  // b = 0.4, D = 2, A = 3, m = 3: w = 2 (1.2 + 0.6) = 3.6, pi = 3.6 / 6.6.
-  CHECK(deliberate_prior(0.4, 2, 3, 3) == Approx(3.6 / 6.6).epsilon(1e-14));
-  CHECK(deliberate_prior(0.9, 0, 0, 3) == 0.5);  // w + A = 0
-  CHECK(deliberate_prior(0.5, 0, 1, 3) == 0.0);
-  CHECK(deliberate_prior(0.5, 1, 0, 3) == 1.0);
-  // Monotone in belief when m > 1.
-  CHECK(deliberate_prior(0.8, 2, 3, 3) > deliberate_prior(0.2, 2, 3, 3));
+// Tolerance 1e-12: a handful of exp/log calls on values of order 1.
+TEST_CASE("the prior that an incident is deliberate (MODEL.md 5.1)", "[perception]") {
+  // b = 0.5, D = 2, A = 1, m = 3: w = 2 (1.5 + 0.5) = 4, pi = 4 / 5.
+  CHECK(deliberate_prior(0.5, 2.0, 1.0, 3.0) == Approx(0.8).margin(1e-12));
+  // b = 0: w = D.
+  CHECK(deliberate_prior(0.0, 1.0, 3.0, 5.0) == Approx(0.25).margin(1e-12));
+  CHECK(deliberate_prior(0.7, 0.0, 0.0, 3.0) == 0.5);  // w + A = 0
+  CHECK(deliberate_prior(0.7, 0.0, 2.0, 3.0) == 0.0);  // never deliberate
+  CHECK(deliberate_prior(0.7, 2.0, 0.0, 3.0) == 1.0);  // never accidental
 }
 
-TEST_CASE("Evidence moves the prior by d x plus bias (MODEL.md 5.2)", "[perception]") {
-  PerceptionInput in = base_input();
-  double pi = 3.6 / 6.6;
-  // deliberate, z = 0.3, noise 0: x = 0.75 + 0.3 = 1.05; q = sigmoid(logit(pi) + 1.5 * 1.05).
-  CHECK(perceive(in, 0.3, 0.99) == Approx(sigmoid(logit(pi) + 1.5 * 1.05)).epsilon(1e-13));
-  in.deliberate = false;
-  in.noise = 2.0;
-  in.bias = 0.7;
-  // accidental, noise 2: x = -0.75 + sqrt(5) * 0.3
-  CHECK(perceive(in, 0.3, 0.99) == Approx(sigmoid(logit(pi) + 1.5 * (-0.75 + std::sqrt(5.0) * 0.3) + 0.7)).epsilon(1e-13));
+TEST_CASE("the first reading (MODEL.md 5.2)", "[perception]") {
+  // pi = 1/2, d = 2, no noise, deliberate, z = 0: x = +1, q0 = sigmoid(0 + 2 * 1) = 0.880797...
+  CHECK(first_reading(0.5, 2.0, 0.0, 0.0, true, 0.0) == Approx(0.8807970779778823).margin(1e-12));
+  // Accidental: x = -1, q0 = sigmoid(-2).
+  CHECK(first_reading(0.5, 2.0, 0.0, 0.0, false, 0.0) == Approx(1 - 0.8807970779778823).margin(1e-12));
+  // noise 1, z = 1: x = 1 + sqrt(2), q0 = sigmoid(2 (1 + sqrt 2)) = 0.992064...
+  CHECK(first_reading(0.5, 2.0, 1.0, 0.0, true, 1.0) == Approx(0.9920643847719655).margin(1e-12));
+  // Bias adds to the log-odds: pi = 0.2, clarity 0, bias ln 4: logit = ln(1/4) + ln 4 = 0.
+  CHECK(first_reading(0.2, 0.0, 0.0, std::log(4.0), true, 3.0) == Approx(0.5).margin(1e-12));
+  // A bias of -1000 reads everything as accidental (MODEL.md 14 calm check).
+  CHECK(first_reading(0.5, 0.0, 0.0, -1000.0, true, 0.0) == 0.0);
+  // pi of 0 or 1: no evidence moves it, nor does the bias.
+  CHECK(first_reading(0.0, 5.0, 0.0, 10.0, true, 2.0) == 0.0);
+  CHECK(first_reading(1.0, 5.0, 0.0, -10.0, false, -2.0) == 1.0);
 }
 
-TEST_CASE("A prior of 0 or 1 is not moved by evidence, only by clarification", "[perception]") {
-  PerceptionInput in = base_input();
-  in.accidental_rate = 0;  // pi = 1
-  in.bias = -50;
-  CHECK(perceive(in, 2.0, 0.99) == 1.0);
-  in.deliberate = false;
-  in.clarification = 1.0;
-  CHECK(perceive(in, 2.0, 0.5) == 0.01);
-}
-
-TEST_CASE("Clarification establishes the truth up to epsilon (MODEL.md 5.3)", "[perception]") {
-  PerceptionInput in = base_input();
-  in.clarification = 0.3;
-  in.deliberate = false;
-  in.bias = 10;  // a paranoid reading ...
-  CHECK(perceive(in, 0.0, 0.1) == 0.01);            // ... corrected when clarified (u < 0.3)
-  CHECK(perceive(in, 0.0, 0.5) > 0.99);              // ... and not when not
-  in.deliberate = true;
-  CHECK(perceive(in, 0.0, 0.1) == Approx(0.99));
-}
-
-TEST_CASE("Clarity 0 with bias -1000 dismisses everything (the MODEL.md 14 calm case)", "[perception]") {
-  PerceptionInput in = base_input();
-  in.clarity = 0;
-  in.bias = -1000;
-  CHECK(perceive(in, 3.0, 0.9) == 0.0);
+TEST_CASE("the reading of an established attribution (MODEL.md 5.3)", "[perception]") {
+  CHECK(attributed_reading(true, 0.0, 0.01) == 0.99);
+  CHECK(attributed_reading(false, 0.0, 0.01) == 0.01);
+  CHECK(attributed_reading(true, 0.2, 0.01) == 0.8);
+  CHECK(attributed_reading(false, 0.2, 0.01) == 0.2);
 }

@@ -1,0 +1,50 @@
+#pragma once
+// Pending items (MODEL.md §2, §3): attributions, decisions, countermeasures and strikes
+// on their way, due in order of (time, creation number). An item created at t with
+// delay 0 therefore joins the end of the queue at t (first in, first out).
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+namespace escalate {
+
+enum class PendingKind : std::uint8_t { Attribution, Decision, Countermeasure, Strike };
+
+struct PendingItem {
+  double time = 0;            // due time (days)
+  std::uint64_t number = 0;   // creation number, assigned by push()
+  PendingKind kind = PendingKind::Decision;
+  int side = 0;               // attribution: the victim; decision: who decides;
+                              // countermeasure / strike: who receives it
+  int cause = -1;             // decision: the cause index of the act decided on
+  int reading = -1;           // attribution, decision on an incident: its incident-reading slot
+  double q = 0;               // decision on a countermeasure or strike: the act's reading
+  double severity = 0;        // decision: the act's severity; strike: its severity
+  double uniform = 0;         // decision: the ladder uniform U (§9.1), drawn at creation
+};
+
+class PendingQueue {
+ public:
+  // Adds an item, numbering it after every item pushed before; returns its number.
+  std::uint64_t push(PendingItem item);
+  bool empty() const { return heap_.empty(); }
+  std::size_t size() const { return heap_.size(); }
+  // Due time of the first item, +inf if none.
+  double next_time() const { return heap_.empty() ? std::numeric_limits<double>::infinity() : heap_.front().time; }
+  const PendingItem& front() const { return heap_.front(); }
+  // Removes and returns the first item (earliest time, then lowest number).
+  PendingItem pop();
+  // Drops every item (a war starts); numbering goes on.
+  void clear() { heap_.clear(); }
+  // Drops every item and restarts numbering (a new trajectory). Keeps the allocation.
+  void reset() {
+    heap_.clear();
+    next_number_ = 0;
+  }
+
+ private:
+  std::vector<PendingItem> heap_;  // binary min-heap on (time, number)
+  std::uint64_t next_number_ = 0;
+};
+
+}  // namespace escalate

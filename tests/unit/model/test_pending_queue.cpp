@@ -1,0 +1,52 @@
+#include "escalate/model/pending_queue.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace escalate;
+
+namespace {
+PendingItem at(double time, int side) {
+  PendingItem item;
+  item.time = time;
+  item.side = side;
+  return item;
+}
+}  // namespace
+
+TEST_CASE("pending items come due by time, then creation order (MODEL.md 3)", "[pending_queue]") {
+  PendingQueue q;
+  CHECK(q.empty());
+  CHECK(q.next_time() == std::numeric_limits<double>::infinity());
+  q.push(at(5.0, 1));
+  q.push(at(2.0, 2));
+  q.push(at(5.0, 3));
+  q.push(at(2.0, 4));
+  q.push(at(1.0, 5));
+  CHECK(q.size() == 5);
+  CHECK(q.next_time() == 1.0);
+  const int expected[] = {5, 2, 4, 1, 3};
+  for (int side : expected) CHECK(q.pop().side == side);
+  CHECK(q.empty());
+}
+
+TEST_CASE("an item with delay 0 joins the end of the queue at its instant", "[pending_queue]") {
+  PendingQueue q;
+  q.push(at(3.0, 1));
+  q.push(at(3.0, 2));
+  PendingItem first = q.pop();
+  CHECK(first.side == 1);
+  q.push(at(3.0, 3));  // created while handling item 1 at t = 3
+  CHECK(q.pop().side == 2);
+  CHECK(q.pop().side == 3);
+}
+
+TEST_CASE("clear keeps numbering, reset restarts it", "[pending_queue]") {
+  PendingQueue q;
+  CHECK(q.push(at(1.0, 0)) == 0);
+  CHECK(q.push(at(1.0, 0)) == 1);
+  q.clear();
+  CHECK(q.empty());
+  CHECK(q.push(at(1.0, 0)) == 2);
+  q.reset();
+  CHECK(q.push(at(1.0, 0)) == 0);
+}
