@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include "escalate/base/error.hpp"
+#include "escalate/model/phase.hpp"
 #include "escalate/output/file_publish.hpp"
 #include "escalate/output/result_file.hpp"
 #include "escalate/output/statistics.hpp"

@@ -1,6 +1,10 @@
 #include "config_file.hpp"
 
 #include "escalate/base/error.hpp"
+#include "escalate/config/schema.hpp"
+
+#include <algorithm>
+#include <iterator>
 
 #include <cstring>
 #include <filesystem>
@@ -84,16 +88,41 @@ toml::table parse_one(const fs::path& path) {
   return parse_text(text.str(), path.string());
 }
 
-// Moves every entry of `top` into `bottom`; tables merge recursively, anything else
-// replaces. Moving (not copying) keeps each node's source region.
-void merge_into(toml::table& bottom, toml::table& top) {
+bool is_distribution(const toml::node* node) { return node && node->is_table() && node->as_table()->contains("dist"); }
+
+// Moves every entry of `top` into `bottom`. Tables merge recursively, so named tables
+// ([incident.<name>], ...) merge by name and `set` tables by path; anything else replaces,
+// and so does a distribution table (a child may change a distribution's kind). Moving
+// (not copying) keeps each node's source region, so errors name the file that wrote a key.
+void merge_into(toml::table& bottom, toml::table& top, const std::string& path) {
+  static const char* const named[] = {"incident", "reassurance", "event", "inject"};
+  const bool named_section = std::any_of(std::begin(named), std::end(named), [&](const char* n) { return path == n; });
   for (auto&& [key, node] : top) {
     auto* existing = bottom.get(key.str());
-    if (existing && existing->is_table() && node.is_table()) {
-      merge_into(*existing->as_table(), *node.as_table());
+    if (named_section && !existing && node.is_table()) {
+      const toml::node* enabled = node.as_table()->get("enabled");
+      if (enabled && enabled->is_boolean() && !enabled->as_boolean()->get()) {
+        throw ConfigError(where(enabled->source()) + path + "." + std::string(key.str()) +
+                          ".enabled: disables a " + path + " the base config does not define");
+      }
+    }
+    if (existing && existing->is_table() && node.is_table() && !is_distribution(existing) && !is_distribution(&node)) {
+      merge_into(*existing->as_table(), *node.as_table(), path.empty() ? std::string(key.str()) : path + "." + std::string(key.str()));
       continue;
     }
     node.visit([&, &k = key](auto& concrete) { bottom.insert_or_assign(k, std::move(concrete)); });
+  }
+}
+
+// Every file of a `base` chain must be a schema-2 config.
+void check_schema(const toml::table& table, const fs::path& path) {
+  const toml::node* schema = table.get("schema");
+  if (!schema) throw ConfigError(path.string() + ": schema: missing; every file of a config (and of its `base` chain) says schema = 2");
+  if (schema->is_integer() && schema->as_integer()->get() == 1) {
+    throw ConfigError(where(schema->source()) + "schema: " + SCHEMA_1_REFUSAL);
+  }
+  if (!schema->is_integer() || schema->as_integer()->get() != CONFIG_SCHEMA) {
+    throw ConfigError(where(schema->source()) + "schema: expected 2");
   }
 }
 
@@ -109,6 +138,7 @@ toml::table load_recursive(const fs::path& path, std::vector<fs::path>& chain) {
   }
   chain.push_back(canonical);
   toml::table table = parse_one(path);
+  check_schema(table, path);
   if (auto* base = table.get("base")) {
     auto* name = base->as_string();
     if (!name) throw ConfigError(where(base->source()) + "base: expected a string (a path relative to this file)");
@@ -118,7 +148,7 @@ toml::table load_recursive(const fs::path& path, std::vector<fs::path>& chain) {
     }
     toml::table merged = load_recursive(base_path, chain);
     table.erase("base");
-    merge_into(merged, table);
+    merge_into(merged, table, "");
     chain.pop_back();
     return merged;
   }

@@ -1,6 +1,7 @@
 #include "escalate/config/distribution.hpp"
 
 #include <boost/random/beta_distribution.hpp>
+#include <boost/random/gamma_distribution.hpp>
 
 #include <cmath>
 #include <limits>
@@ -15,6 +16,7 @@ Range Distribution::support() const {
     case Kind::Lognormal: return Range::positive();
     case Kind::Beta: return Range::open_unit();
     case Kind::Triangular: return {a, c, false, false};
+    case Kind::Gamma: return Range::positive();
   }
   return Range::any();
 }
@@ -33,6 +35,7 @@ double Distribution::sample(RandomStream& stream) const {
       return u < split ? a + std::sqrt(u * width * (b - a))
                        : c - std::sqrt((1 - u) * width * (c - b));
     }
+    case Kind::Gamma: return boost::random::gamma_distribution<double>(a, 1.0 / b)(stream);  // shape, scale = 1/rate
   }
   return a;
 }
@@ -44,6 +47,7 @@ double Distribution::median() const {
     case Kind::Lognormal: return a;
     case Kind::Beta: return a / (a + b);  // the mean: beta has no closed-form median
     case Kind::Triangular: return b;
+    case Kind::Gamma: return a / b;  // the mean (shape / rate)
   }
   return a;
 }
@@ -56,6 +60,7 @@ std::string Distribution::text() const {
     case Kind::Beta: return "beta(a=" + short_number(a) + ", b=" + short_number(b) + ")";
     case Kind::Triangular:
       return "triangular(low=" + short_number(a) + ", mode=" + short_number(b) + ", high=" + short_number(c) + ")";
+    case Kind::Gamma: return "gamma(shape=" + short_number(a) + ", rate=" + short_number(b) + ")";
   }
   return "?";
 }

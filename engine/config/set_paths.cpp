@@ -27,8 +27,8 @@ void Loader::add_set_target(const toml::node& node, const std::string& path, con
   std::stringstream ss(path);
   for (std::string part; std::getline(ss, part, '.');) parts.push_back(part);
   auto bad = [&](const std::string& why) {
-    fail(node.source(), key, why + " (paths: model.<key>, sides.<side>.<key>, response.<key>, restraint.<key>, "
-                                   "incident.<name>.<key>[.<phase>])");
+    fail(node.source(), key, why + " (paths: model.<key>, sides.<side>.<key>, response.<key>[.<step>], war.<key>, "
+                                   "restraint.<key>, incident.<name>.<key>[.<phase>])");
   };
   auto pick = [&](const std::string& word, const std::vector<std::string>& options, const char* what) {
     if (std::find(options.begin(), options.end(), word) != options.end()) return;
@@ -36,7 +36,7 @@ void Loader::add_set_target(const toml::node& node, const std::string& path, con
     bad(std::string("unknown ") + what + " '" + word + "'" + (s.empty() ? "" : " (did you mean '" + s + "'?)"));
   };
   if (parts.empty()) bad("empty path");
-  pick(parts[0], {"model", "sides", "response", "restraint", "incident"}, "section");
+  pick(parts[0], {"model", "sides", "response", "war", "restraint", "incident"}, "section");
   Section section;
   int index = 0;
   std::size_t field_at = 1;
@@ -50,13 +50,17 @@ void Loader::add_set_target(const toml::node& node, const std::string& path, con
     } else {
       std::vector<std::string> names;
       for (const auto& t : config_.scenario.incidents) names.push_back(t.name);
+      if (std::find(disabled_incidents_.begin(), disabled_incidents_.end(), parts[1]) != disabled_incidents_.end()) {
+        bad("incident '" + parts[1] + "' is disabled (enabled = false)");
+      }
       pick(parts[1], names, "incident");
       section = Section::Incident, fields = incident_fields();
       index = static_cast<int>(std::find(names.begin(), names.end(), parts[1]) - names.begin());
     }
   } else {
-    section = parts[0] == "model" ? Section::Model : parts[0] == "response" ? Section::Response : Section::Restraint;
-    fields = parts[0] == "model" ? model_fields() : parts[0] == "response" ? response_fields() : restraint_fields();
+    const std::string& p = parts[0];
+    section = p == "model" ? Section::Model : p == "response" ? Section::Response : p == "war" ? Section::War : Section::Restraint;
+    fields = p == "model" ? model_fields() : p == "response" ? response_fields() : p == "war" ? war_fields() : restraint_fields();
     if (parts.size() < 2) bad("path too short");
   }
   std::vector<std::string> field_names;
@@ -71,12 +75,14 @@ void Loader::add_set_target(const toml::node& node, const std::string& path, con
   } else if (parts.size() == field_at + 2) {
     int e = -1;
     try { e = std::stoi(parts[field_at + 1]); } catch (...) {}
-    if (e < 0 || e >= field.length || std::to_string(e) != parts[field_at + 1]) bad("phase index must be 0..3");
+    if (e < 0 || e >= field.length || std::to_string(e) != parts[field_at + 1]) {
+      bad(std::string("the index of an array (") + array_axis(fields) + ") must be 0..3");
+    }
     elements.push_back({e, &node});
   } else if (parts.size() == field_at + 1 && node.is_array() && node.as_array()->size() == 4u) {
     for (int e = 0; e < 4; ++e) elements.push_back({e, node.as_array()->get(e)});
   } else {
-    bad("a rate array takes a phase index (" + path + ".3) or an array of 4 values");
+    bad("an array key takes an index (" + path + ".3) or an array of 4 values");
   }
   for (auto [e, value_node] : elements) {
     bool indexed_by_path = field.length == 1 || parts.size() == field_at + 2;
@@ -86,12 +92,15 @@ void Loader::add_set_target(const toml::node& node, const std::string& path, con
     if (section == Section::Side && (field.name == std::string("revert_threshold") || field.name == std::string("flip_threshold"))) {
       check_set_threshold(field.name, v, index, *value_node, element_key);
     }
+    for (const auto& earlier : spec.sets) {
+      if (earlier.path == full) bad("'" + full + "' is set twice in this event");
+    }
     ParamRef target{section, index, field.offset, e};
-    auto& values = config_.fixed.event_sets[event];
+    auto& values = config_.fixed.event_sets[static_cast<std::size_t>(event)];
     ParamRef slot{Section::EventSet, event, 0, static_cast<int>(values.size())};
     values.push_back(0);
     spec.sets.push_back({full, target});
-    add_value(v, "event." + std::to_string(event) + ".set." + full, slot);
+    add_value(v, "event." + spec.name + ".set." + full, slot);
   }
 }
 

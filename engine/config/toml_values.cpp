@@ -95,7 +95,7 @@ Distribution read_distribution(const toml::table& table, const std::string& path
   const toml::node* kind_node = table.get("dist");
   if (!kind_node) {
     fail(table.source(), path, "a table here must be a distribution with a `dist` key (uniform, normal, "
-                               "lognormal, beta, triangular)");
+                               "lognormal, beta, triangular, gamma)");
   }
   if (!kind_node->is_string()) fail(kind_node->source(), path + ".dist", "expected a string");
   std::string kind = kind_node->as_string()->get();
@@ -105,6 +105,7 @@ Distribution read_distribution(const toml::table& table, const std::string& path
       {"lognormal", {Distribution::Kind::Lognormal, {"median", "sigma"}}},
       {"beta", {Distribution::Kind::Beta, {"a", "b"}}},
       {"triangular", {Distribution::Kind::Triangular, {"low", "mode", "high"}}},
+      {"gamma", {Distribution::Kind::Gamma, {"shape", "rate"}}},
   };
   auto it = kinds.find(kind);
   if (it == kinds.end()) {
@@ -113,7 +114,7 @@ Distribution read_distribution(const toml::table& table, const std::string& path
     std::string suggestion = closest_match(kind, names);
     fail(kind_node->source(), path + ".dist",
          "unknown distribution '" + kind + "'" +
-             (suggestion.empty() ? " (known: uniform, normal, lognormal, beta, triangular)"
+             (suggestion.empty() ? " (known: uniform, normal, lognormal, beta, triangular, gamma)"
                                  : " (did you mean '" + suggestion + "'?)"));
   }
   const auto& [dist_kind, keys] = it->second;
@@ -145,6 +146,9 @@ Distribution read_distribution(const toml::table& table, const std::string& path
       break;
     case Distribution::Kind::Triangular:
       if (!(d.a < d.c && d.a <= d.b && d.b <= d.c)) bad("needs low <= mode <= high and low < high");
+      break;
+    case Distribution::Kind::Gamma:
+      if (!(d.a > 0 && d.b > 0)) bad("needs shape > 0 and rate > 0");
       break;
   }
   return d;

@@ -10,4 +10,9 @@ std::vector<std::string> Scenario::cause_names() const {
   return names;
 }
 
+int Scenario::side_index(const std::string& name) const {
+  for (int i = 0; i < 2; ++i) if (side_names[static_cast<std::size_t>(i)] == name) return i;
+  return -1;
+}
+
 }  // namespace escalate

@@ -1,5 +1,6 @@
 #include "escalate/output/comparison.hpp"
 
+#include "escalate/model/phase.hpp"
 #include "escalate/output/statistics.hpp"
 
 #include <algorithm>
@@ -33,13 +34,16 @@ std::vector<double> unit_values(const ComparedRun& run, int outcome, bool by_dra
   if (by_draw) {
     for (std::int64_t m = 0; m < tally.layout.draws(); ++m) {
       const auto reached = tally.at("draw_reached", m);
-      std::int64_t k = outcome == 0 ? reached[WAR] : outcome == 1 ? reached[SPIRAL] : tally.value("draw_nuclear", m);
+      const std::int64_t k = outcome == OUTCOME_WAR ? reached[WAR] : outcome == OUTCOME_CLASH ? tally.value("draw_clash", m)
+                           : outcome == OUTCOME_SPIRAL ? reached[SPIRAL] : reached[NUCLEAR];
       v.push_back(ratio(k, tally.value("draw_trajectories", m)));
     }
   } else {
+    // Batch outcome fields: trajectories, war, spiral, nuclear, clash (tally_layout.hpp).
+    static constexpr int field[NUM_OUTCOMES] = {1, 4, 2, 3};
     for (std::int64_t b = 0; b < tally.layout.batches(); ++b) {
-      const auto o = tally.at("batch_outcome", b);  // trajectories, war, spiral, nuclear
-      v.push_back(ratio(o[1 + outcome], o[0]));
+      const auto o = tally.at("batch_outcome", b);
+      v.push_back(ratio(o[static_cast<std::size_t>(field[outcome])], o[0]));
     }
   }
   return v;
@@ -141,13 +145,13 @@ void print_comparison(std::ostream& out, const Comparison& c, const RunSettings&
   std::size_t width = 10;
   for (const auto& r : c.rows) width = std::max(width, r.name.size() + 2);
   out << pad("config", width) << pad("dP(war)", 9) << pad("paired 95%", 20) << pad("unpaired 95%", 20)
-      << pad("dP(spiral)", 11) << pad("paired 95%", 20) << pad("dP(nuclear)", 12) << pad("paired 95%", 20)
+      << pad("dP(clash)", 11) << pad("paired 95%", 20) << pad("dP(nuclear)", 12) << pad("paired 95%", 20)
       << "paired draws\n";
   for (std::size_t i : order) {
     const auto& r = c.rows[i];
-    const auto& w = r.outcomes[0];
-    const auto& s = r.outcomes[1];
-    const auto& n = r.outcomes[2];
+    const auto& w = r.outcomes[OUTCOME_WAR];
+    const auto& s = r.outcomes[OUTCOME_CLASH];
+    const auto& n = r.outcomes[OUTCOME_NUCLEAR];
     out << pad(r.name, width) << pad(fixed(w.difference), 9) << pad(interval(w.paired_lo, w.paired_hi), 20)
         << pad(interval(w.unpaired_lo, w.unpaired_hi), 20) << pad(fixed(s.difference), 11)
         << pad(interval(s.paired_lo, s.paired_hi), 20) << pad(fixed(n.difference), 12)

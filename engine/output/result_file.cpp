@@ -4,6 +4,9 @@
 #include "escalate/output/file_publish.hpp"
 #include "escalate/output/hdf5_writer.hpp"
 #include "escalate/output/run_state.hpp"
+#include "escalate/config/schema.hpp"
+#include "escalate/model/phase.hpp"
+#include "escalate/sim/tally_layout.hpp"
 #include "escalate/version.hpp"
 
 #include <chrono>
@@ -24,69 +27,89 @@ std::string now_iso8601() {
 
 void write_results(H5Writer& h5, const std::string& group, const Config& config, const Results& r) {
   const std::string prob = "1";  // dimensionless probability, CF style
+  const std::string count = "1";  // counts are dimensionless numbers in UDUNITS
   const std::string g = group.empty() ? "" : group + "/";
   auto dims = [&](std::initializer_list<const char*> names) {
     std::vector<std::string> out;
     for (const char* n : names) out.push_back(g + n);
     return out;
   };
+  auto scalar = [](double x) { return std::vector<double>{x}; };
+  const std::vector<std::string> none;
   h5.dimension(g + "time_days", r.time_days, {"time since the start of the run", "day"});
-  h5.dimension(g + "phase", r.phase, {"phase of the security dilemma (MODEL.md section 3)", ""});
+  h5.dimension(g + "phase", r.phase, {"phase of the security dilemma", ""});
+  h5.dimension(g + "incident_phase", r.incident_phase, {"phase in which an incident happened (rates are given per phase)", ""});
+  h5.dimension(g + "rung", r.rung, {"rung of the escalation ladder chosen in a decision", ""});
+  h5.dimension(g + "side", r.side, {"side", ""});
   h5.dimension(g + "draw", r.draw, {"parameter draw (outer loop)", ""});
   h5.dimension(g + "parameter", r.parameter, {"path of an uncertain parameter in the config", ""});
   h5.dimension(g + "incident", r.incident, {"incident type", ""});
-  h5.dimension(g + "cause", r.cause, {"what caused a transition: incident type or mechanism", ""});
+  h5.dimension(g + "cause", r.cause, {"cause of a decision or a transition: an incident type or a built-in act", ""});
   h5.dimension(g + "quantile", r.quantile, {"quantile level across draws", prob});
   h5.dimension(g + "bound", std::vector<std::string>{"lower", "upper"}, {"interval bound", ""});
-  h5.dimension(g + "chain_length", r.chain_length, {"links in a chain of countermeasures (an answer to an incident is 1)", ""});
+  h5.dimension(g + "duration_bin", r.duration_bin, {"lower edge of a bin of war durations", "day"});
 
-  h5.variable(g + "occupancy", r.occupancy, dims({"time_days", "phase"}), {"fraction of all trajectories in each phase", prob});
+  std::vector<double> p_reached, p_reached_interval, p_reached_sd;
+  for (const Outcome& o : r.reach) {
+    p_reached.push_back(o.pooled.mean);
+    p_reached_interval.insert(p_reached_interval.end(), {o.pooled.lo, o.pooled.hi});
+    p_reached_sd.push_back(o.pooled.between_draw_sd);
+  }
+  const std::string both = " (95% Monte Carlo interval over both loops: hull of a Student t interval over "
+                           "per-draw estimates and the Wilson interval of the pooled count)";
+  h5.variable(g + "occupancy", r.occupancy, dims({"time_days", "phase"}), {"fraction of trajectories in each phase at t", prob});
   h5.variable(g + "reached", r.reached, dims({"time_days", "phase"}), {"fraction of trajectories that reached phase >= k by t", prob});
-  h5.variable(g + "p_reached", r.p_reached, dims({"phase"}),
-              {"pooled probability of reaching phase >= k by the horizon (mean over draws)", prob});
-  h5.variable(g + "p_reached_interval", r.p_reached_interval, dims({"phase", "bound"}),
-              {"95% Monte Carlo interval of p_reached over both loops: hull of the Student t interval "
-               "over per-draw estimates and the Wilson interval of the pooled count", prob});
-  h5.variable(g + "p_reached_between_draw_sd", r.p_reached_sd, dims({"phase"}),
+  h5.variable(g + "clash_by_time", r.clash_by_time, dims({"time_days"}), {"fraction of trajectories with a first clash by t", prob});
+  h5.variable(g + "p_reached", p_reached, dims({"phase"}), {"probability of reaching phase >= k by the horizon (mean over draws)", prob});
+  h5.variable(g + "p_reached_interval", p_reached_interval, dims({"phase", "bound"}), {"interval of p_reached" + both, prob});
+  h5.variable(g + "p_reached_between_draw_sd", p_reached_sd, dims({"phase"}),
               {"between-draw sd of the true per-draw probabilities (binomial noise removed)", prob});
-  h5.variable(g + "p_war_by_time", r.p_war_by_time, dims({"time_days"}),
-              {"pooled probability of war by t (mean over draws)", prob});
-  h5.variable(g + "p_war_by_time_interval", r.p_war_by_time_interval, dims({"time_days", "bound"}),
-              {"95% Monte Carlo interval of p_war_by_time over both loops", prob});
-  h5.variable(g + "p_nuclear", std::vector<double>{r.p_nuclear}, std::vector<std::string>{},
-              {"pooled probability of nuclear war by the horizon (mean over draws)", prob});
-  h5.variable(g + "p_nuclear_interval", r.p_nuclear_interval, dims({"bound"}),
-              {"95% Monte Carlo interval of p_nuclear over both loops", prob});
-  h5.variable(g + "p_nuclear_between_draw_sd", std::vector<double>{r.p_nuclear_sd}, std::vector<std::string>{},
-              {"between-draw sd of the true per-draw probabilities of nuclear war (binomial noise removed)", prob});
+  h5.variable(g + "p_nuclear", scalar(r.reach[NUCLEAR].pooled.mean), none, {"probability of nuclear use by the horizon (mean over draws)", prob});
+  h5.variable(g + "p_nuclear_interval", std::vector<double>{r.reach[NUCLEAR].pooled.lo, r.reach[NUCLEAR].pooled.hi}, dims({"bound"}),
+              {"interval of p_nuclear" + both, prob});
+  h5.variable(g + "p_clash", scalar(r.clash.pooled.mean), none,
+              {"probability of a first clash (limited strike or war) by the horizon (mean over draws)", prob});
+  h5.variable(g + "p_clash_interval", std::vector<double>{r.clash.pooled.lo, r.clash.pooled.hi}, dims({"bound"}),
+              {"interval of p_clash" + both, prob});
+  h5.variable(g + "p_clash_between_draw_sd", scalar(r.clash.pooled.between_draw_sd), none,
+              {"between-draw sd of the true per-draw probabilities of a clash", prob});
+  h5.variable(g + "p_war_by_time", r.p_war_by_time, dims({"time_days"}), {"probability of war by t (mean over draws)", prob});
+  h5.variable(g + "p_war_by_time_interval", r.p_war_by_time_interval, dims({"time_days", "bound"}), {"interval of p_war_by_time" + both, prob});
   h5.variable(g + "war_by_draw", r.war_by_draw, dims({"draw", "time_days"}), {"per-draw probability of war by t", prob});
-  h5.variable(g + "war_quantiles", r.war_quantiles, dims({"quantile", "time_days"}),
-              {"quantiles across draws of the probability of war by t", prob});
+  h5.variable(g + "war_quantiles", r.war_quantiles, dims({"quantile", "time_days"}), {"quantiles across draws of the probability of war by t", prob});
   h5.variable(g + "reached_quantiles", r.reached_quantiles, dims({"quantile", "phase"}),
               {"quantiles across draws of the probability of reaching phase >= k by the horizon", prob});
-  h5.variable(g + "incident_count", r.incident_count, dims({"incident", "phase"}),
-              {"incidents by type and by the phase in which they happened (all trajectories)", "count"});
-  h5.variable(g + "war_trigger", r.war_trigger, dims({"cause"}), {"wars by what triggered them", "count"});
-  h5.variable(g + "spiral_trigger", r.spiral_trigger, dims({"cause"}),
-              {"first entries into spiral (or war) by what triggered them", "count"});
-  h5.variable(g + "p_countermeasure_chain", r.p_chain, dims({"chain_length"}),
-              {"pooled probability of a countermeasure chain of at least this many links by the horizon", prob});
-  h5.variable(g + "p_countermeasure_chain_interval", r.p_chain_interval, dims({"chain_length", "bound"}),
-              {"95% Wilson interval of p_countermeasure_chain", prob});
+  h5.variable(g + "clash_quantiles", r.clash_quantiles, dims({"quantile"}), {"quantiles across draws of the probability of a clash", prob});
+  h5.variable(g + "incident_count", r.incident_count, dims({"incident", "incident_phase"}),
+              {"incidents by type and by the phase in which they happened (all trajectories)", count});
+  h5.variable(g + "decisions", r.decisions, dims({"cause", "rung"}), {"decisions by the cause of the act decided on and the rung chosen", count});
+  h5.variable(g + "war_trigger", r.war_trigger, dims({"cause"}), {"wars by the cause of the act whose decision started them", count});
+  h5.variable(g + "spiral_trigger", r.spiral_trigger, dims({"cause"}), {"first entries into spiral (or beyond) by cause", count});
+  h5.variable(g + "clash_trigger", r.clash_trigger, dims({"cause"}), {"first clashes by the cause of the act decided on", count});
+  h5.variable(g + "nuclear_by_side", r.nuclear_by_side, dims({"side"}), {"trajectories in which this side used nuclear weapons first", count});
+  h5.variable(g + "war_durations", r.war_durations, dims({"duration_bin"}), {"wars that ended (ceasefire or nuclear use), by duration", count});
+  h5.variable(g + "war_durations_censored", r.war_durations_censored, dims({"duration_bin"}),
+              {"wars still going at the horizon, by duration so far", count});
+  h5.variable(g + "act_offspring_pooled", scalar(r.act_offspring_pooled), none,
+              {"acts (countermeasures, strikes) chosen in decisions on acts, per such decision, all draws", "1"});
   h5.variable(g + "sensitivity", r.sensitivity, dims({"parameter"}),
-              {"Spearman rank correlation across draws of p_war with each uncertain parameter", "1"});
+              {"Spearman rank correlation across draws of per-draw P(war) with each uncertain parameter", "1"});
 
-  h5.variable(g + "draws/p_war", r.p_war, dims({"draw"}), {"per-draw probability of war by the horizon", prob});
-  h5.variable(g + "draws/p_spiral", r.p_spiral, dims({"draw"}), {"per-draw probability of reaching spiral by the horizon", prob});
-  h5.variable(g + "draws/p_nuclear", r.p_nuclear_by_draw, dims({"draw"}), {"per-draw probability of nuclear war by the horizon", prob});
-  h5.variable(g + "draws/p_reached", r.p_reached_by_draw, dims({"draw", "phase"}),
-              {"per-draw probability of reaching phase >= k by the horizon", prob});
+  auto by_draw = [&](const char* name, const std::vector<double>& v, const std::string& what) {
+    h5.variable(g + "draws/" + name, v, dims({"draw"}), {what, prob});
+  };
+  by_draw("p_war", r.reach[WAR].by_draw, "per-draw probability of war by the horizon");
+  by_draw("p_spiral", r.reach[SPIRAL].by_draw, "per-draw probability of reaching spiral by the horizon");
+  by_draw("p_nuclear", r.reach[NUCLEAR].by_draw, "per-draw probability of nuclear use by the horizon");
+  by_draw("p_clash", r.clash.by_draw, "per-draw probability of a first clash by the horizon");
+  h5.variable(g + "draws/act_offspring", r.act_offspring, dims({"draw"}),
+              {"per-draw act offspring ratio: probability that a countermeasure or strike is answered by another", "1"});
   h5.variable(g + "draws/parameters", r.parameters, dims({"draw", "parameter"}), {"value of each uncertain parameter in each draw", ""});
 
   const auto& run = config.run;
   h5.attribute(group, "filetype", std::string(RESULT_FILETYPE));
   h5.attribute(group, "format_version", RESULT_FORMAT_VERSION);
-  h5.attribute(group, "schema_version", std::int64_t{1});
+  h5.attribute(group, "schema_version", CONFIG_SCHEMA);
   h5.attribute(group, "engine_version", std::string(ENGINE_VERSION));
   h5.attribute(group, "git_sha1", std::string(GIT_SHA1));
   h5.attribute(group, "created", now_iso8601());
@@ -96,6 +119,7 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
   h5.attribute(group, "trajectories", run.trajectories);
   h5.attribute(group, "horizon_days", config.scenario.horizon_days);
   h5.attribute(group, "grid_days", config.scenario.grid_days);
+  if (!run.start_date.empty()) h5.attribute(group, "start_date", run.start_date);
   h5.attribute(group, "config_path", config.source_path);
   h5.attribute(group, "config", config.resolved_text);
   h5.attribute(group, "command_line", r.provenance.command_line);
@@ -105,9 +129,12 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
   h5.attribute(group, "complete", static_cast<std::int64_t>(r.provenance.complete ? 1 : 0));
   h5.attribute(group, "trajectories_done", r.trajectories_done);
   h5.attribute(group, "trajectories_planned", r.trajectories_planned);
-  h5.attribute(group, "countermeasures", r.countermeasures);
-  h5.attribute(group, "reassurance_signals", r.signals);
-  h5.attribute(group, "evaluations", r.evaluations);
+  for (std::size_t c = 0; c < COUNTER_NAMES.size(); ++c) {
+    if (COUNTER_NAMES[c] != "trajectories") h5.attribute(group, COUNTER_NAMES[c], r.counters[c]);
+  }
+  std::string warnings;
+  for (const auto& w : r.warnings) warnings += (warnings.empty() ? "" : "\n") + w;
+  h5.attribute(group, "warnings", warnings);
 }
 
 void write_result_file(const std::string& path, const Config& config, const Results& results,

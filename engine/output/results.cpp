@@ -1,7 +1,7 @@
 #include "escalate/output/results.hpp"
 
-#include "escalate/output/statistics.hpp"
-#include "escalate/model/trajectory.hpp"
+#include "escalate/model/ladder.hpp"
+#include "escalate/model/phase.hpp"
 #include "escalate/sim/tally.hpp"
 
 #include <cmath>
@@ -12,56 +12,85 @@ namespace escalate {
 namespace {
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
 double ratio(std::int64_t a, std::int64_t b) { return b > 0 ? static_cast<double>(a) / static_cast<double>(b) : NaN; }
+
+template <typename T>
+std::vector<T> copy_of(std::span<const T> v) { return {v.begin(), v.end()}; }
+
+// The pooled estimate and per-draw values of an outcome counted per draw.
+Outcome outcome_of(const std::vector<std::int64_t>& successes, const std::vector<std::int64_t>& trials) {
+  Outcome o;
+  o.pooled = pooled_estimate(successes, trials);
+  for (std::size_t m = 0; m < trials.size(); ++m) o.by_draw.push_back(ratio(successes[m], trials[m]));
+  return o;
+}
+
+// Quantiles at `levels` of the values of the draws that have trajectories.
+std::vector<double> quantiles_of(const std::vector<double>& by_draw, const std::vector<std::int64_t>& trials,
+                                 const std::vector<double>& levels) {
+  std::vector<double> values;
+  for (std::size_t m = 0; m < by_draw.size(); ++m) if (trials[m] > 0) values.push_back(by_draw[m]);
+  std::vector<double> out;
+  for (double level : levels) out.push_back(quantile(values, level));
+  return out;
+}
 }  // namespace
 
 Results compute_results(const Config& config, const DriverResult& driver, const Provenance& provenance) {
   Results r;
-  const auto& run = config.run;
+  const Scenario& scenario = config.scenario;
   const RunTally& tally = driver.tally;
-  const auto counters = tally.at("counters");
-  const auto occupancy = tally.at("occupancy"), reached = tally.at("reached");
-  const auto chain_at_least = tally.at("chain_at_least");
-  const std::int64_t n = counters[3];
-  auto draw_trajectories = [&](std::int64_t m) { return tally.value("draw_trajectories", m); };
-  r.M = run.draws;
-  r.T = config.scenario.grid_points();
-  r.K = static_cast<std::int64_t>(config.scenario.incidents.size());
-  r.cause = cause_names(config.scenario);
-  r.C = static_cast<std::int64_t>(r.cause.size());
+  r.M = config.run.draws;
+  r.T = scenario.grid_points();
+  r.K = scenario.incident_count();
+  r.C = scenario.cause_count();
   r.P = static_cast<std::int64_t>(config.uncertain.size());
   r.Q = static_cast<std::int64_t>(QUANTILE_LEVELS.size());
   r.provenance = provenance;
+  r.warnings = config.warnings;
+  r.counters = copy_of(tally.at("counters"));
+  const std::int64_t n = r.counter(TRAJECTORIES);
   r.trajectories_done = n;
-  r.trajectories_planned = run.draws * run.trajectories;
-  r.countermeasures = counters[0];
-  r.signals = counters[1];
-  r.evaluations = counters[2];
+  r.trajectories_planned = config.run.draws * config.run.trajectories;
 
-  for (std::int64_t t = 0; t < r.T; ++t) r.time_days.push_back(t * config.scenario.grid_days);
-  for (int k = 0; k < NUM_PHASES; ++k) r.phase.emplace_back(phase_name(k));
+  for (std::int64_t t = 0; t < r.T; ++t) r.time_days.push_back(t * scenario.grid_days);
+  for (int k = 0; k < PHASE_COUNT; ++k) r.phase.emplace_back(phase_name(k));
+  r.incident_phase = RATE_PHASE_NAMES;
+  for (int k = 0; k < RUNG_COUNT; ++k) r.rung.emplace_back(rung_name(k));
+  r.side = {scenario.side_names[0], scenario.side_names[1]};
   for (std::int64_t m = 0; m < r.M; ++m) r.draw.push_back(m);
   for (const auto& u : config.uncertain) r.parameter.push_back(u.path);
-  for (const auto& type : config.scenario.incidents) r.incident.push_back(type.name);
+  for (const auto& type : scenario.incidents) r.incident.push_back(type.name);
+  r.cause = scenario.cause_names();
   r.quantile = QUANTILE_LEVELS;
+  r.duration_bin = WAR_DURATION_EDGES;
 
+  const auto occupancy = tally.at("occupancy"), reached = tally.at("reached"), clash_by_time = tally.at("clash_by_time");
   for (std::size_t i = 0; i < occupancy.size(); ++i) {
     r.occupancy.push_back(ratio(occupancy[i], n));
     r.reached.push_back(ratio(reached[i], n));
   }
-  // Pooled estimates over the two loops (MODEL §11): per-draw counts, then pooled_estimate.
-  std::vector<std::int64_t> trials(static_cast<std::size_t>(r.M)), nuclear(static_cast<std::size_t>(r.M));
+  for (auto c : clash_by_time) r.clash_by_time.push_back(ratio(c, n));
+
+  // Per-draw counts, then the pooled estimates over both loops (MODEL 11).
+  std::vector<std::int64_t> trials(static_cast<std::size_t>(r.M)), clashes(static_cast<std::size_t>(r.M));
+  std::vector<std::vector<std::int64_t>> reach(PHASE_COUNT, std::vector<std::int64_t>(static_cast<std::size_t>(r.M)));
+  std::int64_t offspring_num = 0, offspring_den = 0;
   for (std::int64_t m = 0; m < r.M; ++m) {
-    trials[static_cast<std::size_t>(m)] = draw_trajectories(m);
-    nuclear[static_cast<std::size_t>(m)] = tally.value("draw_nuclear", m);
+    const auto i = static_cast<std::size_t>(m);
+    trials[i] = tally.value("draw_trajectories", m);
+    clashes[i] = tally.value("draw_clash", m);
+    for (int k = 0; k < PHASE_COUNT; ++k) reach[static_cast<std::size_t>(k)][i] = tally.value("draw_reached", m, k);
+    const auto offspring = tally.at("draw_act_offspring", m);
+    r.act_offspring.push_back(ratio(offspring[0], offspring[1]));
+    offspring_num += offspring[0], offspring_den += offspring[1];
+    const auto war_t = tally.at("draw_war_by_time", m);
+    for (std::int64_t t = 0; t < r.T; ++t) r.war_by_draw.push_back(static_cast<float>(ratio(war_t[static_cast<std::size_t>(t)], trials[i])));
+    const auto values = driver.draws.row(m);
+    r.parameters.insert(r.parameters.end(), values.begin(), values.end());
   }
-  for (int k = 0; k < NUM_PHASES; ++k) {
-    std::vector<std::int64_t> reached_k(static_cast<std::size_t>(r.M));
-    for (std::int64_t m = 0; m < r.M; ++m) reached_k[static_cast<std::size_t>(m)] = tally.value("draw_reached", m, k);
-    const PooledEstimate e = pooled_estimate(reached_k, trials);
-    r.p_reached.push_back(e.mean);
-    r.p_reached_interval.insert(r.p_reached_interval.end(), {e.lo, e.hi});
-    r.p_reached_sd.push_back(e.between_draw_sd);
-  }
+  r.act_offspring_pooled = ratio(offspring_num, offspring_den);
+  for (int k = 0; k < PHASE_COUNT; ++k) r.reach.push_back(outcome_of(reach[static_cast<std::size_t>(k)], trials));
+  r.clash = outcome_of(clashes, trials);
   for (std::int64_t t = 0; t < r.T; ++t) {
     std::vector<std::int64_t> war_t(static_cast<std::size_t>(r.M));
     for (std::int64_t m = 0; m < r.M; ++m) war_t[static_cast<std::size_t>(m)] = tally.at("draw_war_by_time", m)[static_cast<std::size_t>(t)];
@@ -69,63 +98,39 @@ Results compute_results(const Config& config, const DriverResult& driver, const 
     r.p_war_by_time.push_back(e.mean);
     r.p_war_by_time_interval.insert(r.p_war_by_time_interval.end(), {e.lo, e.hi});
   }
-  const PooledEstimate en = pooled_estimate(nuclear, trials);
-  r.p_nuclear = en.mean;
-  r.p_nuclear_interval = {en.lo, en.hi};
-  r.p_nuclear_sd = en.between_draw_sd;
-  auto vec = [&](const char* name) { auto v = tally.at(name); return std::vector<std::int64_t>(v.begin(), v.end()); };
-  r.incident_count = vec("incidents");
-  r.war_trigger = vec("war_cause");
-  r.spiral_trigger = vec("spiral_cause");
-  for (int k = 0; k < MAX_CHAIN_TALLY; ++k) {
-    r.chain_length.push_back(k + 1);
-    r.p_chain.push_back(ratio(chain_at_least[k], n));
-    auto [lo, hi] = wilson_interval(chain_at_least[k], n);
-    r.p_chain_interval.insert(r.p_chain_interval.end(), {lo, hi});
-  }
-
-  for (std::int64_t m = 0; m < r.M; ++m) {
-    const std::int64_t nm = draw_trajectories(m);
-    const auto d_reached = tally.at("draw_reached", m);
-    const auto d_war = tally.at("draw_war_by_time", m);
-    r.p_war.push_back(ratio(d_reached[WAR], nm));
-    r.p_spiral.push_back(ratio(d_reached[SPIRAL], nm));
-    r.p_nuclear_by_draw.push_back(ratio(tally.value("draw_nuclear", m), nm));
-    for (int k = 0; k < NUM_PHASES; ++k) r.p_reached_by_draw.push_back(ratio(d_reached[k], nm));
-    for (std::int64_t t = 0; t < r.T; ++t) r.war_by_draw.push_back(static_cast<float>(ratio(d_war[static_cast<std::size_t>(t)], nm)));
-    const auto values = driver.draws.row(m);
-    r.parameters.insert(r.parameters.end(), values.begin(), values.end());
-  }
 
   // Quantiles across the draws that have trajectories (all of them in a complete run).
-  auto across_draws = [&](auto value_of) {
-    std::vector<double> values;
-    for (std::int64_t m = 0; m < r.M; ++m) {
-      if (draw_trajectories(m) > 0) values.push_back(value_of(m));
-    }
-    return values;
-  };
   r.war_quantiles.assign(static_cast<std::size_t>(r.Q * r.T), NaN);
   for (std::int64_t t = 0; t < r.T; ++t) {
-    auto values = across_draws([&](std::int64_t m) {
-      return ratio(tally.at("draw_war_by_time", m)[static_cast<std::size_t>(t)], draw_trajectories(m));
-    });
-    for (std::int64_t q = 0; q < r.Q; ++q) r.war_quantiles[static_cast<std::size_t>(q * r.T + t)] = quantile(values, r.quantile[q]);
+    std::vector<double> by_draw;
+    for (std::int64_t m = 0; m < r.M; ++m) by_draw.push_back(r.war_by_draw[static_cast<std::size_t>(m * r.T + t)]);
+    const auto q = quantiles_of(by_draw, trials, r.quantile);
+    for (std::int64_t i = 0; i < r.Q; ++i) r.war_quantiles[static_cast<std::size_t>(i * r.T + t)] = q[static_cast<std::size_t>(i)];
   }
-  r.reached_quantiles.assign(static_cast<std::size_t>(r.Q * NUM_PHASES), NaN);
-  for (int k = 0; k < NUM_PHASES; ++k) {
-    auto values = across_draws([&](std::int64_t m) { return r.p_reached_by_draw[static_cast<std::size_t>(m * NUM_PHASES + k)]; });
-    for (std::int64_t q = 0; q < r.Q; ++q) r.reached_quantiles[static_cast<std::size_t>(q * NUM_PHASES + k)] = quantile(values, r.quantile[q]);
+  r.reached_quantiles.assign(static_cast<std::size_t>(r.Q * PHASE_COUNT), NaN);
+  for (int k = 0; k < PHASE_COUNT; ++k) {
+    const auto q = quantiles_of(r.reach[static_cast<std::size_t>(k)].by_draw, trials, r.quantile);
+    for (std::int64_t i = 0; i < r.Q; ++i) r.reached_quantiles[static_cast<std::size_t>(i * PHASE_COUNT + k)] = q[static_cast<std::size_t>(i)];
   }
+  r.clash_quantiles = quantiles_of(r.clash.by_draw, trials, r.quantile);
   for (std::int64_t p = 0; p < r.P; ++p) {
     std::vector<double> x, y;
     for (std::int64_t m = 0; m < r.M; ++m) {
-      if (draw_trajectories(m) == 0) continue;
+      if (trials[static_cast<std::size_t>(m)] == 0) continue;
       x.push_back(r.parameters[static_cast<std::size_t>(m * r.P + p)]);
-      y.push_back(r.p_war[static_cast<std::size_t>(m)]);
+      y.push_back(r.reach[WAR].by_draw[static_cast<std::size_t>(m)]);
     }
     r.sensitivity.push_back(spearman(x, y));
   }
+
+  r.incident_count = copy_of(tally.at("incidents"));
+  r.decisions = copy_of(tally.at("decisions"));
+  r.war_trigger = copy_of(tally.at("war_cause"));
+  r.spiral_trigger = copy_of(tally.at("spiral_cause"));
+  r.clash_trigger = copy_of(tally.at("clash_cause"));
+  r.nuclear_by_side = copy_of(tally.at("nuclear_by_side"));
+  r.war_durations = copy_of(tally.at("war_durations"));
+  r.war_durations_censored = copy_of(tally.at("war_durations_censored"));
   return r;
 }
 

@@ -28,8 +28,7 @@ void write_state(H5Writer& h5, const DriverResult& d, const ShardInfo& shard) {
   for (std::size_t b = 0; b < batch_index.size(); ++b) batch_index[b] = static_cast<std::int64_t>(b);
   h5.dimension("state/batch", batch_index,
                {"batch of trajectories (fixed layout: <= " + std::to_string(BATCH_SIZE) + " trajectories of one draw)", ""});
-  h5.dimension("state/counter", COUNTER_NAMES, {"run-wide counter", ""});
-  h5.dimension("state/batch_field", BATCH_FIELD_NAMES, {"batch outcome", ""});
+  for (const StateDimension& d : STATE_DIMENSIONS) h5.dimension(d.name, d.labels, {d.long_name, ""});
   for (const TallySlice& s : layout.slices()) {
     std::vector<std::int64_t> data;
     for (std::int64_t i = 0; i < instances(layout, s); ++i) {

@@ -1,5 +1,9 @@
 #include "escalate/output/summary.hpp"
 
+#include "escalate/model/ladder.hpp"
+#include "escalate/model/phase.hpp"
+#include "escalate/sim/tally_layout.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -10,60 +14,91 @@ namespace escalate {
 
 namespace {
 std::string fixed(double x, int digits = 4) {
+  if (std::isnan(x)) return "n/a";
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.*f", digits, x);
   return buffer;
 }
+std::string percent(double x) { return std::isnan(x) ? "n/a" : fixed(100 * x, 1) + "%"; }
 std::string pad(const std::string& s, std::size_t width) { return s.size() >= width ? s : s + std::string(width - s.size(), ' '); }
 std::string lpad(const std::string& s, std::size_t width) { return s.size() >= width ? s : std::string(width - s.size(), ' ') + s; }
+double ratio(double a, double b) { return b > 0 ? a / b : std::nan(""); }
+
+void outcome_row(std::ostream& out, const std::string& label, const PooledEstimate& e, double q05, double q50, double q95) {
+  out << pad("  " + label, 28) << lpad(fixed(e.mean), 7) << "  " << pad("[" + fixed(e.lo) + ", " + fixed(e.hi) + "]", 18)
+      << lpad(fixed(q05), 8) << lpad(fixed(q50), 8) << lpad(fixed(q95), 8) << lpad(fixed(e.between_draw_sd), 8) << "\n";
+}
+
+void top_causes(std::ostream& out, const char* what, const std::vector<std::int64_t>& counts, const std::vector<std::string>& names) {
+  const std::int64_t total = std::accumulate(counts.begin(), counts.end(), std::int64_t{0});
+  if (total == 0) return;
+  std::vector<std::size_t> order(counts.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return counts[a] > counts[b]; });
+  out << "\nTop " << what << " triggers (share of " << total << "):\n";
+  for (std::size_t i = 0; i < std::min<std::size_t>(5, order.size()) && counts[order[i]] > 0; ++i) {
+    out << "  " << pad(names[order[i]], 28) << lpad(percent(static_cast<double>(counts[order[i]]) / static_cast<double>(total)), 7) << "\n";
+  }
+}
 }  // namespace
 
 void print_summary(std::ostream& out, const Results& r, const RunSettings& run) {
-  auto q_at = [&](double level, int phase) {
-    for (std::int64_t q = 0; q < r.Q; ++q) {
-      if (r.quantile[q] == level) return r.reached_quantiles[static_cast<std::size_t>(q * NUM_PHASES + phase)];
+  auto q = [&](const std::vector<double>& quantiles, std::size_t stride, std::size_t column, double level) -> double {
+    for (std::size_t i = 0; i < r.quantile.size(); ++i) {
+      if (r.quantile[i] == level) return quantiles[i * stride + column];
     }
-    return 0.0;
+    return std::nan("");
   };
   const std::int64_t horizon_days = r.time_days.empty() ? 0 : r.time_days.back();
+  const double n = static_cast<double>(r.trajectories_done);
+  const double years = n * static_cast<double>(horizon_days) / 365.0;
   out << (r.provenance.complete ? "" : "PARTIAL RUN: ") << r.trajectories_done << " of " << r.trajectories_planned
       << " trajectories (" << run.draws << " draws x " << run.trajectories << "), horizon " << horizon_days
       << " days, seed " << run.seed << ", " << r.provenance.threads << (r.provenance.threads == 1 ? " thread" : " threads")
       << (r.provenance.ranks > 1 ? " x " + std::to_string(r.provenance.ranks) + " ranks" : "") << ", "
       << fixed(r.provenance.wall_seconds, 1) << " s\n\n";
-  auto sd = [](double x) { return std::isnan(x) ? std::string("n/a") : fixed(x); };
-  out << pad("P(reach by day " + std::to_string(horizon_days) + ")", 24) << lpad("pooled", 8) << "  "
-      << pad("95% interval", 18) << lpad("draws:  5%", 11) << lpad("50%", 8) << lpad("95%", 8) << lpad("sd*", 8) << "\n";
-  for (int k = 1; k < NUM_PHASES; ++k) {
-    out << pad("  " + r.phase[k], 24) << lpad(fixed(r.p_reached[k]), 8) << "  "
-        << pad("[" + fixed(r.p_reached_interval[k * 2]) + ", " + fixed(r.p_reached_interval[k * 2 + 1]) + "]", 18)
-        << lpad(fixed(q_at(0.05, k)), 11) << lpad(fixed(q_at(0.5, k)), 8) << lpad(fixed(q_at(0.95, k)), 8)
-        << lpad(sd(r.p_reached_sd[k]), 8) << "\n";
+  out << pad("P(by day " + std::to_string(horizon_days) + ")", 28) << lpad("pooled", 7) << "  " << pad("95% interval", 18)
+      << lpad("draws 5%", 8) << lpad("50%", 8) << lpad("95%", 8) << lpad("sd*", 8) << "\n";
+  for (int k = ACTIVATED; k < PHASE_COUNT; ++k) {
+    const auto col = static_cast<std::size_t>(k);
+    outcome_row(out, "reach " + r.phase[col], r.reach[col].pooled, q(r.reached_quantiles, PHASE_COUNT, col, 0.05),
+                q(r.reached_quantiles, PHASE_COUNT, col, 0.5), q(r.reached_quantiles, PHASE_COUNT, col, 0.95));
   }
-  out << pad("  nuclear war", 24) << lpad(fixed(r.p_nuclear), 8) << "  "
-      << pad("[" + fixed(r.p_nuclear_interval[0]) + ", " + fixed(r.p_nuclear_interval[1]) + "]", 18)
-      << lpad("", 27) << lpad(sd(r.p_nuclear_sd), 8) << "\n";
-  const char* chain_labels[2] = {"  countermeasure", "  chain (>= 2 links)"};
-  for (int k = 0; k < 2; ++k) {
-    out << pad(chain_labels[k], 24) << lpad(fixed(r.p_chain[k]), 8) << "  "
-        << pad("[" + fixed(r.p_chain_interval[2 * k]) + ", " + fixed(r.p_chain_interval[2 * k + 1]) + "]", 18) << "\n";
-  }
+  outcome_row(out, "first clash (strike/war)", r.clash.pooled, q(r.clash_quantiles, 1, 0, 0.05), q(r.clash_quantiles, 1, 0, 0.5),
+              q(r.clash_quantiles, 1, 0, 0.95));
+  out << "Intervals cover both loops (parameter draws and trajectories); sd*: the spread of the true\n"
+         "per-draw probabilities, with each draw's binomial noise removed.\n\n";
 
-  out << "\nIntervals cover both loops (parameter draws and trajectories); sd*: spread of the true\n"
-         "per-draw probabilities across draws, with the binomial noise of each draw removed.\n";
-  std::int64_t wars = std::accumulate(r.war_trigger.begin(), r.war_trigger.end(), std::int64_t{0});
-  if (wars > 0) {
-    std::vector<std::size_t> order(r.war_trigger.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return r.war_trigger[a] > r.war_trigger[b]; });
-    out << "\nTop war triggers (share of " << wars << " wars):\n";
-    for (std::size_t i = 0; i < std::min<std::size_t>(5, order.size()) && r.war_trigger[order[i]] > 0; ++i) {
-      double share = static_cast<double>(r.war_trigger[order[i]]) / static_cast<double>(wars);
-      out << "  " << pad(r.cause[order[i]], 28) << lpad(fixed(100 * share, 1), 6) << "%\n";
-    }
-  } else {
-    out << "\nNo trajectory reached war.\n";
+  const double incidents = static_cast<double>(std::accumulate(r.incident_count.begin(), r.incident_count.end(), std::int64_t{0}));
+  out << "Per year of simulated time: " << fixed(ratio(incidents, years), 2) << " incidents, "
+      << fixed(ratio(static_cast<double>(r.counter(COUNTERMEASURES)), years), 2) << " countermeasures, "
+      << fixed(ratio(static_cast<double>(r.counter(STRIKES)), years), 3) << " limited strikes\n";
+  out << "Wars " << r.counter(WARS) << " (" << r.counter(CEASEFIRES) << " ended in a ceasefire, " << r.counter(WARS_CENSORED)
+      << " still going at the horizon); nuclear use " << r.nuclear_by_side[0] + r.nuclear_by_side[1];
+  if (r.nuclear_by_side[0] + r.nuclear_by_side[1] > 0) {
+    out << " (first by " << r.side[0] << " " << r.nuclear_by_side[0] << ", " << r.side[1] << " " << r.nuclear_by_side[1] << ")";
   }
+  out << "\n";
+  std::vector<std::int64_t> rungs(RUNG_COUNT, 0);
+  for (std::size_t i = 0; i < r.decisions.size(); ++i) rungs[i % RUNG_COUNT] += r.decisions[i];
+  const auto decisions = static_cast<double>(std::accumulate(rungs.begin(), rungs.end(), std::int64_t{0}));
+  out << "Decisions " << static_cast<std::int64_t>(decisions) << ":";
+  for (int k = 0; k < RUNG_COUNT; ++k) out << " " << rung_name(k) << " " << percent(ratio(static_cast<double>(rungs[static_cast<std::size_t>(k)]), decisions));
+  out << "\n";
+  const auto scheduled = static_cast<double>(r.counter(ATTRIBUTIONS_SCHEDULED));
+  out << "Attributions " << r.counter(ATTRIBUTIONS_SCHEDULED) << " scheduled, " << percent(ratio(static_cast<double>(r.counter(ATTRIBUTIONS_ARRIVED)), scheduled))
+      << " arrived, " << percent(ratio(static_cast<double>(r.counter(ATTRIBUTIONS_BEFORE_DECISION)), scheduled)) << " before their decision\n";
+  const double offspring = r.act_offspring_pooled;
+  out << "Act offspring ratio " << fixed(offspring, 3) << " (P(an act is answered by an act)"
+      << (offspring < 1 ? "; chains last about " + fixed(1 / (1 - offspring), 2) + " acts)" : ")") << "\n";
+  if (r.counter(RUNAWAYS) > 0) {
+    out << "WARNING: " << r.counter(RUNAWAYS) << " trajectories ran away (hit run.max_events evaluation points); their last\n"
+        << "  phase was held to the horizon. An act offspring ratio near 1 means chains of acts hardly end.\n";
+  }
+  if (r.counter(INJECTIONS_IGNORED) > 0) out << "Injections that fell during a war (ignored): " << r.counter(INJECTIONS_IGNORED) << "\n";
+  for (const auto& w : r.warnings) out << "WARNING (config): " << w << "\n";
+  top_causes(out, "war", r.war_trigger, r.cause);
+  top_causes(out, "first-clash", r.clash_trigger, r.cause);
 }
 
 }  // namespace escalate

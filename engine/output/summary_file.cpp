@@ -1,5 +1,8 @@
 #include "escalate/output/summary_file.hpp"
 
+#include "escalate/model/phase.hpp"
+#include "escalate/sim/tally_layout.hpp"
+
 #include "escalate/output/comparison.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/output/hdf5_reader.hpp"
@@ -53,9 +56,16 @@ void result_summary(std::ostream& out, const std::string& path, bool json) {
     print_summary(out, r, s);
     return;
   }
-  auto q = [&](double level, int k) {
-    for (std::int64_t i = 0; i < r.Q; ++i) if (r.quantile[i] == level) return r.reached_quantiles[static_cast<std::size_t>(i * NUM_PHASES + k)];
+  auto q = [&](const std::vector<double>& quantiles, std::size_t stride, std::size_t k, double level) {
+    for (std::size_t i = 0; i < r.quantile.size(); ++i) if (r.quantile[i] == level) return quantiles[i * stride + k];
     return std::nan("");
+  };
+  auto estimate = [&](const PooledEstimate& e, const std::vector<double>& quantiles, std::size_t stride, std::size_t k) {
+    std::ostringstream o;
+    o << "{\"pooled\": " << number(e.mean) << ", \"lower\": " << number(e.lo) << ", \"upper\": " << number(e.hi)
+      << ", \"draws_q05\": " << number(q(quantiles, stride, k, 0.05)) << ", \"draws_q50\": " << number(q(quantiles, stride, k, 0.5))
+      << ", \"draws_q95\": " << number(q(quantiles, stride, k, 0.95)) << ", \"between_draw_sd\": " << number(e.between_draw_sd) << "}";
+    return o.str();
   };
   out << "{\n  \"file\": " << quoted(path) << ",\n  \"filetype\": \"escalate-results\",\n"
       << "  \"config_path\": " << quoted(run.config.source_path) << ",\n"
@@ -67,14 +77,16 @@ void result_summary(std::ostream& out, const std::string& path, bool json) {
       << ",\n  \"complete\": " << (run.driver.complete ? "true" : "false") << ",\n  \"shard\": "
       << (shard.empty() ? "null" : quoted(shard)) << ",\n  \"trajectories_done\": " << r.trajectories_done
       << ",\n  \"trajectories_planned\": " << r.trajectories_planned << ",\n  \"p_reached\": {";
-  for (int k = 0; k < NUM_PHASES; ++k) {
-    out << (k ? "," : "") << "\n    " << quoted(r.phase[k]) << ": {\"pooled\": " << number(r.p_reached[k])
-        << ", \"lower\": " << number(r.p_reached_interval[2 * k]) << ", \"upper\": " << number(r.p_reached_interval[2 * k + 1])
-        << ", \"draws_q05\": " << number(q(0.05, k)) << ", \"draws_q50\": " << number(q(0.5, k))
-        << ", \"draws_q95\": " << number(q(0.95, k)) << ", \"between_draw_sd\": " << number(r.p_reached_sd[k]) << "}";
+  for (std::size_t k = 0; k < r.phase.size(); ++k) {
+    out << (k ? "," : "") << "\n    " << quoted(r.phase[k]) << ": " << estimate(r.reach[k].pooled, r.reached_quantiles, r.phase.size(), k);
   }
-  out << "\n  },\n  \"p_nuclear\": {\"pooled\": " << number(r.p_nuclear) << ", \"lower\": " << number(r.p_nuclear_interval[0])
-      << ", \"upper\": " << number(r.p_nuclear_interval[1]) << ", \"between_draw_sd\": " << number(r.p_nuclear_sd) << "},\n  \"war_triggers\": {";
+  out << "\n  },\n  \"p_nuclear\": " << estimate(r.reach[NUCLEAR].pooled, r.reached_quantiles, r.phase.size(), NUCLEAR)
+      << ",\n  \"p_clash\": " << estimate(r.clash.pooled, r.clash_quantiles, 1, 0)
+      << ",\n  \"act_offspring_ratio\": " << number(r.act_offspring_pooled) << ",\n  \"counters\": {";
+  for (std::size_t c = 0; c < COUNTER_NAMES.size(); ++c) out << (c ? ", " : "") << quoted(COUNTER_NAMES[c]) << ": " << r.counters[c];
+  out << "},\n  \"warnings\": [";
+  for (std::size_t w = 0; w < r.warnings.size(); ++w) out << (w ? ", " : "") << quoted(r.warnings[w]);
+  out << "],\n  \"war_triggers\": {";
   bool first = true;
   for (std::size_t c = 0; c < r.war_trigger.size(); ++c) {
     if (!r.war_trigger[c]) continue;

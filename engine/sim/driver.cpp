@@ -1,5 +1,7 @@
 #include "escalate/sim/driver.hpp"
 
+#include "escalate/model/trajectory.hpp"
+
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/enumerable_thread_specific.h>
 #include <oneapi/tbb/info.h>
@@ -14,7 +16,7 @@ namespace escalate {
 namespace {
 struct Worker {
   Worker(const Config& config, const TallyLayout& layout)
-      : trajectory(config.scenario, config.run.seed), batch(layout) {}
+      : trajectory(config.scenario), batch(layout) {}
   Trajectory trajectory;
   TrajectoryRecord record;
   BatchTally batch;
@@ -57,7 +59,7 @@ DriverResult run_simulation(const Config& config, const DriverOptions& options) 
             w.batch.clear();
             bool abandoned = false;
             for (std::int64_t n = first; n < last && !abandoned; ++n) {
-              w.trajectory.run(m, n, w.record);
+              w.trajectory.run(m, n, config.run.seed, w.record, options.stop);
               w.batch.add(w.record);
               // A stop request drops the unfinished batch: results hold whole batches only.
               abandoned = stop_requested();

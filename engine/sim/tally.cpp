@@ -1,6 +1,6 @@
 #include "escalate/sim/tally.hpp"
 
-#include "escalate/model/parameters.hpp"
+#include "escalate/model/phase.hpp"
 
 #include <algorithm>
 
@@ -29,10 +29,12 @@ BatchTally::BatchTally(const TallyLayout& layout)
     : layout_(&layout), run_(static_cast<std::size_t>(layout.run_block()), 0),
       draw_(static_cast<std::size_t>(layout.draw_block()), 0) {
   auto at = [&](const char* name) { return layout.slice(name).offset; };
-  occupancy_ = at("occupancy"), reached_ = at("reached"), incidents_ = at("incidents");
-  war_cause_ = at("war_cause"), spiral_cause_ = at("spiral_cause"), chain_ = at("chain_at_least");
-  counters_ = at("counters"), war_by_time_ = at("draw_war_by_time"), draw_reached_ = at("draw_reached");
-  nuclear_ = at("draw_nuclear"), trajectories_ = at("draw_trajectories");
+  occupancy_ = at("occupancy"), reached_ = at("reached"), clash_by_time_ = at("clash_by_time");
+  incidents_ = at("incidents"), decisions_ = at("decisions"), war_cause_ = at("war_cause");
+  spiral_cause_ = at("spiral_cause"), clash_cause_ = at("clash_cause"), nuclear_by_side_ = at("nuclear_by_side");
+  durations_ = at("war_durations"), durations_censored_ = at("war_durations_censored"), counters_ = at("counters");
+  war_by_time_ = at("draw_war_by_time"), draw_reached_ = at("draw_reached"), clash_ = at("draw_clash");
+  offspring_ = at("draw_act_offspring"), runaways_ = at("draw_runaways"), trajectories_ = at("draw_trajectories");
 }
 
 void BatchTally::clear() {
@@ -40,25 +42,53 @@ void BatchTally::clear() {
   std::fill(draw_.begin(), draw_.end(), 0);
 }
 
+namespace {
+std::int64_t duration_bin(double days) {
+  auto it = std::upper_bound(WAR_DURATION_EDGES.begin(), WAR_DURATION_EDGES.end(), days);
+  return std::max<std::int64_t>(0, static_cast<std::int64_t>(it - WAR_DURATION_EDGES.begin()) - 1);
+}
+}  // namespace
+
 void BatchTally::add(const TrajectoryRecord& r) {
   std::int64_t* run = run_.data();
   std::int64_t* draw = draw_.data();
-  for (std::size_t t = 0; t < r.phase_at_grid.size(); ++t) {
-    ++run[occupancy_ + static_cast<std::int64_t>(t) * NUM_PHASES + r.phase_at_grid[t]];
-    for (int k = 0; k <= r.max_phase_at_grid[t]; ++k) ++run[reached_ + static_cast<std::int64_t>(t) * NUM_PHASES + k];
-    draw[war_by_time_ + static_cast<std::int64_t>(t)] += r.phase_at_grid[t] == WAR;
+  const double grid_days = static_cast<double>(layout_->grid_days());
+  for (std::size_t g = 0; g < r.phase_at_grid.size(); ++g) {
+    const auto t = static_cast<std::int64_t>(g);
+    ++run[occupancy_ + t * PHASE_COUNT + r.phase_at_grid[g]];
+    for (int k = 0; k <= r.max_phase_at_grid[g]; ++k) ++run[reached_ + t * PHASE_COUNT + k];
+    draw[war_by_time_ + t] += r.max_phase_at_grid[g] >= WAR;  // P(war by t): reached, not at war now
+    run[clash_by_time_ + t] += r.first_clash_day >= 0 && r.first_clash_day <= static_cast<double>(t) * grid_days;
   }
-  for (std::size_t i = 0; i < r.incidents.size(); ++i) run[incidents_ + static_cast<std::int64_t>(i)] += r.incidents[i];
-  if (r.war) ++run[war_cause_ + r.war_cause];
-  if (r.spiral_cause >= 0) ++run[spiral_cause_ + r.spiral_cause];
-  for (std::uint32_t k = 0; k < MAX_CHAIN_TALLY && k < r.longest_chain; ++k) ++run[chain_ + k];
-  run[counters_ + 0] += r.countermeasures;
-  run[counters_ + 1] += r.signals;
-  run[counters_ + 2] += static_cast<std::int64_t>(r.evaluations);
-  run[counters_ + 3] += 1;
+  for (std::size_t i = 0; i < r.incidents.size(); ++i) run[incidents_ + static_cast<std::int64_t>(i)] += static_cast<std::int64_t>(r.incidents[i]);
+  for (std::size_t i = 0; i < r.decisions.size(); ++i) run[decisions_ + static_cast<std::int64_t>(i)] += static_cast<std::int64_t>(r.decisions[i]);
+  for (const WarSpell& w : r.war_spells) {
+    if (w.trigger >= 0) ++run[war_cause_ + w.trigger];
+    ++run[(w.censored ? durations_censored_ : durations_) + duration_bin(w.days)];
+    run[counters_ + WARS_CENSORED] += w.censored;
+  }
+  if (r.first_spiral_cause >= 0) ++run[spiral_cause_ + r.first_spiral_cause];
+  if (r.first_clash_cause >= 0) ++run[clash_cause_ + r.first_clash_cause];
+  if (r.nuclear && r.nuclear_side >= 0) ++run[nuclear_by_side_ + r.nuclear_side];
+  std::int64_t* c = run + counters_;
+  c[TRAJECTORIES] += 1;
+  c[EVALUATIONS] += static_cast<std::int64_t>(r.evaluations);
+  c[COUNTERMEASURES] += static_cast<std::int64_t>(r.countermeasures);
+  c[STRIKES] += static_cast<std::int64_t>(r.strikes);
+  c[SIGNALS] += static_cast<std::int64_t>(r.signals);
+  c[WARS] += static_cast<std::int64_t>(r.wars);
+  c[CEASEFIRES] += static_cast<std::int64_t>(r.ceasefires);
+  c[ATTRIBUTIONS_SCHEDULED] += static_cast<std::int64_t>(r.attributions_scheduled);
+  c[ATTRIBUTIONS_ARRIVED] += static_cast<std::int64_t>(r.attributions_arrived);
+  c[ATTRIBUTIONS_BEFORE_DECISION] += static_cast<std::int64_t>(r.attributions_arrived_before_decision);
+  c[INJECTIONS_IGNORED] += static_cast<std::int64_t>(r.injections_ignored);
+  c[RUNAWAYS] += r.runaway;
   const int top = r.max_phase_at_grid.empty() ? 0 : r.max_phase_at_grid.back();
   for (int k = 0; k <= top; ++k) ++draw[draw_reached_ + k];
-  if (r.nuclear) ++draw[nuclear_];
+  draw[clash_] += r.first_clash_day >= 0;
+  draw[offspring_ + 0] += static_cast<std::int64_t>(r.act_offspring_numerator);
+  draw[offspring_ + 1] += static_cast<std::int64_t>(r.act_offspring_denominator);
+  draw[runaways_] += r.runaway;
   ++draw[trajectories_];
 }
 
@@ -71,7 +101,8 @@ void BatchTally::fold_into(RunTally& run, std::int64_t m, std::int64_t b) const 
   outcome[0] = draw_[static_cast<std::size_t>(trajectories_)];
   outcome[1] = draw_[static_cast<std::size_t>(draw_reached_ + WAR)];
   outcome[2] = draw_[static_cast<std::size_t>(draw_reached_ + SPIRAL)];
-  outcome[3] = draw_[static_cast<std::size_t>(nuclear_)];
+  outcome[3] = draw_[static_cast<std::size_t>(draw_reached_ + NUCLEAR)];
+  outcome[4] = draw_[static_cast<std::size_t>(clash_)];
 }
 
 }  // namespace escalate

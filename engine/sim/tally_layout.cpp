@@ -1,7 +1,7 @@
 #include "escalate/sim/tally_layout.hpp"
 
-#include "escalate/model/parameters.hpp"
-#include "escalate/model/trajectory.hpp"
+#include "escalate/model/phase.hpp"
+#include "escalate/model/ladder.hpp"
 
 #include <stdexcept>
 
@@ -14,22 +14,30 @@ std::int64_t TallySlice::size() const {
 }
 
 TallyLayout::TallyLayout(const Scenario& scenario, const BatchLayout& batches, std::int64_t draws)
-    : draws_(draws), batches_(batches.batches) {
+    : draws_(draws), batches_(batches.batches), grid_days_(scenario.grid_days) {
   const std::int64_t T = scenario.grid_points();
-  const auto K = static_cast<std::int64_t>(scenario.incidents.size());
-  const auto C = K + NUM_NON_INCIDENT_CAUSES;
+  const std::int64_t K = scenario.incident_count();
+  const std::int64_t C = scenario.cause_count();
+  const auto D = static_cast<std::int64_t>(WAR_DURATION_EDGES.size());
   const std::string count = "integer tally (mergeable state)";
   using S = TallyScope;
-  add({"occupancy", S::Run, {"time_days", "phase"}, {T, NUM_PHASES}, count});
-  add({"reached", S::Run, {"time_days", "phase"}, {T, NUM_PHASES}, count});
-  add({"incidents", S::Run, {"incident", "phase"}, {K, NUM_PHASES}, count});
+  add({"occupancy", S::Run, {"time_days", "phase"}, {T, PHASE_COUNT}, count});
+  add({"reached", S::Run, {"time_days", "phase"}, {T, PHASE_COUNT}, count});
+  add({"clash_by_time", S::Run, {"time_days"}, {T}, count});
+  add({"incidents", S::Run, {"incident", "incident_phase"}, {K, RATE_PHASE_COUNT}, count});
+  add({"decisions", S::Run, {"cause", "rung"}, {C, RUNG_COUNT}, count});
   add({"war_cause", S::Run, {"cause"}, {C}, count});
   add({"spiral_cause", S::Run, {"cause"}, {C}, count});
-  add({"chain_at_least", S::Run, {"chain_length"}, {MAX_CHAIN_TALLY}, count});
-  add({"counters", S::Run, {"state/counter"}, {static_cast<std::int64_t>(COUNTER_NAMES.size())}, count});
+  add({"clash_cause", S::Run, {"cause"}, {C}, count});
+  add({"nuclear_by_side", S::Run, {"side"}, {2}, count});
+  add({"war_durations", S::Run, {"duration_bin"}, {D}, count});
+  add({"war_durations_censored", S::Run, {"duration_bin"}, {D}, count});
+  add({"counters", S::Run, {"state/counter"}, {COUNTER_COUNT}, count});
   add({"draw_war_by_time", S::Draw, {"time_days"}, {T}, count});
-  add({"draw_reached", S::Draw, {"phase"}, {NUM_PHASES}, count});
-  add({"draw_nuclear", S::Draw, {}, {}, count});
+  add({"draw_reached", S::Draw, {"phase"}, {PHASE_COUNT}, count});
+  add({"draw_clash", S::Draw, {}, {}, count});
+  add({"draw_act_offspring", S::Draw, {"state/ratio_part"}, {2}, count});
+  add({"draw_runaways", S::Draw, {}, {}, count});
   add({"draw_trajectories", S::Draw, {}, {}, count});
   add({"batch_done", S::Batch, {}, {}, "1 where the batch is in the tallies"});
   add({"batch_outcome", S::Batch, {"state/batch_field"}, {static_cast<std::int64_t>(BATCH_FIELD_NAMES.size())}, count});

@@ -19,6 +19,7 @@ struct RunSettings {
   std::int64_t draws = 0;
   std::int64_t trajectories = 0;  // per draw
   std::uint64_t seed = 0;
+  std::string start_date;         // "YYYY-MM-DD" or "": labels the time axis only
 };
 
 // A parameter given as a distribution: sampled once per draw.
@@ -44,6 +45,9 @@ struct Config {
   Scenario scenario;
   Parameters fixed;           // every number; distributions hold their median here
   std::vector<UncertainParameter> uncertain;
+  // What the config asks that can never happen (an event after the horizon, ...): shown on
+  // stderr, in the summary and as a file attribute.
+  std::vector<std::string> warnings;
 
   // The values of the uncertain parameters in draw m, each sampled from the stream keyed
   // by (seed, m, its path), in the order of `uncertain`.
@@ -54,6 +58,14 @@ struct Config {
 
 // Reads, merges (`base`), validates. Throws ConfigError naming file, line, column and key.
 Config load_config(const std::string& path, const ConfigOverrides& overrides = {});
+
+// Limits the engine meets and refuses configs beyond (docs/model.md, config schema).
+inline constexpr std::int64_t MAX_DRAWS = 10'000'000;
+inline constexpr std::int64_t MAX_TRAJECTORIES = 1'000'000'000'000;
+inline constexpr double MAX_TOTAL_TRAJECTORIES = 1e13;
+inline constexpr double MAX_DRAW_GRID_CELLS = 2e8;  // per-draw curves [draws, grid points] held in memory
+inline constexpr std::int64_t MAX_HORIZON_DAYS = 365'250;
+inline constexpr std::int64_t MIN_MAX_EVENTS = 1000;
 
 // A config from resolved TOML text, as stored in result files (`origin` names it in
 // errors, e.g. "part-1.h5:/config"; `source_path` is the file it was first read from).

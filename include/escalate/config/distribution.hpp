@@ -8,10 +8,10 @@
 namespace escalate {
 
 struct Distribution {
-  enum class Kind { Uniform, Normal, Lognormal, Beta, Triangular };
+  enum class Kind { Uniform, Normal, Lognormal, Beta, Triangular, Gamma };
   Kind kind;
   double a = 0, b = 0, c = 0;  // uniform(low, high), normal(mean, sd), lognormal(median,
-                               // sigma), beta(a, b), triangular(low, mode, high)
+                               // sigma), beta(a, b), triangular(low, mode, high), gamma(shape, rate)
 
   Range support() const;
   double sample(RandomStream& stream) const;

@@ -67,6 +67,7 @@ struct Scenario {
   int incident_count() const { return static_cast<int>(incidents.size()); }
   int cause_count() const { return incident_count() + BUILTIN_CAUSE_COUNT; }
   int cause_index(BuiltinCause c) const { return incident_count() + static_cast<int>(c); }
+  int side_index(const std::string& name) const;  // -1 if neither side has that name
   // Incident names in order, then BUILTIN_CAUSE_NAMES in order.
   std::vector<std::string> cause_names() const;
 };

@@ -18,8 +18,9 @@
 
 namespace escalate {
 
-inline constexpr int NUM_OUTCOMES = 3;
-inline constexpr const char* OUTCOME_NAMES[NUM_OUTCOMES] = {"war", "spiral", "nuclear"};
+inline constexpr int NUM_OUTCOMES = 4;
+inline constexpr const char* OUTCOME_NAMES[NUM_OUTCOMES] = {"war", "clash", "spiral", "nuclear"};
+enum OutcomeIndex : int { OUTCOME_WAR = 0, OUTCOME_CLASH, OUTCOME_SPIRAL, OUTCOME_NUCLEAR };
 
 struct PairedEstimate {
   double difference = 0;  // mean over units of (other - reference)

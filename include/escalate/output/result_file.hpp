@@ -8,7 +8,7 @@
 
 namespace escalate {
 
-inline constexpr std::int64_t RESULT_FORMAT_VERSION = 1;  // readers refuse a mismatch
+inline constexpr std::int64_t RESULT_FORMAT_VERSION = 2;  // readers refuse a mismatch (2: model v2)
 inline constexpr const char* RESULT_FILETYPE = "escalate-results";
 
 class H5Writer;

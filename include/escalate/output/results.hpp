@@ -1,8 +1,9 @@
 #pragma once
-// The datasets of MODEL.md §13, computed from a run's integer tallies. Everything here
-// is a deterministic function of the tallies and the config, so equal tallies give
+// The datasets of MODEL §13, computed from a run's integer tallies and its draw table.
+// Everything here is a deterministic function of those, so equal tallies give
 // bit-identical results.
 #include "escalate/config/config.hpp"
+#include "escalate/output/statistics.hpp"
 #include "escalate/sim/driver.hpp"
 
 #include <cstdint>
@@ -27,46 +28,55 @@ struct Provenance {
   }
 };
 
+// A pooled probability over both loops (statistics.hpp) with its per-draw values.
+struct Outcome {
+  PooledEstimate pooled;
+  std::vector<double> by_draw;  // [M], NaN for draws without trajectories
+};
+
 struct Results {
   std::int64_t M = 0, T = 0, K = 0, C = 0, P = 0, Q = 0;
   // Coordinates.
   std::vector<std::int64_t> time_days;      // [T]
-  std::vector<std::string> phase;           // [5]
+  std::vector<std::string> phase;           // [6]
+  std::vector<std::string> incident_phase;  // [4] phases in which incident rates are given
+  std::vector<std::string> rung;            // [5]
+  std::vector<std::string> side;            // [2]
   std::vector<std::int64_t> draw;           // [M]
   std::vector<std::string> parameter;       // [P] paths of the uncertain parameters
   std::vector<std::string> incident;        // [K]
-  std::vector<std::string> cause;           // [C] incident names, then other causes
+  std::vector<std::string> cause;           // [C] incident names, then the built-in causes
   std::vector<double> quantile;             // [Q]
-  // Pooled over draws.
-  std::vector<double> occupancy;            // [T, 5]
-  std::vector<double> reached;              // [T, 5]
-  std::vector<double> p_reached;            // [5] pooled E[P(reach >= k by the horizon)]: mean over draws
-  std::vector<double> p_reached_interval;   // [5, 2] 95%, both loops (statistics.hpp pooled_estimate)
-  std::vector<double> p_reached_sd;         // [5] noise-corrected between-draw sd
-  std::vector<double> p_war_by_time;        // [T] pooled E[P(war by t)] (mean over draws)
-  std::vector<double> p_war_by_time_interval;  // [T, 2] its 95% interval over both loops
-  double p_nuclear = 0;
-  std::vector<double> p_nuclear_interval;   // [2]
-  double p_nuclear_sd = 0;
-  std::vector<std::int64_t> incident_count; // [K, 5]
-  std::vector<std::int64_t> war_trigger;    // [C]
-  std::vector<std::int64_t> spiral_trigger; // [C]
-  std::vector<std::int64_t> chain_length;   // [L] 1..MAX_CHAIN_TALLY
-  std::vector<double> p_chain;              // [L] P(a countermeasure chain of >= k links by the horizon)
-  std::vector<double> p_chain_interval;     // [L, 2]
-  // Per draw.
-  std::vector<double> p_war, p_spiral, p_nuclear_by_draw;  // [M]
-  std::vector<double> p_reached_by_draw;    // [M, 5]
-  std::vector<double> parameters;           // [M, P]
-  std::vector<float> war_by_draw;           // [M, T]
+  std::vector<double> duration_bin;         // [D] lower edges of the war-duration bins (days)
+  // Pooled over draws and trajectories.
+  std::vector<double> occupancy;            // [T, 6] fraction in each phase at t
+  std::vector<double> reached;              // [T, 6] fraction whose running max >= k by t
+  std::vector<double> clash_by_time;        // [T] fraction with a first clash by t
+  std::vector<Outcome> reach;               // [6] P(reach phase >= k by the horizon)
+  Outcome clash;                            // P(first clash by the horizon)
+  std::vector<double> p_war_by_time;        // [T] pooled E[P(war by t)]
+  std::vector<double> p_war_by_time_interval;  // [T, 2]
+  std::vector<float> war_by_draw;           // [M, T] per-draw P(war by t)
   std::vector<double> war_quantiles;        // [Q, T] across draws of P(war by t)
-  std::vector<double> reached_quantiles;    // [Q, 5] across draws of P(reach >= k by horizon)
-  std::vector<double> sensitivity;          // [P] Spearman rank correlation of p_war with each parameter
-  // Counts.
+  std::vector<double> reached_quantiles;    // [Q, 6] across draws of P(reach >= k by the horizon)
+  std::vector<double> clash_quantiles;      // [Q]
+  std::vector<double> parameters;           // [M, P] the draw table
+  std::vector<double> sensitivity;          // [P] Spearman rank correlation of per-draw P(war) with each parameter
+  std::vector<double> act_offspring;        // [M] per draw: acts answering acts / decisions on acts (MODEL 9.5)
+  double act_offspring_pooled = 0;
+  // Counts over all trajectories.
+  std::vector<std::int64_t> incident_count;  // [K, 4]
+  std::vector<std::int64_t> decisions;       // [C, 5]
+  std::vector<std::int64_t> war_trigger, spiral_trigger, clash_trigger;  // [C]
+  std::vector<std::int64_t> nuclear_by_side;  // [2]
+  std::vector<std::int64_t> war_durations, war_durations_censored;  // [D]
+  std::vector<std::int64_t> counters;       // [COUNTER_COUNT] (tally_layout.hpp)
   std::int64_t trajectories_done = 0;
   std::int64_t trajectories_planned = 0;
-  std::int64_t countermeasures = 0, signals = 0, evaluations = 0;
+  std::vector<std::string> warnings;
   Provenance provenance;
+
+  std::int64_t counter(int c) const { return counters[static_cast<std::size_t>(c)]; }
 };
 
 // From the driver's tallies and its draw table (the parameter values are never drawn again).

@@ -1,7 +1,7 @@
 #pragma once
 // A run's integer tallies in the one layout of tally_layout.hpp, and the small tally one
 // batch fills from its trajectories' records.
-#include "escalate/model/trajectory.hpp"
+#include "escalate/model/trajectory_record.hpp"
 #include "escalate/sim/tally_layout.hpp"
 
 #include <cstdint>
@@ -41,8 +41,10 @@ class BatchTally {
  private:
   const TallyLayout* layout_;
   std::vector<std::int64_t> run_, draw_;
-  std::int64_t occupancy_, reached_, incidents_, war_cause_, spiral_cause_, chain_, counters_;
-  std::int64_t war_by_time_, draw_reached_, nuclear_, trajectories_;
+  // Offsets of the slices in the run and draw blocks.
+  std::int64_t occupancy_, reached_, clash_by_time_, incidents_, decisions_, war_cause_, spiral_cause_, clash_cause_,
+      nuclear_by_side_, durations_, durations_censored_, counters_;
+  std::int64_t war_by_time_, draw_reached_, clash_, offspring_, runaways_, trajectories_;
 };
 
 }  // namespace escalate

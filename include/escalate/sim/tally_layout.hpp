@@ -28,9 +28,31 @@ struct TallySlice {
   std::int64_t size() const;        // elements of one instance
 };
 
-// Labels of the small state-only dimensions (state/counter, state/batch_field).
-inline const std::vector<std::string> COUNTER_NAMES = {"countermeasures", "signals", "evaluations", "trajectories"};
-inline const std::vector<std::string> BATCH_FIELD_NAMES = {"trajectories", "war", "spiral", "nuclear"};
+// Labels of the small state-only dimensions (state/counter, state/batch_field) and of the
+// war-duration histogram.
+enum Counter : int {
+  TRAJECTORIES = 0, EVALUATIONS, COUNTERMEASURES, STRIKES, SIGNALS, WARS, CEASEFIRES, WARS_CENSORED,
+  ATTRIBUTIONS_SCHEDULED, ATTRIBUTIONS_ARRIVED, ATTRIBUTIONS_BEFORE_DECISION, INJECTIONS_IGNORED, RUNAWAYS,
+  COUNTER_COUNT
+};
+inline const std::vector<std::string> COUNTER_NAMES = {
+    "trajectories", "evaluations", "countermeasures", "strikes", "signals", "wars", "ceasefires", "wars_censored",
+    "attributions_scheduled", "attributions_arrived", "attributions_before_decision", "injections_ignored", "runaways"};
+inline const std::vector<std::string> BATCH_FIELD_NAMES = {"trajectories", "war", "spiral", "nuclear", "clash"};
+// Lower edges (days) of the bins of war durations; the last bin is open.
+inline const std::vector<double> WAR_DURATION_EDGES = {0, 7, 14, 30, 60, 90, 180, 365, 730, 1825};
+// Dimensions that exist only in the state group, with their labels.
+struct StateDimension {
+  std::string name;
+  std::vector<std::string> labels;
+  std::string long_name;
+};
+inline const std::vector<StateDimension> STATE_DIMENSIONS = {
+    {"state/counter", COUNTER_NAMES, "run-wide counter"},
+    {"state/batch_field", BATCH_FIELD_NAMES, "batch outcome"},
+    {"state/ratio_part", {"numerator", "denominator"}, "part of the act offspring ratio (acts answering acts / decisions on acts)"},
+};
+inline const std::vector<std::string> RATE_PHASE_NAMES = {"dormant", "activated", "deep", "spiral"};
 
 class TallyLayout {
  public:
@@ -44,6 +66,7 @@ class TallyLayout {
   std::int64_t draw_block() const { return block_[1]; }
   std::int64_t batch_block() const { return block_[2]; }
   std::int64_t draws() const { return draws_; }
+  std::int64_t grid_days() const { return grid_days_; }
   std::int64_t batches() const { return batches_; }
   std::int64_t total() const { return block_[0] + draws_ * block_[1] + batches_ * block_[2]; }
 
@@ -54,7 +77,7 @@ class TallyLayout {
   void add(TallySlice slice);
   std::vector<TallySlice> slices_;
   std::int64_t block_[3] = {0, 0, 0};
-  std::int64_t draws_ = 0, batches_ = 0;
+  std::int64_t draws_ = 0, batches_ = 0, grid_days_ = 1;
 };
 
 }  // namespace escalate
