@@ -22,39 +22,87 @@ void expect_error(const std::string& path, std::initializer_list<std::string> fr
 }
 }  // namespace
 
-TEST_CASE("The baseline loads with its uncertain parameters", "[config]") {
-  Config c = load_config(source_path("configs/baseline-2022.toml"));
+TEST_CASE("A config loads into its scenario, fixed parameters and uncertain parameters", "[config]") {
+  Config c = load_config(source_path("tests/configs/coverage.toml"));
   CHECK(c.scenario.side_names[0] == "nato");  // sides in name order
   CHECK(c.scenario.side_names[1] == "russia");
   CHECK(c.scenario.alliance == 0);
-  CHECK(c.scenario.incidents.size() >= 8);
-  CHECK(c.uncertain.size() > 5);
-  CHECK(c.scenario.grid_points() == c.scenario.horizon_days / c.scenario.grid_days + 1);
-  // The paper's Table 1 warheads.
-  CHECK(c.fixed.sides[1].nuclear_warheads == 5977);
-  CHECK(c.fixed.sides[0].nuclear_warheads == 5943);
+  REQUIRE(c.scenario.incidents.size() == 1);
+  CHECK(c.scenario.incidents[0].name == "accident");
+  CHECK(c.scenario.grid_points() == 13);
+  CHECK(c.scenario.max_events == 1'000'000);  // default
+  CHECK(c.run.draws == 20);                    // child
+  CHECK(c.run.seed == 14);                     // inherited
+  CHECK(c.fixed.response.intercept[2] == 30.0);
+  CHECK(c.fixed.response.weight_severity[0] == 1000.0);  // inherited
+  REQUIRE(c.uncertain.size() == 1);
+  CHECK(c.uncertain[0].path == "response.intercept.1");
+  CHECK(c.fixed.model.clarification_epsilon == 0.01);  // default
+  CHECK(c.fixed.sides[0].decision_delay_days == 0.0);  // default
 }
 
 TEST_CASE("Draws are reproducible and keyed by parameter path, not position", "[config]") {
-  Config c = load_config(source_path("configs/baseline-2022.toml"));
+  Config c = load_config(closed_form_with({{"bias = 0.0", "bias = { dist = \"normal\", mean = 0.0, sd = 1.0 }"},
+                                           {"fear_gain = 1.0", "fear_gain = { dist = \"gamma\", shape = 2.0, rate = 4.0 }"}},
+                                          "two-uncertain.toml"));
+  REQUIRE(c.uncertain.size() == 2);
   Parameters a = draw_parameters(c, 3), b = draw_parameters(c, 3), other = draw_parameters(c, 4);
   const auto& u = c.uncertain.front();
   CHECK(a.at(u.ref) == b.at(u.ref));
   CHECK(a.at(u.ref) != other.at(u.ref));
-  // Drop all other uncertain parameters: this one still draws the same value.
+  // Drop the other uncertain parameter: this one still draws the same value.
   Config only = c;
   only.uncertain = {u};
   CHECK(draw_parameters(only, 3).at(u.ref) == a.at(u.ref));
 }
 
-TEST_CASE("base: the child wins, tables merge, arrays of tables replace", "[config]") {
-  Config calm = load_config(source_path("tests/configs/calm.toml"));
-  CHECK(calm.scenario.horizon_days == 1500);           // child
-  CHECK(calm.run.seed == 14);                     // inherited
-  CHECK(calm.fixed.sides[0].initial_belief == 0.9);
-  CHECK(calm.fixed.sides[0].flip_threshold == 5.0);  // inherited inside a merged table
-  REQUIRE(calm.scenario.incidents.size() == 1);            // [[incident]] replaced, not appended
-  CHECK(calm.scenario.incidents[0].name == "ambiguous");
+TEST_CASE("base: named tables merge by name, enabled = false removes one, distributions replace whole", "[config]") {
+  const std::string dir = scratch_dir().string();
+  write_file("merge-base.toml", read_text(source_path("tests/configs/closed-form.toml")) +
+                                    "\n[incident.cable]\nvictim = \"nato\"\nsuspect = \"russia\"\n"
+                                    "accidental_rate = [1.0, 1.0, 1.0, 1.0]\ndeliberate_rate = [0.0, 0.0, 0.0, 0.0]\n"
+                                    "severity_median = 1.0\nseverity_sigma = { dist = \"uniform\", low = 0.1, high = 0.5 }\nclarity = 1.0\n");
+  Config child = load_config(write_file("merge-child.toml",
+                                        "schema = 2\nbase = \"merge-base.toml\"\n"
+                                        "[incident.drone]\nvictim = \"nato\"\nsuspect = \"russia\"\n"
+                                        "accidental_rate = [2.0, 2.0, 2.0, 2.0]\ndeliberate_rate = [0.0, 0.0, 0.0, 0.0]\n"
+                                        "severity_median = 1.0\nseverity_sigma = 0.0\nclarity = 1.0\n"
+                                        "[incident.cable]\nseverity_sigma = { dist = \"gamma\", shape = 2.0, rate = 8.0 }\n"
+                                        "clarification = 0.5\n"));
+  std::vector<std::string> names;
+  for (const auto& t : child.scenario.incidents) names.push_back(t.name);
+  CHECK(names == std::vector<std::string>{"accident", "cable", "drone"});  // the base's kept, one added
+  CHECK(child.fixed.incidents[1].clarification == 0.5);                    // overridden key
+  CHECK(child.fixed.incidents[1].accidental_rate[0] == 1.0);                 // inherited key of the same table
+  REQUIRE(child.uncertain.size() == 1);
+  CHECK(child.uncertain[0].dist.kind == Distribution::Kind::Gamma);          // a uniform replaced by a gamma
+  Config removed = load_config(write_file("merge-removed.toml",
+                                          "schema = 2\nbase = \"merge-base.toml\"\n[incident.accident]\nenabled = false\n"));
+  REQUIRE(removed.scenario.incidents.size() == 1);
+  CHECK(removed.scenario.incidents[0].name == "cable");
+  expect_error(write_file("merge-bad.toml", "schema = 2\nbase = \"merge-base.toml\"\n[incident.acident]\nenabled = false\n"),
+               {"merge-bad.toml:4:", "incident.acident.enabled", "base config does not define"});
+  (void)dir;
+}
+
+TEST_CASE("A schema-1 config is refused with what changed", "[config]") {
+  expect_error(closed_form_with("schema = 2", "schema = 1"), {"schema", "model v1", "ladder", "[war]", "docs/migrating.md"});
+  expect_error(closed_form_with("schema = 2", ""), {"schema", "missing"});
+}
+
+TEST_CASE("Events are scheduled or random; what can never happen is a warning", "[config]") {
+  Config c = load_config(closed_form_with(
+      "seed = 14", "seed = 14\n[event.truce]\nrate_per_year = 0.5\nside = \"nato\"\nbelief_logodds = -1.0\n"
+                   "[event.late]\nday = 400\nside = \"nato\"\nfear = 1.0\n"
+                   "[inject.later]\nday = 999\nincident = \"accident\"\nseverity = 1.0\ndeliberate = false\n"));
+  REQUIRE(c.scenario.events.size() == 1);  // `late` falls after the horizon of 360 days
+  CHECK(c.scenario.events[0].name == "truce");
+  CHECK(c.scenario.events[0].is_random);
+  CHECK(c.fixed.events[0].end_day == 360.0);  // defaults to the horizon
+  CHECK(c.scenario.injections.empty());
+  REQUIRE(c.warnings.size() == 2);
+  CHECK_THAT(c.warnings[0], Contains("event.late"));
+  CHECK_THAT(c.warnings[1], Contains("inject.later"));
 }
 
 TEST_CASE("Overrides replace run values and appear in the resolved text", "[config]") {
@@ -68,26 +116,29 @@ TEST_CASE("Overrides replace run values and appear in the resolved text", "[conf
   // The resolved text is itself a valid config giving the same settings.
   Config again = load_config(write_file("resolved.toml", c.resolved_text));
   CHECK(again.run.draws == 3);
-  CHECK(again.fixed.response.war_intercept == c.fixed.response.war_intercept);
+  CHECK(again.fixed.response.intercept[1] == c.fixed.response.intercept[1]);
 }
 
 TEST_CASE("Config errors name file, line, column and key", "[config][errors]") {
   SECTION("missing file") { expect_error("/nonexistent/x.toml", {"/nonexistent/x.toml", "not found"}); }
-  SECTION("not TOML") { expect_error(write_file("bad.toml", "schema = 1\n[run\n"), {"bad.toml:2:", "not valid TOML"}); }
+  SECTION("not TOML") { expect_error(write_file("bad.toml", "schema = 2\n[run\n"), {"bad.toml:2:", "not valid TOML"}); }
   SECTION("unknown key with a suggestion") {
     expect_error(closed_form_with("perception_noise = 1.0", "perception_nosie = 1.0"),
-                 {"case.toml:35:1", "sides.russia.perception_nosie", "unknown key", "did you mean 'perception_noise'"});
+                 {"case.toml:", "sides.russia.perception_nosie", "unknown key", "did you mean 'perception_noise'"});
   }
   SECTION("wrong type") {
     expect_error(closed_form_with("bias = 0.0", "bias = \"high\""), {"case.toml:", "bias", "expected a number"});
   }
   SECTION("out of range") {
-    expect_error(closed_form_with("clarification = 0.5", "clarification = 1.5"),
-                 {"case.toml:37:17", "sides.russia.clarification", "outside the allowed range [0, 1]"});
+    expect_error(closed_form_with("open_mindedness = 1.0", "open_mindedness = 1.5"),
+                 {"case.toml:", "sides.russia.open_mindedness", "outside the allowed range [0, 1]"});
+    expect_error(closed_form_with("clarity = 1.0", "clarity = 1.0\nattribution_error = 0.6"),
+                 {"incident.accident.attribution_error", "outside the allowed range [0, 0.5]"});
+    expect_error(closed_form_with("offensive_multiplier = 2.0", "offensive_multiplier = 0.5"), {"offensive_multiplier", "[1, inf)"});
   }
   SECTION("a normal for a probability") {
-    expect_error(closed_form_with("clarification = 0.5", "clarification = { dist = \"normal\", mean = 0.5, sd = 0.1 }"),
-                 {"clarification", "leaves the allowed range", "beta"});
+    expect_error(closed_form_with("open_mindedness = 1.0", "open_mindedness = { dist = \"normal\", mean = 0.5, sd = 0.1 }"),
+                 {"open_mindedness", "leaves the allowed range", "beta"});
   }
   SECTION("bad distribution parameters") {
     expect_error(closed_form_with("bias = 0.0", "bias = { dist = \"normal\", mean = 0.0, sd = 0.0 }"), {"sd > 0"});
@@ -102,21 +153,31 @@ TEST_CASE("Config errors name file, line, column and key", "[config][errors]") {
                  {"run.draws", "not allowed in [run]"});
   }
   SECTION("base missing or cyclic") {
-    expect_error(write_file("child.toml", "base = \"nowhere.toml\"\n"), {"child.toml:1:", "base", "not found"});
-    write_file("a.toml", "base = \"b.toml\"\n");
-    expect_error(write_file("b.toml", "base = \"a.toml\"\n"), {"cycle"});
+    expect_error(write_file("child.toml", "base = \"nowhere.toml\"\nschema = 2\n"), {"child.toml:1:", "base", "not found"});
+    write_file("a.toml", "schema = 2\nbase = \"b.toml\"\n");
+    expect_error(write_file("b.toml", "schema = 2\nbase = \"a.toml\"\n"), {"cycle"});
   }
   SECTION("exactly two sides") {
     expect_error(closed_form_with("[sides.nato]", "[sides.china]\nconventional_power = 1.0\n[sides.nato]"),
-                 {"sides", "exactly two sides", "got 3"});
+                 {"sides", "exactly two sides", "got 3", "'china'"});
   }
   SECTION("incident sides") {
     expect_error(closed_form_with("victim = \"nato\"", "victim = \"natoo\""), {"incident.accident.victim", "did you mean 'nato'"});
     expect_error(closed_form_with("victim = \"nato\"", "victim = \"russia\""), {"incident.accident.suspect", "must differ"});
   }
   SECTION("injection of an unknown incident") {
-    expect_error(closed_form_with("seed = 14", "seed = 14\n[[inject]]\nday = 0\nincident = \"acident\"\nseverity = 1.0\ndeliberate = false\n"),
-                 {"inject.0.incident", "did you mean 'accident'"});
+    expect_error(closed_form_with("seed = 14", "seed = 14\n[inject.p]\nday = 0\nincident = \"acident\"\nseverity = 1.0\ndeliberate = false\n"),
+                 {"inject.p.incident", "did you mean 'accident'"});
+  }
+  SECTION("named tables of schema 2") {
+    expect_error(closed_form_with("[incident.accident]", "[[incident]]\nname = \"accident\""), {"incident", "named tables"});
+    expect_error(closed_form_with("[incident.accident]", "[incident.strike]"), {"incident.strike", "built-in cause"});
+    expect_error(closed_form_with("[incident.accident]", "[incident.\"a b\"]"), {"letters, digits"});
+    expect_error(closed_form_with("seed = 14", "seed = 14\n[event.e]\nday = 3\nrate_per_year = 1.0\n"), {"event.e", "exactly one of `day`"});
+    expect_error(closed_form_with("seed = 14", "seed = 14\n[event.e]\nday = 3\nfear = 1.0\n"), {"event.e", "`side` is required"});
+    expect_error(closed_form_with("seed = 14", "seed = 14\n[event.e]\nday = 3\nend_day = 9\n"), {"event.e.end_day", "only a random-time event"});
+    expect_error(closed_form_with("seed = 14", "seed = 14\n[reassurance.r]\nsender = \"nato\"\nrate_per_year = 1.0\ncredibility = 2.0\n"
+                                               "fear_relief = 0.1\nstart_day = 50\nend_day = 40\n"), {"reassurance.r.end_day", "after start_day"});
   }
   SECTION("grid must divide the horizon") {
     expect_error(closed_form_with("grid_days = 30", "grid_days = 7"), {"run.grid_days", "must divide"});
@@ -133,15 +194,16 @@ TEST_CASE("Config errors name file, line, column and key", "[config][errors]") {
     expect_error(closed_form_with("revert_threshold = 1.0", "revert_threshold = 6.0"), {"revert_threshold", "below flip_threshold"});
   }
   SECTION("missing required key") {
-    expect_error(closed_form_with("war_intercept = -1.0", ""), {"response", "missing required key 'war_intercept'"});
+    expect_error(closed_form_with("intercept = [0.0, -1.0, 0.0, 1.0]", ""), {"response", "missing required key 'intercept'"});
+    expect_error(closed_form_with("intercept = [0.0, -1.0, 0.0, 1.0]", "intercept = [0.0, -1.0]"), {"response.intercept", "ladder step"});
   }
   SECTION("unknown top-level table") {
     expect_error(closed_form_with("[restraint]", "[restrain]"), {"restrain", "did you mean 'restraint'"});
   }
   SECTION("event set paths are checked") {
-    std::string event = "seed = 14\n[[event]]\nday = 10\nside = \"nato\"\nset = { \"sides.nato.clarificaton\" = 0.8 }\n";
-    expect_error(closed_form_with("seed = 14", event), {"event.0.set", "did you mean 'clarification'"});
-    event = "seed = 14\n[[event]]\nday = 10\nside = \"nato\"\nset = { \"sides.nato.clarification\" = 1.8 }\n";
+    std::string event = "seed = 14\n[event.e]\nday = 10\nside = \"nato\"\nset = { \"sides.nato.open_mindednes\" = 0.8 }\n";
+    expect_error(closed_form_with("seed = 14", event), {"event.e.set", "did you mean 'open_mindedness'"});
+    event = "seed = 14\n[event.e]\nday = 10\nside = \"nato\"\nset = { \"sides.nato.open_mindedness\" = 1.8 }\n";
     expect_error(closed_form_with("seed = 14", event), {"outside the allowed range"});
   }
 }

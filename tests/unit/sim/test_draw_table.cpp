@@ -8,7 +8,7 @@ using namespace escalate;
 using namespace escalate::test;
 
 TEST_CASE("The draw table holds each draw's values as the config draws them, once", "[draw_table]") {
-  Config c = load_config(source_path("configs/baseline-2022.toml"), {{50}, {}, {}});
+  Config c = load_config(source_path("tests/configs/small.toml"), {{50}, {}, {}});
   DrawTable table = DrawTable::of(c);
   REQUIRE(table.parameters == static_cast<std::int64_t>(c.uncertain.size()));
   REQUIRE(table.parameters > 0);

@@ -1,4 +1,5 @@
 #include "escalate/config/config.hpp"
+#include "escalate/model/phase.hpp"
 #include "escalate/sim/driver.hpp"
 #include "test_support.hpp"
 
@@ -19,7 +20,7 @@ TEST_CASE("Results are identical for 1 and 2 threads", "[driver][reproducibility
   CHECK(a.tally.counts == b.tally.counts);  // every count, run, draw and batch slices alike
   CHECK(a.draws.values == b.draws.values);
   // Not trivially equal: the run did something.
-  CHECK(a.tally.value("counters", 0, 2) > a.tally.value("counters", 0, 3));
+  CHECK(a.tally.value("counters", 0, EVALUATIONS) > a.tally.value("counters", 0, TRAJECTORIES));
 }
 
 TEST_CASE("Occupancy is conserved and reached is monotone", "[driver]") {
@@ -27,22 +28,29 @@ TEST_CASE("Occupancy is conserved and reached is monotone", "[driver]") {
   DriverResult r = run_simulation(c, {});
   const auto occupancy = r.tally.at("occupancy"), reached = r.tally.at("reached");
   const std::int64_t T = c.scenario.grid_points(), n = c.run.draws * c.run.trajectories;
-  CHECK(r.tally.value("counters", 0, 3) == n);
+  CHECK(r.tally.value("counters", 0, TRAJECTORIES) == n);
   for (std::int64_t t = 0; t < T; ++t) {
     std::int64_t sum = 0;
-    for (int k = 0; k < NUM_PHASES; ++k) sum += occupancy[static_cast<std::size_t>(t * NUM_PHASES + k)];
+    for (int k = 0; k < PHASE_COUNT; ++k) sum += occupancy[static_cast<std::size_t>(t * PHASE_COUNT + k)];
     REQUIRE(sum == n);  // every trajectory is in exactly one phase
-    CHECK(reached[static_cast<std::size_t>(t * NUM_PHASES)] == n);
-    for (int k = 1; k < NUM_PHASES; ++k) {
-      auto at = static_cast<std::size_t>(t * NUM_PHASES + k);
+    CHECK(reached[static_cast<std::size_t>(t * PHASE_COUNT)] == n);
+    for (int k = 1; k < PHASE_COUNT; ++k) {
+      auto at = static_cast<std::size_t>(t * PHASE_COUNT + k);
       REQUIRE(reached[at] <= reached[at - 1]);                        // monotone in phase
-      if (t > 0) REQUIRE(reached[at] >= reached[at - NUM_PHASES]);    // monotone in time
+      if (t > 0) REQUIRE(reached[at] >= reached[at - PHASE_COUNT]);    // monotone in time
       REQUIRE(reached[at] >= occupancy[at]);                          // in k now => reached k
     }
   }
-  std::int64_t wars = 0;
-  for (auto w : r.tally.at("war_cause")) wars += w;
-  CHECK(wars == reached[static_cast<std::size_t>((T - 1) * NUM_PHASES + WAR)]);
+  // Every war has a trigger, and ends in a ceasefire, in nuclear use or at the horizon.
+  std::int64_t triggered = 0, nuclear = 0;
+  for (auto w : r.tally.at("war_cause")) triggered += w;
+  for (auto s : r.tally.at("nuclear_by_side")) nuclear += s;
+  const std::int64_t wars = r.tally.value("counters", 0, WARS);
+  CHECK(wars > 0);
+  CHECK(triggered == wars);
+  CHECK(wars == r.tally.value("counters", 0, CEASEFIRES) + r.tally.value("counters", 0, WARS_CENSORED) + nuclear);
+  CHECK(reached[static_cast<std::size_t>((T - 1) * PHASE_COUNT + NUCLEAR)] == nuclear);
+  CHECK(reached[static_cast<std::size_t>((T - 1) * PHASE_COUNT + WAR)] <= wars);
 }
 
 TEST_CASE("A stop request leaves a partial, consistent tally", "[driver]") {
@@ -53,6 +61,6 @@ TEST_CASE("A stop request leaves a partial, consistent tally", "[driver]") {
   DriverResult r = run_simulation(c, o);
   CHECK_FALSE(r.complete);
   CHECK(r.stopped);
-  CHECK(r.tally.value("counters", 0, 3) == 0);
+  CHECK(r.tally.value("counters", 0, TRAJECTORIES) == 0);
   for (std::int64_t b = 0; b < r.tally.layout.batches(); ++b) CHECK_FALSE(r.tally.batch_done(b));
 }

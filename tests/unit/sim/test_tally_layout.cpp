@@ -1,3 +1,4 @@
+#include "escalate/model/phase.hpp"
 #include "escalate/sim/tally_layout.hpp"
 
 #include <catch2/catch.hpp>
@@ -10,14 +11,14 @@ TEST_CASE("Tally slices tile their blocks and take their shapes from the scenari
   Scenario s;
   s.horizon_days = 100;
   s.grid_days = 5;  // T = 21
-  s.incidents = {{"a", "", 0, 1}, {"b", "", 1, 0}};
-  RunSettings run{4, 600, 7};  // 3 batches per draw, 12 in all
+  s.incidents = {{"a", 0, 1}, {"b", 1, 0}};
+  RunSettings run{4, 600, 7, ""};  // 3 batches per draw, 12 in all
   TallyLayout layout(s, BatchLayout::of(run), run.draws);
   CHECK(layout.draws() == 4);
   CHECK(layout.batches() == 12);
-  CHECK(layout.slice("occupancy").shape == std::vector<std::int64_t>{21, NUM_PHASES});
-  CHECK(layout.slice("incidents").shape == std::vector<std::int64_t>{2, NUM_PHASES});
-  CHECK(layout.slice("war_cause").shape == std::vector<std::int64_t>{2 + NUM_NON_INCIDENT_CAUSES});
+  CHECK(layout.slice("occupancy").shape == std::vector<std::int64_t>{21, PHASE_COUNT});
+  CHECK(layout.slice("incidents").shape == std::vector<std::int64_t>{2, RATE_PHASE_COUNT});
+  CHECK(layout.slice("war_cause").shape == std::vector<std::int64_t>{2 + BUILTIN_CAUSE_COUNT});
   CHECK(layout.slice("draw_war_by_time").shape == std::vector<std::int64_t>{21});
   CHECK_THROWS(layout.slice("no-such-slice"));
   // Within each scope the slices are contiguous, in order, and fill the block exactly.
@@ -33,7 +34,7 @@ TEST_CASE("Tally slices tile their blocks and take their shapes from the scenari
   }
   CHECK(layout.total() == layout.run_block() + 4 * layout.draw_block() + 12 * layout.batch_block());
   // Instances of draw and batch slices sit one block apart, after the run block.
-  const auto& d = layout.slice("draw_nuclear");
+  const auto& d = layout.slice("draw_clash");
   CHECK(layout.start(d, 3) - layout.start(d, 2) == layout.draw_block());
   const auto& b = layout.slice("batch_done");
   CHECK(layout.start(b, 0) == layout.run_block() + 4 * layout.draw_block());
