@@ -28,14 +28,14 @@ Measurement measure(const Config& config, int threads) {
   DriverResult r = run_simulation(config, options);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const auto occupancy = r.tally.at("occupancy");
-  const auto counters = r.tally.at("counters");  // countermeasures, signals, evaluations, trajectories
+  const auto counters = r.tally.at("counters");
   double incidents = 0, grid = 0;
   for (auto k : r.tally.at("incidents")) incidents += static_cast<double>(k);
   for (std::size_t t = 0; t < occupancy.size(); ++t) {
-    if (t % NUM_PHASES != WAR) grid += static_cast<double>(occupancy[t]);  // war-phase entries are filled, not evaluated
+    grid += static_cast<double>(occupancy[t]);
   }
-  return {seconds, static_cast<double>(counters[3]), static_cast<double>(counters[2]), incidents,
-          static_cast<double>(counters[0]), grid};
+  return {seconds, static_cast<double>(counters[TRAJECTORIES]), static_cast<double>(counters[EVALUATIONS]), incidents,
+          static_cast<double>(counters[COUNTERMEASURES]), grid};
 }
 }  // namespace
 

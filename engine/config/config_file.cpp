@@ -102,8 +102,8 @@ void merge_into(toml::table& bottom, toml::table& top, const std::string& path) 
     if (named_section && !existing && node.is_table()) {
       const toml::node* enabled = node.as_table()->get("enabled");
       if (enabled && enabled->is_boolean() && !enabled->as_boolean()->get()) {
-        throw ConfigError(where(enabled->source()) + path + "." + std::string(key.str()) +
-                          ".enabled: disables a " + path + " the base config does not define");
+        throw ConfigError(where(enabled->source()) + path + "." + std::string(key.str()) + ".enabled: disables [" + path +
+                          "." + std::string(key.str()) + "], which the base config does not define (a typo?)");
       }
     }
     if (existing && existing->is_table() && node.is_table() && !is_distribution(existing) && !is_distribution(&node)) {
