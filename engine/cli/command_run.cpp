@@ -90,11 +90,16 @@ AdaptiveOutcome run_adaptive(const RunFlags& flags, const Config& first) {
                 << out.half_width << (out.half_width <= flags.target_ci ? " <= " : " > ") << flags.target_ci << "\n";
     }
     // More trajectories per draw cannot push the interval below what the spread of the true
-    // per-draw probabilities gives: t sd* / sqrt(M). Past that, only more draws help.
+    // per-draw probabilities gives: t sd* / sqrt(M). Past that, only more draws help. The
+    // estimate sd* is itself noisy: trust it only when the spread of the per-draw estimates
+    // is significantly larger than binomial noise alone would give (chi-square test, 1%).
     const double M = static_cast<double>(war.draws);
     out.draw_floor = war.draws >= 2 && std::isfinite(war.between_draw_sd)
         ? t_quantile_95(M - 1) * war.between_draw_sd / std::sqrt(M) : 0.0;
-    if (out.half_width > flags.target_ci && out.draw_floor > flags.target_ci) {
+    const double noise = war.within_draw_sd * war.within_draw_sd;
+    const bool spread_is_real = war.draws >= 2 && noise > 0 &&
+        (M - 1) * (war.between_draw_sd * war.between_draw_sd + noise) / noise > chi_square_quantile(M - 1, 0.99);
+    if (out.half_width > flags.target_ci && out.draw_floor > flags.target_ci && spread_is_real) {
       const double ratio = out.draw_floor / flags.target_ci;
       out.draws_needed = static_cast<std::int64_t>(std::ceil(M * ratio * ratio));
       break;

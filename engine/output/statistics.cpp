@@ -1,5 +1,6 @@
 #include "escalate/output/statistics.hpp"
 
+#include <boost/math/distributions/chi_squared.hpp>
 #include <boost/math/distributions/students_t.hpp>
 
 #include <algorithm>
@@ -17,6 +18,10 @@ std::pair<double, double> wilson_interval(std::int64_t successes, std::int64_t n
   double centre = (p + z2 / (2 * nn)) / (1 + z2 / nn);
   double half = z / (1 + z2 / nn) * std::sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn));
   return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
+
+double chi_square_quantile(double df, double p) {
+  return boost::math::quantile(boost::math::chi_squared(df), p);
 }
 
 double t_quantile_95(double df) {
@@ -41,10 +46,11 @@ PooledEstimate pooled_estimate(const std::vector<std::int64_t>& successes, const
     else noise_known = false;
   }
   e.draws = static_cast<std::int64_t>(p.size());
-  if (p.empty()) return {NaN, NaN, NaN, NaN, 0};
+  if (p.empty()) return {NaN, NaN, NaN, NaN, NaN, 0};
   const double M = static_cast<double>(p.size());
   e.mean = std::accumulate(p.begin(), p.end(), 0.0) / M;
   auto [wlo, whi] = wilson_interval(k, n);
+  e.within_draw_sd = noise_known ? std::sqrt(binomial / M) : NaN;
   if (p.size() == 1) {
     e.lo = wlo, e.hi = whi, e.between_draw_sd = NaN;
     return e;

@@ -3,7 +3,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$WORK"
 mkdir results
 
-printf 'schema = 1\n[run]\nhorizon_days = 10\ngrid_dayz = 5\n' > typo.toml
+printf 'schema = 2\n[run]\nhorizon_days = 10\ngrid_dayz = 5\n' > typo.toml
 expect_exit 2 "$BIN" run typo.toml
 expect_output "typo.toml:4:1: run.grid_dayz: unknown key (did you mean 'grid_days'?)"
 [ -z "$(ls results)" ] && pass "nothing written after a config error" || fail "files left in results/: $(ls results)"
@@ -29,9 +29,9 @@ expect_exit 0 "$BIN" run "$SRC/tests/configs/small.toml" -q --force --draws 2 --
 h5dump -H results/small.h5 >/dev/null 2>&1 && pass "--force replaced it with a valid HDF5 file" || fail "not HDF5 after --force"
 [ -z "$(ls -A results | grep -v '^small.h5$')" ] && pass "no temporary files left" || fail "left: $(ls -A results)"
 
-expect_exit 0 "$BIN" check "$SRC/configs/baseline-2022.toml"
+expect_exit 0 "$BIN" check "$SRC/tests/configs/small.toml"
 expect_output "uncertain parameter(s)"
-expect_output "response.war_intercept ~ normal"
+expect_output "response.intercept.1 ~ normal"
 expect_exit 0 "$BIN" --help
 expect_output "Examples:"
 expect_exit 0 "$BIN" run --help

@@ -21,9 +21,13 @@ std::pair<double, double> wilson_interval(std::int64_t successes, std::int64_t n
 struct PooledEstimate {
   double mean = 0, lo = 0, hi = 0;
   double between_draw_sd = 0;
-  std::int64_t draws = 0;  // draws with trajectories
+  double within_draw_sd = 0;  // binomial noise of one draw's estimate: sqrt(mean(p_m (1 - p_m) / (N_m - 1)))
+  std::int64_t draws = 0;     // draws with trajectories
 };
 PooledEstimate pooled_estimate(const std::vector<std::int64_t>& successes, const std::vector<std::int64_t>& trials);
+
+// Quantile p of the chi-square distribution with `df` degrees of freedom.
+double chi_square_quantile(double df, double p);
 
 // Two-sided 95% Student t quantile with `df` degrees of freedom (df may be fractional).
 double t_quantile_95(double df);
