@@ -3,8 +3,8 @@
 # corrupts an existing result.
 source "$(dirname "$0")/lib.sh"
 cd "$WORK"
-cfg="$SRC/configs/baseline-2022.toml"
-size=(--draws 30 --trajectories 500)   # about 5 s on 2 cores: long enough to interrupt
+cfg="$SRC/tests/configs/small.toml"
+size=(--draws 120 --trajectories 3000)   # about 5 s on 2 cores: long enough to interrupt
 
 "$BIN" run "$cfg" "${size[@]}" -q -o full.h5
 [ $? -eq 0 ] && pass "uninterrupted run" || fail "uninterrupted run"
@@ -47,12 +47,12 @@ interrupt() {  # interrupt LABEL OUTPUT ARGS...: SIGINT after 1.5 s, expect 130 
   [ ! -e "$out" ] && pass "$label: nothing written" || fail "$label: wrote $out"
 }
 interrupt "compare" cmp-int.h5 compare "$cfg" "$cfg" "${size[@]}" -q -o cmp-int.h5
-interrupt "--target-ci" ci-int.h5 run "$cfg" --draws 30 --target-ci 0.0001 -q -o ci-int.h5
+interrupt "--target-ci" ci-int.h5 run "$SRC/tests/configs/closed-form.toml" --draws 200 --target-ci 0.0001 -q -o ci-int.h5
 
 # Resume the interrupted run: the same datasets as the uninterrupted one.
 expect_exit 0 "$BIN" run "$cfg" "${size[@]}" -q --resume partial-INT.h5
 expect_exit 0 h5diff --exclude-attribute / full.h5 partial-INT.h5
-expect_exit 2 "$BIN" run "$cfg" --draws 31 --trajectories 500 -q --resume partial-TERM.h5 -o other.h5
+expect_exit 2 "$BIN" run "$cfg" --draws 121 --trajectories 3000 -q --resume partial-TERM.h5 -o other.h5
 expect_output "different config, seed or size"
 expect_exit 2 "$BIN" run "$cfg" "${size[@]}" -q --resume full.h5 -o other.h5
 expect_output "already complete"
