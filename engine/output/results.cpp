@@ -102,8 +102,10 @@ Results compute_results(const Config& config, const DriverResult& driver, const 
   // Quantiles across the draws that have trajectories (all of them in a complete run).
   r.war_quantiles.assign(static_cast<std::size_t>(r.Q * r.T), NaN);
   for (std::int64_t t = 0; t < r.T; ++t) {
-    std::vector<double> by_draw;
-    for (std::int64_t m = 0; m < r.M; ++m) by_draw.push_back(r.war_by_draw[static_cast<std::size_t>(m * r.T + t)]);
+    std::vector<double> by_draw;  // in double precision (war_by_draw is stored as float)
+    for (std::int64_t m = 0; m < r.M; ++m) {
+      by_draw.push_back(ratio(tally.at("draw_war_by_time", m)[static_cast<std::size_t>(t)], trials[static_cast<std::size_t>(m)]));
+    }
     const auto q = quantiles_of(by_draw, trials, r.quantile);
     for (std::int64_t i = 0; i < r.Q; ++i) r.war_quantiles[static_cast<std::size_t>(i * r.T + t)] = q[static_cast<std::size_t>(i)];
   }

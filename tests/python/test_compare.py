@@ -39,7 +39,7 @@ class CompareTest(unittest.TestCase):
     def test_one_group_per_config_with_the_run_schema(self):
         self.assertEqual(self.names(), ["small", "small-2", "small-institutions"])
         for name in self.names():
-            self.assertEqual(self.h5[f"{name}/occupancy"].shape[1], 5)
+            self.assertEqual(self.h5[f"{name}/occupancy"].shape[1], 6)
             self.assertIn("draws", self.h5[name])
         with xr.open_dataset(self.path, group="small-institutions") as ds:
             self.assertEqual(ds["occupancy"].dims, ("time_days", "phase"))
@@ -68,8 +68,12 @@ class CompareTest(unittest.TestCase):
         self.assertLess(difference, 0.0, "stronger institutions cannot raise P(war) under common random numbers")
         self.assertLess(paired[1] - paired[0], 0.5 * (unpaired[1] - unpaired[0]))
         self.assertTrue(paired[0] <= difference <= paired[1])
-        # Restraint changes only war utilities: per draw, P(war) never rises.
-        self.assertTrue(np.all(self.h5["comparison/per_draw_difference"][row, :, war] <= 0.0))
+        # Restraint lowers every ladder step at every decision (one uniform per decision, so
+        # the rung chosen can only fall), but a lower rung changes what follows, and later
+        # arrivals are redrawn: per draw, P(war) may rise by chance, rarely. At 200
+        # trajectories per draw, at least 90% of the draws must not rise.
+        per_draw = self.h5["comparison/per_draw_difference"][row, :, war]
+        self.assertGreaterEqual(np.mean(per_draw <= 0.0), 0.9)
         self.assertEqual(self.h5["comparison/draws_paired_exactly"][row], 40)
 
     def test_table(self):
@@ -91,7 +95,7 @@ class CompareTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             other = os.path.join(tmp, "longer.toml")
             with open(other, "w") as f:
-                f.write(f'base = "{config("small.toml")}"\n[run]\nhorizon_days = 730\n')
+                f.write(f'schema = 2\nbase = "{config("small.toml")}"\n[run]\nhorizon_days = 730\n')
             r = subprocess.run([BIN, "compare", config("small.toml"), other, "-o", os.path.join(tmp, "x.h5")],
                                capture_output=True, text=True)
             self.assertEqual(r.returncode, 2)

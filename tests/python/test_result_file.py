@@ -33,7 +33,7 @@ class ResultFileTest(unittest.TestCase):
     def test_xarray_labels(self):
         with xr.open_dataset(self.path) as ds:
             self.assertEqual(ds["occupancy"].dims, ("time_days", "phase"))
-            self.assertEqual(list(ds["phase"].values), ["dormant", "activated", "deep", "spiral", "war"])
+            self.assertEqual(list(ds["phase"].values), ["dormant", "activated", "deep", "spiral", "war", "nuclear"])
             self.assertEqual(ds["war_by_draw"].dims, ("draw", "time_days"))
             self.assertEqual(ds["time_days"].values[-1], 365)  # numbers of days, not timedeltas
             self.assertEqual(ds["occupancy"].attrs["units"], "1")
@@ -78,21 +78,27 @@ class ResultFileTest(unittest.TestCase):
 
     def test_parameters_and_sensitivity(self):
         names = [n.decode() if isinstance(n, bytes) else n for n in self.h5["parameter"][:]]
-        self.assertIn("response.war_intercept", names)
+        self.assertIn("response.intercept.1", names)
         values = self.h5["draws/parameters"][:]
         self.assertEqual(values.shape, (12, len(names)))
-        beta = names.index("sides.nato.initial_belief")
+        beta = names.index("sides.russia.initial_belief")
         self.assertTrue(np.all((values[:, beta] > 0) & (values[:, beta] < 1)))
         self.assertGreater(np.unique(values[:, beta]).size, 10, "each draw samples its own value")
         sens = self.h5["sensitivity"][:]
         self.assertTrue(np.all(np.isnan(sens) | (np.abs(sens) <= 1)))
 
     def test_counts_and_triggers(self):
+        # Every war has a trigger; wars end in a ceasefire, in nuclear use or at the horizon;
+        # a trajectory may have several wars, so at least as many wars as trajectories at war.
         wars = self.h5["war_trigger"][:].sum()
         done = self.h5.attrs["trajectories_done"]
-        self.assertEqual(wars, round(self.h5["p_reached"][4] * done))
+        self.assertEqual(wars, self.h5.attrs["wars"])
+        self.assertEqual(wars, self.h5.attrs["ceasefires"] + self.h5.attrs["wars_censored"] + self.h5["nuclear_by_side"][:].sum())
+        self.assertGreaterEqual(wars, round(self.h5["draws/p_war"][:].mean() * done))
+        self.assertEqual(self.h5["war_durations"][:].sum() + self.h5["war_durations_censored"][:].sum(), wars)
         self.assertGreater(self.h5["incident_count"][:].sum(), 0)
-        self.assertEqual(self.h5["incident_count"][:, 4].sum(), 0, "no incidents after war")
+        self.assertEqual(self.h5["incident_count"].shape[1], 4, "incidents happen in phases 0..3 only")
+        self.assertEqual(self.h5["decisions"][:].sum(), sum(self.h5["decisions"][:, r].sum() for r in range(5)))
 
     def test_summary_json_agrees_with_the_file(self):
         import json
@@ -106,7 +112,7 @@ class ResultFileTest(unittest.TestCase):
         self.assertEqual(summary["p_reached"]["war"]["draws_q50"], self.h5["reached_quantiles"][levels.index(0.5), 4])
         text = subprocess.run([BIN, "summary", self.path], check=True, capture_output=True, text=True).stdout
         self.assertIn("complete", text)
-        self.assertIn("nuclear war", text)
+        self.assertIn("reach nuclear", text)
 
     def test_provenance(self):
         a = self.h5.attrs
