@@ -8,6 +8,7 @@
 #include <chrono>
 #include <csignal>
 #include <filesystem>
+#include <iostream>
 
 namespace escalate::cli {
 
@@ -62,6 +63,10 @@ std::string error_kind(const std::exception& e) {
     return "";
   }
   return "internal error: ";
+}
+
+void report_warnings(const Config& config) {
+  for (const auto& w : config.warnings) std::cerr << "escalate: warning: " << config.source_path << ": " << w << "\n";
 }
 
 }  // namespace escalate::cli

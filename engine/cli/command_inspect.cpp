@@ -22,6 +22,17 @@ int command_check(const std::string& path) {
   for (const auto& u : config.uncertain) std::cout << "#   " << u.path << " ~ " << u.dist.text() << "\n";
   std::cout << "# " << config.run.draws << " draws x " << config.run.trajectories << " trajectories, "
             << config.scenario.grid_points() << " grid points over " << config.scenario.horizon_days << " days\n";
+  const Scenario& s = config.scenario;
+  auto list = [](const char* what, const auto& items, auto name_of) {
+    std::cout << "# " << items.size() << " " << what << (items.empty() ? "" : ":");
+    for (const auto& item : items) std::cout << " " << name_of(item);
+    std::cout << "\n";
+  };
+  list("incident type(s)", s.incidents, [](const IncidentType& t) { return t.name; });
+  list("reassurance signal(s)", s.signals, [](const SignalSpec& t) { return t.name; });
+  list("event(s)", s.events, [](const EventSpec& t) { return t.name + (t.is_random ? " (random time)" : ""); });
+  list("injection(s)", s.injections, [](const InjectionSpec& t) { return t.name; });
+  report_warnings(config);
   return 0;
 }
 

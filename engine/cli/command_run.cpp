@@ -140,6 +140,7 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
   std::string output;
   cluster.collective([&] {
     config = load_config(flags.config, flags.overrides);
+    if (cluster.root()) report_warnings(config);
     if (!flags.shard.empty()) {
       if (cluster.size() > 1) throw UsageError("--shard splits a run across jobs, mpirun across ranks: use one or the other");
       shard = parse_shard(flags.shard);

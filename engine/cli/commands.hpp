@@ -42,6 +42,9 @@ struct Execution {
   Provenance provenance;
 };
 
+// Prints what a config asks that can never happen (Config::warnings) on stderr.
+void report_warnings(const Config& config);
+
 // results/<config-stem>.h5
 std::string default_output(const std::string& config);
 
