@@ -13,6 +13,16 @@
 
 namespace escalate::cli {
 
+void execute_all(std::vector<ComparedRun>& runs, const SamplingFlags& flags, const std::string& command_line) {
+  for (auto& run : runs) {
+    if (!flags.quiet) std::cerr << "running " << run.name << "\n";
+    Execution e = execute(run.config, flags.threads, flags.quiet, command_line);
+    if (!e.driver.complete) throw Interrupted("interrupted: nothing written (a comparison needs complete runs)");
+    run.driver = std::move(e.driver);
+    run.results = compute_results(run.config, run.driver, e.provenance);
+  }
+}
+
 int command_compare(const CompareFlags& flags, const std::string& command_line) {
   // Every config takes the reference's run settings (after the command-line overrides).
   std::vector<ComparedRun> runs;
@@ -38,13 +48,7 @@ int command_compare(const CompareFlags& flags, const std::string& command_line) 
   const std::string output = flags.output.empty()
       ? (std::filesystem::path("results") / ("compare-" + runs.front().name + ".h5")).string() : flags.output;
   check_output_path(output, flags.force);
-  for (auto& run : runs) {
-    if (!flags.quiet) std::cerr << "running " << run.name << "\n";
-    Execution e = execute(run.config, flags.threads, flags.quiet, command_line);
-    if (!e.driver.complete) throw Interrupted("interrupted: nothing written (a comparison needs complete runs)");
-    run.driver = std::move(e.driver);
-    run.results = compute_results(run.config, run.driver, e.provenance);
-  }
+  execute_all(runs, flags, command_line);
   Comparison comparison = compare_runs(runs);
   write_file_atomically(output, flags.force, [&](H5Writer& h5) { write_comparison(h5, comparison, runs, command_line); });
   if (!flags.quiet) {

@@ -3,6 +3,7 @@
 // (command_run.cpp, command_compare.cpp, command_merge.cpp, command_inspect.cpp), and what
 // they share (command_execute.cpp). main.cpp only defines the CLI and dispatches.
 #include "escalate/config/config.hpp"
+#include "escalate/output/comparison.hpp"
 #include "escalate/output/results.hpp"
 #include "escalate/sim/cluster.hpp"
 #include "escalate/sim/driver.hpp"
@@ -35,6 +36,11 @@ struct CompareFlags : SamplingFlags {
   std::vector<std::string> configs;
 };
 
+struct SweepFlags : SamplingFlags {
+  std::string config;
+  std::vector<std::string> sets;  // "PATH=v1,v2,..." or "PATH=lo:hi:n"
+};
+
 // The tallies of a run and how it ran; callers compute Results once, when the tallies are
 // final (after an MPI reduce, a resume's merge).
 struct Execution {
@@ -61,6 +67,11 @@ std::string error_kind(const std::exception& e);
 
 int command_run(const RunFlags& flags, const std::string& command_line, Cluster& cluster);
 int command_compare(const CompareFlags& flags, const std::string& command_line);
+int command_sweep(const SweepFlags& flags, const std::string& command_line);
+
+// Runs every config of a comparison (all with the same run settings), refusing to go on
+// after an interrupt; fills each run's driver result and results.
+void execute_all(std::vector<ComparedRun>& runs, const SamplingFlags& flags, const std::string& command_line);
 int command_merge(const std::vector<std::string>& parts, const std::string& output, bool force, bool quiet,
                   const std::string& command_line);
 int command_summary(const std::string& path, bool json);

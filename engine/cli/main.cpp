@@ -44,6 +44,7 @@ int run_main(int argc, char** argv, const std::string& command_line) {
              "  escalate run configs/baseline-2022.toml                 # -> results/baseline-2022.h5\n"
              "  escalate run configs/baseline-2022.toml --draws 50 --trajectories 500 -o /tmp/quick.h5\n"
              "  escalate compare configs/baseline-2022.toml configs/policies/*.toml\n"
+             "  escalate sweep configs/baseline-2022.toml --set restraint.institutions=0:1:11\n"
              "Exit codes: 0 success, 2 bad input or usage, 1 runtime I/O fault, 130 interrupted (partial file written).");
 
   const auto positive = CLI::Range(std::int64_t{1}, std::numeric_limits<std::int64_t>::max());
@@ -88,6 +89,19 @@ int run_main(int argc, char** argv, const std::string& command_line) {
                   "these flags); horizons must match. Example:\n"
                   "  escalate compare configs/baseline-2022.toml configs/policies/*.toml");
 
+  SweepFlags sweep_flags;
+  auto* sweep = app.add_subcommand("sweep", "Run a config at several values of one or more parameters (common random numbers)");
+  sweep->add_option("config", sweep_flags.config, "Config file")->required();
+  sweep->add_option("--set", sweep_flags.sets,
+                    "PATH=v1,v2,... or PATH=lo:hi:n (n values from lo to hi); repeat for a grid")->required();
+  add_sampling_options(sweep, sweep_flags, "Result file (default: results/sweep-<config-stem>.h5)", " for every point");
+  sweep->footer("Every point runs with the same seed, draws and trajectories; the table shows P(war), P(clash),\n"
+                "P(nuclear) at each value and the paired difference in P(war) against the first point.\n"
+                "Examples:\n"
+                "  escalate sweep configs/baseline-2022.toml --set restraint.institutions=0:1:11\n"
+                "  escalate sweep configs/scenarios/przewodow-2022.toml \\\n"
+                "      --set incident.stray-missile.clarification_delay_days=0.25,1,3,7,30");
+
   std::vector<std::string> merge_parts;
   std::string merge_output;
   bool merge_force = false, merge_quiet = false;
@@ -126,6 +140,7 @@ int run_main(int argc, char** argv, const std::string& command_line) {
   if (*run) return command_run(run_flags, command_line, cluster);
   if (*check) return command_check(check_path);
   if (*compare) return command_compare(compare_flags, command_line);
+  if (*sweep) return command_sweep(sweep_flags, command_line);
   if (*merge) return command_merge(merge_parts, merge_output, merge_force, merge_quiet, command_line);
   if (*summary) return command_summary(summary_path, summary_json);
   return 0;

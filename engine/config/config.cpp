@@ -2,6 +2,7 @@
 
 #include "config_file.hpp"
 #include "config_loader.hpp"
+#include "escalate/base/closest_match.hpp"
 #include "escalate/base/error.hpp"
 
 #include <sstream>
@@ -25,7 +26,50 @@ Parameters Config::parameters_with(std::span<const double> values) const {
 }
 
 namespace {
+// Replaces the number at a dotted path of the merged table (an array element by its index).
+void set_value(toml::table& root, const std::string& path, double value) {
+  std::vector<std::string> parts;
+  std::stringstream ss(path);
+  for (std::string part; std::getline(ss, part, '.');) parts.push_back(part);
+  auto refuse = [&](const std::string& why) { throw ConfigError("--set " + path + " (set on the command line): " + why); };
+  if (parts.size() < 2) refuse("expected a path such as response.intercept.1 or incident.<name>.<key>");
+  toml::node* node = &root;
+  std::string walked;
+  for (const auto& part : parts) {
+    if (toml::table* table = node->as_table(); table && !table->contains("dist")) {
+      toml::node* next = table->get(part);
+      if (!next) {
+        std::vector<std::string> keys;
+        for (auto&& [key, unused] : *table) keys.emplace_back(key.str());
+        std::string suggestion = closest_match(part, keys);
+        refuse("the config has no '" + part + "'" + (walked.empty() ? "" : " in " + walked) +
+               (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)"));
+      }
+      node = next;
+    } else if (toml::array* array = node->as_array()) {
+      std::size_t index = 0;
+      try { index = std::stoul(part); } catch (...) { refuse("'" + part + "' is not an index of " + walked); }
+      if (index >= array->size()) refuse(walked + " has " + std::to_string(array->size()) + " elements");
+      node = array->get(index);
+    } else {
+      refuse(walked + " is not a table or an array");
+    }
+    walked += (walked.empty() ? "" : ".") + part;
+  }
+  if (!node->is_number() && !(node->is_table() && node->as_table()->contains("dist"))) {
+    refuse(walked + " is not a number or a distribution");
+  }
+  // Replace the node in its parent: walk again to the parent.
+  toml::node* parent = &root;
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+    parent = parent->is_table() ? parent->as_table()->get(parts[i]) : parent->as_array()->get(std::stoul(parts[i]));
+  }
+  if (toml::table* table = parent->as_table()) table->insert_or_assign(parts.back(), value);
+  else parent->as_array()->replace(parent->as_array()->begin() + static_cast<std::ptrdiff_t>(std::stoul(parts.back())), value);
+}
+
 Config build_config(toml::table root, const std::string& path, const ConfigOverrides& overrides) {
+  for (const auto& [key, value] : overrides.values) set_value(root, key, value);
   if (auto* run = root.get("run"); run && run->is_table()) {
     auto& t = *run->as_table();
     if (overrides.draws) t.insert_or_assign("draws", *overrides.draws);

@@ -36,6 +36,9 @@ struct ConfigOverrides {
   std::optional<std::int64_t> draws;
   std::optional<std::int64_t> trajectories;
   std::optional<std::int64_t> seed;
+  // Numbers set by path ("incident.stray-missile.clarification_delay_days",
+  // "response.intercept.1"): each replaces a number (or a distribution) the config has.
+  std::vector<std::pair<std::string, double>> values;
 };
 
 struct Config {

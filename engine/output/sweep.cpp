@@ -1,0 +1,139 @@
+#include "escalate/output/sweep.hpp"
+
+#include "escalate/base/error.hpp"
+#include "escalate/model/phase.hpp"
+#include "escalate/output/hdf5_writer.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+#include <sstream>
+
+namespace escalate {
+
+namespace {
+double parse_number(const std::string& text, const std::string& spec) {
+  std::size_t used = 0;
+  double x = 0;
+  try {
+    x = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || !std::isfinite(x)) throw UsageError("--set " + spec + ": '" + text + "' is not a finite number");
+  return x;
+}
+
+std::string shortest(double x) {  // the shortest text that reads back as x
+  char buffer[32];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, x);
+  return ec == std::errc() ? std::string(buffer, end) : std::to_string(x);
+}
+
+std::string fixed(double x) {
+  if (std::isnan(x)) return "n/a";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.4f", x);
+  return buffer;
+}
+std::string pad(const std::string& s, std::size_t w) { return s.size() >= w ? s + " " : s + std::string(w - s.size(), ' '); }
+}  // namespace
+
+std::pair<std::string, std::vector<double>> parse_sweep_spec(const std::string& spec) {
+  const auto eq = spec.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
+    throw UsageError("--set " + spec + ": expected PATH=v1,v2,... or PATH=lo:hi:n, e.g. --set restraint.institutions=0:1:11");
+  }
+  std::string path = spec.substr(0, eq), rest = spec.substr(eq + 1);
+  std::vector<double> values;
+  if (rest.find(':') != std::string::npos) {
+    std::vector<std::string> parts;
+    std::stringstream ss(rest);
+    for (std::string part; std::getline(ss, part, ':');) parts.push_back(part);
+    if (parts.size() != 3) throw UsageError("--set " + spec + ": a range is lo:hi:n");
+    const double lo = parse_number(parts[0], spec), hi = parse_number(parts[1], spec);
+    const double n = parse_number(parts[2], spec);
+    if (n < 2 || n > 1000 || n != std::floor(n)) throw UsageError("--set " + spec + ": n must be a whole number in [2, 1000]");
+    for (int i = 0; i < static_cast<int>(n); ++i) values.push_back(lo + (hi - lo) * i / (n - 1));
+  } else {
+    std::stringstream ss(rest);
+    for (std::string part; std::getline(ss, part, ',');) values.push_back(parse_number(part, spec));
+  }
+  if (values.empty()) throw UsageError("--set " + spec + ": no values");
+  return {path, values};
+}
+
+Sweep sweep_grid(const std::vector<std::pair<std::string, std::vector<double>>>& axes) {
+  Sweep s;
+  std::size_t points = 1;
+  for (const auto& [path, values] : axes) {
+    for (const auto& p : s.paths) if (p == path) throw UsageError("--set " + path + " is given twice");
+    s.paths.push_back(path);
+    points *= values.size();
+  }
+  if (points > 1000) throw UsageError("the sweep has " + std::to_string(points) + " points; at most 1000");
+  for (std::size_t i = 0; i < points; ++i) {
+    std::vector<double> point;
+    std::size_t rest = i;
+    std::size_t stride = points;
+    for (const auto& [path, values] : axes) {
+      stride /= values.size();
+      point.push_back(values[rest / stride]);
+      rest %= stride;
+    }
+    s.values.push_back(point);
+  }
+  return s;
+}
+
+void write_sweep(H5Writer& h5, const Sweep& sweep, const std::vector<ComparedRun>& runs) {
+  std::vector<std::int64_t> index(runs.size());
+  std::iota(index.begin(), index.end(), 0);
+  h5.dimension("sweep/point", index, {"point of the sweep (one run each; the first is the reference)", ""});
+  h5.dimension("sweep/path", sweep.paths, {"swept config path", ""});
+  h5.dimension("sweep/outcome", std::vector<std::string>{"war", "clash", "nuclear"}, {"outcome by the horizon", ""});
+  h5.dimension("sweep/bound", std::vector<std::string>{"lower", "upper"}, {"interval bound", ""});
+  std::vector<double> values, p, interval;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    values.insert(values.end(), sweep.values[i].begin(), sweep.values[i].end());
+    const Results& r = runs[i].results;
+    for (const PooledEstimate* e : {&r.reach[WAR].pooled, &r.clash.pooled, &r.reach[NUCLEAR].pooled}) {
+      p.push_back(e->mean);
+      interval.insert(interval.end(), {e->lo, e->hi});
+    }
+  }
+  h5.variable("sweep/value", values, {"sweep/point", "sweep/path"}, {"value of each swept path at each point", ""});
+  h5.variable("sweep/probability", p, {"sweep/point", "sweep/outcome"}, {"probability by the horizon (mean over draws)", "1"});
+  h5.variable("sweep/interval", interval, {"sweep/point", "sweep/outcome", "sweep/bound"},
+              {"95% Monte Carlo interval over both loops", "1"});
+  std::string list;
+  for (const auto& path : sweep.paths) list += (list.empty() ? "" : " ") + path;
+  h5.attribute("sweep", "paths", list);
+}
+
+void print_sweep(std::ostream& out, const Sweep& sweep, const std::vector<ComparedRun>& runs, const Comparison& comparison) {
+  const RunSettings& run = runs.front().config.run;
+  out << "Sweep of " << runs.size() << " points: seed " << run.seed << ", " << run.draws << " draws x " << run.trajectories
+      << " trajectories each, common random numbers; by day " << runs.front().config.scenario.horizon_days << ".\n"
+      << "dP(war): paired difference against the first point, 95% interval over draws.\n\n";
+  std::vector<std::size_t> width;
+  for (const auto& path : sweep.paths) {
+    const std::string leaf = path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
+    width.push_back(std::max<std::size_t>(8, leaf.size() + 1));
+    out << pad(leaf, width.back());
+  }
+  out << pad("P(war)", 8) << pad("95%", 18) << pad("P(clash)", 9) << pad("P(nuclear)", 11) << pad("dP(war)", 9) << "paired 95%\n";
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    for (std::size_t k = 0; k < sweep.paths.size(); ++k) out << pad(shortest(sweep.values[i][k]), width[k]);
+    const Results& r = runs[i].results;
+    const auto& w = r.reach[WAR].pooled;
+    const auto& d = comparison.rows[i].outcomes[OUTCOME_WAR];
+    out << pad(fixed(w.mean), 8) << pad("[" + fixed(w.lo) + ", " + fixed(w.hi) + "]", 18) << pad(fixed(r.clash.pooled.mean), 9)
+        << pad(fixed(r.reach[NUCLEAR].pooled.mean), 11)
+        << (i == 0 ? std::string("(reference)") : pad(fixed(d.difference), 9) + "[" + fixed(d.paired_lo) + ", " + fixed(d.paired_hi) + "]")
+        << "\n";
+  }
+}
+
+}  // namespace escalate
