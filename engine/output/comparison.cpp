@@ -89,6 +89,8 @@ Comparison compare_runs(const std::vector<ComparedRun>& runs) {
   for (const auto& run : runs) {
     ComparisonRow row;
     row.name = run.name;
+    const Results& r = run.results;
+    row.absolute = {r.reach[WAR].pooled, r.clash.pooled, r.reach[SPIRAL].pooled, r.reach[NUCLEAR].pooled};
     for (int o = 0; o < NUM_OUTCOMES; ++o) {
       row.outcomes[o] = paired_estimate(unit_values(ref, o, by_draw), unit_values(run, o, by_draw));
     }
@@ -132,32 +134,36 @@ Comparison compare_runs(const std::vector<ComparedRun>& runs) {
 }
 
 void print_comparison(std::ostream& out, const Comparison& c, const RunSettings& run, std::int64_t horizon_days) {
-  out << "Compared with " << c.reference << ": seed " << run.seed << ", " << run.draws << " draws x "
-      << run.trajectories << " trajectories each, common random numbers.\n"
-      << "Differences are P(config) - P(" << c.reference << ") by day " << horizon_days
-      << "; 95% intervals over " << c.unit_count << " " << c.units
-      << ", paired (this run) and unpaired (what independent runs would give).\n\n";
+  out << "Against " << c.reference << ": seed " << run.seed << ", " << run.draws << " draws x " << run.trajectories
+      << " trajectories each, common random numbers; by day " << horizon_days << ".\n"
+      << "P: each config's probability; dP: P(config) - P(" << c.reference << "), with its paired 95% interval\n"
+      << "over " << c.unit_count << " " << c.units << " (the unpaired interval is in the file and in --json).\n\n";
   std::vector<std::size_t> order;
   for (std::size_t i = 1; i < c.rows.size(); ++i) order.push_back(i);
   std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) {
-    return c.rows[a].outcomes[0].difference < c.rows[b].outcomes[0].difference;
+    return c.rows[a].outcomes[OUTCOME_WAR].difference < c.rows[b].outcomes[OUTCOME_WAR].difference;
   });
-  std::size_t width = 10;
-  for (const auto& r : c.rows) width = std::max(width, r.name.size() + 2);
-  out << pad("config", width) << pad("dP(war)", 9) << pad("paired 95%", 20) << pad("unpaired 95%", 20)
-      << pad("dP(clash)", 11) << pad("paired 95%", 20) << pad("dP(nuclear)", 12) << pad("paired 95%", 20)
-      << "paired draws\n";
+  order.insert(order.begin(), 0);
+  std::size_t width = 8;
+  for (const auto& r : c.rows) width = std::max(width, std::min<std::size_t>(r.name.size() + 1, 28));
+  auto p = [](double x) { return std::isnan(x) ? std::string("n/a") : fixed(x).substr(1); };  // "0.0612"
+  out << pad("config", width) << pad("P(war)", 7) << pad("dP(war) paired 95%", 30) << pad("P(clash)", 9) << pad("dP(clash)", 10)
+      << pad("P(nucl.)", 9) << pad("dP(nucl.)", 10) << "draws\n";
   for (std::size_t i : order) {
     const auto& r = c.rows[i];
+    std::string name = r.name.size() > width - 1 ? r.name.substr(0, width - 2) + "~" : r.name;
+    out << pad(name, width) << pad(p(r.absolute[OUTCOME_WAR].mean), 7);
+    if (i == 0) {
+      out << pad("(reference)", 30) << pad(p(r.absolute[OUTCOME_CLASH].mean), 9) << pad("", 10)
+          << pad(p(r.absolute[OUTCOME_NUCLEAR].mean), 9) << "\n";
+      continue;
+    }
     const auto& w = r.outcomes[OUTCOME_WAR];
-    const auto& s = r.outcomes[OUTCOME_CLASH];
-    const auto& n = r.outcomes[OUTCOME_NUCLEAR];
-    out << pad(r.name, width) << pad(fixed(w.difference), 9) << pad(interval(w.paired_lo, w.paired_hi), 20)
-        << pad(interval(w.unpaired_lo, w.unpaired_hi), 20) << pad(fixed(s.difference), 11)
-        << pad(interval(s.paired_lo, s.paired_hi), 20) << pad(fixed(n.difference), 12)
-        << pad(interval(n.paired_lo, n.paired_hi), 20) << r.draws_paired_exactly << "/" << run.draws << "\n";
+    out << pad(fixed(w.difference) + " " + interval(w.paired_lo, w.paired_hi), 30) << pad(p(r.absolute[OUTCOME_CLASH].mean), 9)
+        << pad(fixed(r.outcomes[OUTCOME_CLASH].difference), 10) << pad(p(r.absolute[OUTCOME_NUCLEAR].mean), 9)
+        << pad(fixed(r.outcomes[OUTCOME_NUCLEAR].difference), 10) << r.draws_paired_exactly << "/" << run.draws << "\n";
   }
-  out << "\n'paired draws': draws in which every uncertain parameter the two configs share has the same value.\n";
+  out << "\n'draws': draws in which every uncertain parameter the two configs share has the same value.\n";
   for (std::size_t i : order) {
     if (c.rows[i].differing_parameters.empty()) continue;
     out << "  " << c.rows[i].name << ": not paired in ";

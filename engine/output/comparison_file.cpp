@@ -22,9 +22,13 @@ void write_comparison(H5Writer& h5, const Comparison& c, const std::vector<Compa
   h5.dimension("comparison/outcome", outcomes, {"outcome reached by the horizon", ""});
   h5.dimension("comparison/bound", std::vector<std::string>{"lower", "upper"}, {"interval bound", ""});
   h5.dimension("comparison/draw", draws, {"parameter draw", ""});
-  std::vector<double> difference, paired, unpaired, per_draw;
+  std::vector<double> difference, paired, unpaired, per_draw, absolute, absolute_interval;
   std::vector<std::int64_t> exact;
   for (const auto& r : c.rows) {
+    for (const auto& a : r.absolute) {
+      absolute.push_back(a.mean);
+      absolute_interval.insert(absolute_interval.end(), {a.lo, a.hi});
+    }
     for (const auto& e : r.outcomes) {
       difference.push_back(e.difference);
       paired.insert(paired.end(), {e.paired_lo, e.paired_hi});
@@ -35,6 +39,8 @@ void write_comparison(H5Writer& h5, const Comparison& c, const std::vector<Compa
   }
   const std::vector<std::string> co = {"comparison/config", "comparison/outcome"};
   const std::vector<std::string> cob = {"comparison/config", "comparison/outcome", "comparison/bound"};
+  h5.variable("comparison/probability", absolute, co, {"P(config) by the horizon (mean over draws)", "1"});
+  h5.variable("comparison/probability_interval", absolute_interval, cob, {"95% Monte Carlo interval of P(config), both loops", "1"});
   h5.variable("comparison/difference", difference, co, {"P(config) - P(reference) by the horizon, pooled", "1"});
   h5.variable("comparison/paired_interval", paired, cob, {"95% interval of the difference from paired units", "1"});
   h5.variable("comparison/unpaired_interval", unpaired, cob, {"95% interval as if the runs were independent", "1"});

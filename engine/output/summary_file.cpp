@@ -109,14 +109,21 @@ void comparison_summary(std::ostream& out, const std::string& path, bool json) {
   auto paired = h5.doubles("comparison/paired_interval");
   auto unpaired = h5.doubles("comparison/unpaired_interval");
   auto exact = h5.int64s("comparison/draws_paired_exactly");
+  auto absolute = h5.doubles("comparison/probability");
+  auto absolute_interval = h5.doubles("comparison/probability_interval");
   std::size_t i = 0;
   for (std::string name; names >> name; ++i) {
-    if (difference.size() < NUM_OUTCOMES * (i + 1) || exact.size() <= i) throw FileError(path + ": comparison datasets are damaged");
+    if (difference.size() < NUM_OUTCOMES * (i + 1) || absolute.size() < NUM_OUTCOMES * (i + 1) || exact.size() <= i) {
+      throw FileError(path + ": comparison datasets are damaged");
+    }
     ComparisonRow row;
     row.name = name;
     for (int o = 0; o < NUM_OUTCOMES; ++o) {
       std::size_t at = i * NUM_OUTCOMES + static_cast<std::size_t>(o);
       row.outcomes[o] = {difference[at], paired[2 * at], paired[2 * at + 1], unpaired[2 * at], unpaired[2 * at + 1]};
+      row.absolute[o].mean = absolute[at];
+      row.absolute[o].lo = absolute_interval[2 * at];
+      row.absolute[o].hi = absolute_interval[2 * at + 1];
     }
     row.draws_paired_exactly = exact[i];
     c.rows.push_back(row);
@@ -140,7 +147,9 @@ void comparison_summary(std::ostream& out, const std::string& path, bool json) {
     out << (r ? "," : "") << "\n    {\"config\": " << quoted(row.name) << ", \"draws_paired_exactly\": " << row.draws_paired_exactly;
     for (int o = 0; o < NUM_OUTCOMES; ++o) {
       const auto& e = row.outcomes[o];
-      out << ", " << quoted(OUTCOME_NAMES[o]) << ": {\"difference\": " << number(e.difference) << ", \"paired\": ["
+      const auto& a = row.absolute[o];
+      out << ", " << quoted(OUTCOME_NAMES[o]) << ": {\"probability\": " << number(a.mean) << ", \"interval\": [" << number(a.lo)
+          << ", " << number(a.hi) << "], \"difference\": " << number(e.difference) << ", \"paired\": ["
           << number(e.paired_lo) << ", " << number(e.paired_hi) << "], \"unpaired\": [" << number(e.unpaired_lo) << ", "
           << number(e.unpaired_hi) << "]}";
     }

@@ -79,7 +79,18 @@ class CompareTest(unittest.TestCase):
     def test_table(self):
         self.assertIn("small-institutions", self.out)
         self.assertIn("paired 95%", self.out)
-        self.assertIn("unpaired 95%", self.out)
+        self.assertIn("(reference)", self.out)
+        # Each config's own probabilities beside the differences, in at most 100 columns.
+        war = self.h5["comparison/probability"][self.names().index("small-institutions"), 0]
+        self.assertIn(f"{war:.4f}"[1:], self.out)
+        self.assertLessEqual(max(len(line) for line in self.out.splitlines()), 100)
+
+    def test_absolute_probabilities_are_each_configs_own(self):
+        for i, name in enumerate(self.names()):
+            war = [s.decode() for s in self.h5[f"{name}/phase"][:]].index("war")
+            self.assertEqual(self.h5["comparison/probability"][i, 0], self.h5[f"{name}/p_reached"][war])
+            np.testing.assert_array_equal(self.h5["comparison/probability_interval"][i, 0], self.h5[f"{name}/p_reached_interval"][war])
+            self.assertEqual(self.h5["comparison/probability"][i, 1], self.h5[f"{name}/p_clash"][()])
 
     def test_summary_of_a_comparison(self):
         import json
@@ -89,6 +100,8 @@ class CompareTest(unittest.TestCase):
         row = [c for c in summary["configs"] if c["config"] == "small-institutions"][0]
         index = self.names().index("small-institutions")
         self.assertEqual(row["war"]["difference"], self.h5["comparison/difference"][index, 0])
+        self.assertEqual(row["war"]["probability"], self.h5["comparison/probability"][index, 0])
+        self.assertIn("unpaired", row["war"])
         self.assertEqual(row["war"]["paired"], list(self.h5["comparison/paired_interval"][index, 0]))
 
     def test_mismatched_horizons_are_refused(self):

@@ -10,6 +10,7 @@
 #include "escalate/sim/driver.hpp"
 #include "escalate/sim/tally.hpp"
 #include "escalate/output/results.hpp"
+#include "escalate/output/statistics.hpp"
 
 #include <array>
 #include <ostream>
@@ -40,7 +41,8 @@ struct ComparedRun {
 
 struct ComparisonRow {
   std::string name;
-  std::array<PairedEstimate, NUM_OUTCOMES> outcomes;
+  std::array<PairedEstimate, NUM_OUTCOMES> outcomes;  // differences against the reference
+  std::array<PooledEstimate, NUM_OUTCOMES> absolute;  // this config's own probabilities
   std::vector<double> per_draw_difference;  // [M, outcome]
   std::int64_t draws_paired_exactly = 0;    // draws in which every shared uncertain parameter is equal
   std::vector<std::string> differing_parameters;  // uncertain in one config only, or drawn differently
