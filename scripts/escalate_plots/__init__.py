@@ -1,0 +1,1 @@
+"""Figures from Escalate result, comparison and sweep files (scripts/plot.py is the command)."""
