@@ -104,6 +104,8 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
   by_draw("p_clash", r.clash.by_draw, "per-draw probability of a first clash by the horizon");
   h5.variable(g + "draws/act_offspring", r.act_offspring, dims({"draw"}),
               {"per-draw act offspring ratio: probability that a countermeasure or strike is answered by another", "1"});
+  h5.variable(g + "draws/incidents", r.incidents_by_draw, dims({"draw", "incident"}),
+              {"per-draw mean number of incidents per trajectory over the horizon, by type", "1"});
   h5.variable(g + "draws/parameters", r.parameters, dims({"draw", "parameter"}), {"value of each uncertain parameter in each draw", ""});
 
   const auto& run = config.run;

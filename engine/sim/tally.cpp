@@ -34,6 +34,7 @@ BatchTally::BatchTally(const TallyLayout& layout)
   spiral_cause_ = at("spiral_cause"), clash_cause_ = at("clash_cause"), nuclear_by_side_ = at("nuclear_by_side");
   durations_ = at("war_durations"), durations_censored_ = at("war_durations_censored"), counters_ = at("counters");
   war_by_time_ = at("draw_war_by_time"), draw_reached_ = at("draw_reached"), clash_ = at("draw_clash");
+  draw_incidents_ = at("draw_incidents");
   offspring_ = at("draw_act_offspring"), runaways_ = at("draw_runaways"), trajectories_ = at("draw_trajectories");
 }
 
@@ -60,7 +61,11 @@ void BatchTally::add(const TrajectoryRecord& r) {
     draw[war_by_time_ + t] += r.max_phase_at_grid[g] >= WAR;  // P(war by t): reached, not at war now
     run[clash_by_time_ + t] += r.first_clash_day >= 0 && r.first_clash_day <= static_cast<double>(t) * grid_days;
   }
-  for (std::size_t i = 0; i < r.incidents.size(); ++i) run[incidents_ + static_cast<std::int64_t>(i)] += static_cast<std::int64_t>(r.incidents[i]);
+  for (std::size_t i = 0; i < r.incidents.size(); ++i) {
+    const auto n = static_cast<std::int64_t>(r.incidents[i]);
+    run[incidents_ + static_cast<std::int64_t>(i)] += n;
+    draw[draw_incidents_ + static_cast<std::int64_t>(i / RATE_PHASE_COUNT)] += n;  // by type, all phases
+  }
   for (std::size_t i = 0; i < r.decisions.size(); ++i) run[decisions_ + static_cast<std::int64_t>(i)] += static_cast<std::int64_t>(r.decisions[i]);
   for (const WarSpell& w : r.war_spells) {
     if (w.trigger >= 0) ++run[war_cause_ + w.trigger];

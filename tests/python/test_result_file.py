@@ -98,6 +98,9 @@ class ResultFileTest(unittest.TestCase):
         self.assertEqual(self.h5["war_durations"][:].sum() + self.h5["war_durations_censored"][:].sum(), wars)
         self.assertGreater(self.h5["incident_count"][:].sum(), 0)
         self.assertEqual(self.h5["incident_count"].shape[1], 4, "incidents happen in phases 0..3 only")
+        # Per-draw incidents per trajectory, times trajectories, add up to the pooled count by type.
+        per_draw = self.h5["draws/incidents"][:] * self.h5.attrs["trajectories"]
+        np.testing.assert_allclose(per_draw.sum(axis=0), self.h5["incident_count"][:].sum(axis=1), rtol=1e-12)
         self.assertEqual(self.h5["decisions"][:].sum(), sum(self.h5["decisions"][:, r].sum() for r in range(5)))
 
     def test_summary_json_agrees_with_the_file(self):
