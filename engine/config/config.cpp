@@ -27,45 +27,56 @@ Parameters Config::parameters_with(std::span<const double> values) const {
 
 namespace {
 // Replaces the number at a dotted path of the merged table (an array element by its index).
+// A table key may itself contain dots (an event's `set` keys are quoted paths), so at each
+// table the longest run of path parts that names a key is taken.
 void set_value(toml::table& root, const std::string& path, double value) {
   std::vector<std::string> parts;
   std::stringstream ss(path);
   for (std::string part; std::getline(ss, part, '.');) parts.push_back(part);
   auto refuse = [&](const std::string& why) { throw ConfigError("--set " + path + " (set on the command line): " + why); };
   if (parts.size() < 2) refuse("expected a path such as response.intercept.1 or incident.<name>.<key>");
+  toml::node* parent = nullptr;
   toml::node* node = &root;
-  std::string walked;
-  for (const auto& part : parts) {
+  std::string walked, last_key;
+  std::size_t i = 0;
+  while (i < parts.size()) {
+    parent = node;
     if (toml::table* table = node->as_table(); table && !table->contains("dist")) {
-      toml::node* next = table->get(part);
-      if (!next) {
+      std::size_t take = 0;
+      for (std::size_t n = parts.size() - i; n >= 1 && take == 0; --n) {
+        std::string key = parts[i];
+        for (std::size_t k = 1; k < n; ++k) key += "." + parts[i + k];
+        if (table->contains(key)) take = n, last_key = key;
+      }
+      if (take == 0) {
         std::vector<std::string> keys;
         for (auto&& [key, unused] : *table) keys.emplace_back(key.str());
-        std::string suggestion = closest_match(part, keys);
-        refuse("the config has no '" + part + "'" + (walked.empty() ? "" : " in " + walked) +
+        std::string suggestion = closest_match(parts[i], keys);
+        refuse("the config has no '" + parts[i] + "'" + (walked.empty() ? "" : " in " + walked) +
                (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)"));
       }
-      node = next;
+      node = table->get(last_key);
+      i += take;
     } else if (toml::array* array = node->as_array()) {
       std::size_t index = 0;
-      try { index = std::stoul(part); } catch (...) { refuse("'" + part + "' is not an index of " + walked); }
+      try { index = std::stoul(parts[i]); } catch (...) { refuse("'" + parts[i] + "' is not an index of " + walked); }
       if (index >= array->size()) refuse(walked + " has " + std::to_string(array->size()) + " elements");
       node = array->get(index);
+      last_key = parts[i++];
     } else {
       refuse(walked + " is not a table or an array");
     }
-    walked += (walked.empty() ? "" : ".") + part;
+    walked += (walked.empty() ? "" : ".") + last_key;
   }
   if (!node->is_number() && !(node->is_table() && node->as_table()->contains("dist"))) {
     refuse(walked + " is not a number or a distribution");
   }
-  // Replace the node in its parent: walk again to the parent.
-  toml::node* parent = &root;
-  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
-    parent = parent->is_table() ? parent->as_table()->get(parts[i]) : parent->as_array()->get(std::stoul(parts[i]));
+  if (toml::table* table = parent->as_table()) {
+    table->insert_or_assign(last_key, value);
+  } else {
+    toml::array* array = parent->as_array();
+    array->replace(array->begin() + static_cast<std::ptrdiff_t>(std::stoul(last_key)), value);
   }
-  if (toml::table* table = parent->as_table()) table->insert_or_assign(parts.back(), value);
-  else parent->as_array()->replace(parent->as_array()->begin() + static_cast<std::ptrdiff_t>(std::stoul(parts.back())), value);
 }
 
 Config build_config(toml::table root, const std::string& path, const ConfigOverrides& overrides) {

@@ -54,6 +54,17 @@ class SweepTest(unittest.TestCase):
         self.assertLess(self.h5["comparison/paired_interval"][2, 0, 1], 0.0)
         self.assertIn("(reference)", self.out)
 
+    def test_a_path_through_an_event_set_table(self):
+        # An event's `set` keys are quoted dotted paths: the sweep path runs through them.
+        out = os.path.join(self.tmp.name, "through-set.h5")
+        subprocess.run([BIN, "sweep", SMALL, "--set",
+                        "event.ceasefire-in-ukraine.set.incident.deployment.deliberate_rate.1=0.5,5",
+                        "--draws", "4", "--trajectories", "20", "-q", "-o", out], check=True)
+        with h5py.File(out, "r") as f:
+            stored = tomllib.loads(f["point-1"].attrs["config"])
+            rates = stored["event"]["ceasefire-in-ukraine"]["set"]["incident.deployment.deliberate_rate"]
+            self.assertEqual(rates[1], 5.0)
+
     def test_refusals(self):
         for args, fragment in [(["--set", "restraint.instituions=0,1"], "did you mean 'institutions'"),
                                (["--set", "restraint.institutions"], "expected PATH=v1,v2"),
