@@ -4,62 +4,52 @@
     scripts/calibration.py [results/baseline-2022.h5]
 
 Reads a result of configs/baseline-2022.toml (run `make run` first) and prints a
-Markdown table. Uses Debian's h5py: run with /usr/bin/python3 (or $PYTHON).
+Markdown table: acts per year, incidents per year by type, P(war) by 1 January 2027 (the
+window of the public forecasts) and P(clash) and P(nuclear use) over the horizon. The
+anchors and their sources are in docs/calibration.md and data/. Uses Debian's h5py: run
+with /usr/bin/python3 (or $PYTHON).
 """
 import sys
 
 import h5py
 import numpy as np
 
-START = np.datetime64("2022-11-15")
+
+def strings(d):
+    return [s.decode() if isinstance(s, bytes) else str(s) for s in d[:]]
 
 
 def main():
     path = sys.argv[1] if len(sys.argv) > 1 else "results/baseline-2022.h5"
     with h5py.File(path, "r") as f:
         days = f["time_days"][:]
-        reached = f["reached"][:]
-        incidents = f["incident_count"][:]
-        names = [n.decode() if isinstance(n, bytes) else n for n in f["incident"][:]]
-        n = f.attrs["trajectories_done"]
-        p = f["p_reached"][:]
-        p_nuclear = f["p_nuclear"][()]
-        war_q = f["war_quantiles"][:]
-        levels = f["quantile"][:]
-        chain = f["p_countermeasure_chain"][:]
-        countermeasures = f.attrs["countermeasures"]
-    horizon_years = days[-1] / 365.0
-    # Exposure: trajectory-years before war (incidents stop at war).
-    at_war = reached[:, 4]
-    step = days[1] - days[0]
-    exposure_years = n * np.sum((1 - at_war[:-1]) * step) / 365.0
-    per_year = incidents.sum(axis=1) / exposure_years
-    by_2027 = int(np.searchsorted(days, (np.datetime64("2027-01-01") - START).astype(int)))
-    t27 = days[min(by_2027, len(days) - 1)]
-    p27 = reached[min(by_2027, len(days) - 1), 4]
-    median = list(levels).index(0.5)
-    rows = [
-        ("Close military encounters per year", f"{per_year[names.index('close-encounter')]:.0f}",
-         "about 60 from March 2014 to March 2015, none escalating (European Leadership Network catalogue)",
-         "same order; the baseline's spiral-phase rate (60/yr) is the ELN year's"),
-        ("All incidents per year (8 types)", f"{per_year.sum():.0f}", "no single catalogue", ""),
-        ("Countermeasure arrivals per year", f"{countermeasures / exposure_years:.0f}", "no catalogue",
-         "high: most clarified deliberate incidents draw a sanction, deployment or exercise"),
-        ("P(war) given the dyad reached spiral, by the horizon", f"{p[4] / p[3]:.1%}",
-         "15–21% of international crises reach full-scale war (ICB)",
-         "lower; a 'spiral' here is a phase, not a single crisis"),
-        ("P(nuclear war) per year", f"{p_nuclear / horizon_years:.2%}",
-         "order of 1%/year (Hellman; Barrett, Baum & Hostetler 2013)", "below, same order"),
-        (f"P(Russia–NATO war by 1 Jan 2027) (day {t27})", f"{p27:.1%} (median draw {war_q[median, min(by_2027, len(days) - 1)]:.1%})",
-         "about 14% (crowd forecast of direct conflict before 2027)", "below the crowd"),
-        ("P(war within 5 years)", f"{p[4]:.1%}", "", ""),
-        ("P(countermeasure chain of >= 2 links within 5 years)", f"{chain[1]:.1%}", "", ""),
-    ]
-    print(f"From `{path}` ({n} trajectories, horizon {days[-1]} days, {exposure_years:.0f} trajectory-years before war).\n")
-    print("| figure | baseline | public anchor | reading |")
-    print("|---|---|---|---|")
-    for r in rows:
-        print("| " + " | ".join(r) + " |")
+        start = np.datetime64(f.attrs.get("start_date", "2022-11-15"))
+        n = float(f.attrs["trajectories_done"])
+        years = n * days[-1] / 365.0
+        phases = strings(f["phase"])
+        war = phases.index("war")
+        # Years of peace: trajectory-days outside war and nuclear, from the occupancy on the grid.
+        occupancy = f["occupancy"][:]
+        peace = float(np.trapz(occupancy[:, :war].sum(axis=1), days)) * n / 365.0
+        rows = [("countermeasures per year of peace", f.attrs["countermeasures"] / peace,
+                 "a handful to ~10 (EU sanctions packages, expulsion waves, new NATO missions; data/incidents.csv)"),
+                ("limited strikes per year of peace", f.attrs["strikes"] / peace,
+                 "~0.17 (2 in 2014-2025: Su-24 2015, MQ-9 2023)")]
+        for name, count in zip(strings(f["incident"]), f["incident_count"][:].sum(axis=1)):
+            rows.append((f"{name} per year of peace", count / peace, "data/yearly_counts.csv, data/incidents.csv"))
+        t2027 = int((np.datetime64("2027-01-01") - start) / np.timedelta64(1, "D"))
+        i = int(np.searchsorted(days, t2027))
+        lo, hi = f["p_war_by_time_interval"][i]
+        rows.append((f"P(war by 1 Jan 2027) (day {days[i]})", f["p_war_by_time"][i],
+                     f"[{lo:.3f}, {hi:.3f}]; crowd forecasts of 'direct conflict' ~14% (a broader event)"))
+        rows.append(("P(first clash) over the horizon", f["p_clash"][()], "between P(war) and the crowd's 'direct conflict'"))
+        rows.append(("P(nuclear use) per year", f["p_nuclear"][()] / (days[-1] / 365.0),
+                     "expert judgements ~1%/yr for nuclear war (Barrett, Baum & Hostetler 2013)"))
+    print("| figure | model | public anchor |")
+    print("|---|---|---|")
+    for name, value, anchor in rows:
+        print(f"| {name} | {value:.3g} | {anchor} |")
+    print(f"\n(from {path}: {int(n)} trajectories, {years:.0f} simulated years, {peace:.0f} of them at peace)")
     return 0
 
 

@@ -27,7 +27,7 @@ int command_compare(const CompareFlags& flags, const std::string& command_line) 
   // Every config takes the reference's run settings (after the command-line overrides).
   std::vector<ComparedRun> runs;
   Config reference = load_config(flags.configs.front(), flags.overrides);
-  ConfigOverrides shared{reference.run.draws, reference.run.trajectories, static_cast<std::int64_t>(reference.run.seed)};
+  ConfigOverrides shared{reference.run.draws, reference.run.trajectories, static_cast<std::int64_t>(reference.run.seed), {}};
   for (std::size_t i = 0; i < flags.configs.size(); ++i) {
     ComparedRun run;
     run.config = i == 0 ? reference : load_config(flags.configs[i], shared);

@@ -8,7 +8,7 @@ while IFS= read -r line; do
   [ -z "$line" ] && continue
   expect_exit 0 bash -o pipefail -c "$line"
 done <<< "$blocks"
-for f in przewodow-run.h5 przewodow.h5 przewodow-forest.png policies.h5 policies-forest.png policies-fan.png; do
+for f in przewodow-run.h5 przewodow.h5 przewodow-forest.png delay.h5 delay-sweep.png policies.h5 policies-forest.png policies-fan.png; do
   [ -s "results/tutorial/$f" ] && pass "wrote $f" || fail "missing results/tutorial/$f"
 done
 for img in $(grep -o 'img/[a-z-]*\.png' docs/tutorial.md); do
