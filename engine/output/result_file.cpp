@@ -99,11 +99,12 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
 }
 
 void write_result_file(const std::string& path, const Config& config, const Results& results,
-                       const DriverResult& driver, const ShardInfo& shard, bool overwrite) {
+                       const DriverResult& driver, const ShardInfo& shard, bool overwrite,
+                       const std::string& may_replace) {
   write_file_atomically(path, overwrite, [&](H5Writer& h5) {
     write_results(h5, "", config, results);
     write_state(h5, driver, shard);
-  });
+  }, may_replace);
 }
 
 }  // namespace escalate

@@ -18,8 +18,10 @@ class H5Writer;
 void write_results(H5Writer& h5, const std::string& group, const Config& config, const Results& results);
 
 // The results and the mergeable state of a run, published atomically (file_publish.hpp).
-// Refuses to replace `path` unless `overwrite`.
+// Refuses to replace `path` unless `overwrite`, and refuses an input of the command as
+// `path` except `may_replace` (the partial file --resume completes in place).
 void write_result_file(const std::string& path, const Config& config, const Results& results,
-                       const DriverResult& driver, const ShardInfo& shard, bool overwrite);
+                       const DriverResult& driver, const ShardInfo& shard, bool overwrite,
+                       const std::string& may_replace = "");
 
 }  // namespace escalate
