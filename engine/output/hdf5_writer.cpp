@@ -1,6 +1,7 @@
 #include "escalate/output/hdf5_writer.hpp"
 
 #include "escalate/base/error.hpp"
+#include "escalate/output/file_seal.hpp"
 
 #include <hdf5_hl.h>
 
@@ -34,16 +35,6 @@ std::vector<hsize_t> chunk_shape(const std::vector<hsize_t>& shape, hsize_t elem
   return chunk;
 }
 }  // namespace
-
-std::uint64_t string_checksum(const std::map<std::string, std::string>& attributes) {
-  std::uint64_t hash = 14695981039346656037ULL;
-  auto add = [&](const std::string& s) {
-    for (unsigned char c : s) hash = (hash ^ c) * 1099511628211ULL;
-    hash = (hash ^ 0) * 1099511628211ULL;  // the terminating NUL keeps pairs apart
-  };
-  for (const auto& [name, value] : attributes) add(name), add(value);
-  return hash;
-}
 
 H5Writer::H5Writer(const std::string& path) : path_(path) {
   H5Handle fcpl = order_tracking(H5P_FILE_CREATE);
@@ -168,7 +159,6 @@ void write_attribute(hid_t object, const std::string& where, const std::string& 
 
 void H5Writer::attribute(const std::string& object_path, const std::string& name, const std::string& value) {
   hid_t target = object(object_path);
-  if (H5Iget_type(target) != H5I_DATASET) group_strings_[object_path][name] = value;  // checksummed at close()
   H5Handle type = h5_string_type();
   const char* pointer = value.c_str();
   write_attribute(target, path_ + ":/" + object_path, name, type.get(), &pointer);
@@ -187,17 +177,13 @@ void H5Writer::attribute(const std::string& object_path, const std::string& name
 }
 
 void H5Writer::close() {
-  for (const auto& [group, strings] : group_strings_) {
-    const std::uint64_t sum = string_checksum(strings);
-    write_attribute(object(group), path_ + ":/" + group, STRING_CHECKSUM_ATTRIBUTE, H5T_STD_U64LE, &sum);
-  }
-  group_strings_.clear();
   datasets_.clear();
   dimensions_.clear();
   groups_.clear();
   if (file_.get() >= 0) {
     h5_check(H5Fflush(file_.get(), H5F_SCOPE_GLOBAL), "flushing " + path_);
     h5_check(H5Fclose(file_.release()), "closing " + path_);
+    seal_file(path_);
   }
 }
 

@@ -2,13 +2,12 @@
 // Reading datasets and attributes of an existing HDF5 file given by the user. The file must
 // be a regular file (base/input_file.hpp: never a FIFO or a device). Anything wrong with
 // it is a FileError naming the file and the object: missing, foreign, truncated, damaged
-// (an HDF5 checksum that fails, a string attribute whose text no longer matches its
-// group's `string_checksum`) or edited (a value of the wrong type or shape). Shapes are
-// checked before anything is allocated, so a damaged size cannot exhaust memory.
+// (the file's seal or an HDF5 checksum fails) or edited (a value of the wrong type or
+// shape). Shapes are checked before anything is allocated, so a damaged size cannot
+// exhaust memory.
 #include "escalate/output/hdf5_handle.hpp"
 
 #include <cstdint>
-#include <map>
 #include <type_traits>
 #include <string>
 #include <vector>
@@ -47,8 +46,7 @@ class H5Reader {
   std::vector<double> doubles(const std::string& dataset) const { return values<double>(dataset); }
 
   bool has_attribute(const std::string& object, const std::string& name) const;
-  // A scalar string attribute of at most `max_length` bytes, verified against the
-  // `string_checksum` of its group when the group has one.
+  // A scalar string attribute of at most `max_length` bytes.
   std::string string_attribute(const std::string& object, const std::string& name,
                                std::size_t max_length = MAX_STRING) const;
   // Scalar integer attributes (a string or a float here is an edited file: FileError).
@@ -77,10 +75,8 @@ class H5Reader {
   void read(const std::string& dataset, hid_t memory_type, std::size_t n, void* data) const;
   H5Handle open_attribute(const std::string& object, const std::string& name, H5T_class_t klass) const;
   std::string read_string(hid_t attribute, const std::string& what, std::size_t max_length) const;
-  void verify_strings(const std::string& object) const;
   std::string path_;
   H5Handle file_;
-  mutable std::map<std::string, bool> verified_;  // group -> its string attributes match their checksum
 };
 
 }  // namespace escalate

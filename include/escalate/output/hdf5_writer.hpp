@@ -4,12 +4,11 @@
 // strings are variable-length UTF-8. Nothing here knows the model.
 //
 // Damage is detectable: the file uses the HDF5 1.10 format, whose metadata (superblock,
-// object headers, attribute heaps, chunk indexes) carries checksums; every dataset with
-// data is chunked with the Fletcher32 checksum filter (a scalar is compact: it lives in
-// its checksummed object header); and the text of each group's string attributes, kept
-// in HDF5's unchecksummed global heap, is covered by the group's `string_checksum`
-// attribute (FNV-1a 64 of the sorted name/value pairs, see string_checksum()), which
-// H5Reader verifies before it returns any of them.
+// object headers, attribute heaps, chunk indexes) carries checksums; every numeric dataset
+// with data is chunked with the Fletcher32 checksum filter (scalars and string axes are
+// compact: they live in their checksummed object headers); and close() seals the whole
+// file with a checksum appended after the HDF5 data (file_seal.hpp), which H5Reader
+// checks before HDF5 reads anything.
 #include "escalate/output/hdf5_handle.hpp"
 
 #include <cstdint>
@@ -45,7 +44,7 @@ class H5Writer {
   void attribute(const std::string& object, const std::string& name, std::uint64_t value);
   void attribute(const std::string& object, const std::string& name, double value);
 
-  void close();  // writes the string checksums, flushes and closes; errors here are errors of the write
+  void close();  // flushes, closes and seals; errors here are errors of the write
 
  private:
   hid_t group_for(const std::string& path, std::string& leaf);
@@ -62,13 +61,7 @@ class H5Writer {
   std::map<std::string, H5Handle> dimensions_;
   std::map<std::string, hsize_t> dimension_sizes_;
   std::map<std::string, H5Handle> datasets_;
-  std::map<std::string, std::map<std::string, std::string>> group_strings_;  // group -> name -> value
 };
-
-// FNV-1a 64 over "name\0value\0" of each (name, value), in name order: the value of a
-// group's `string_checksum` attribute.
-std::uint64_t string_checksum(const std::map<std::string, std::string>& attributes);
-inline constexpr const char* STRING_CHECKSUM_ATTRIBUTE = "string_checksum";
 
 template <typename T>
 void H5Writer::dimension(const std::string& name, const std::vector<T>& values, const VariableAttributes& attrs) {
