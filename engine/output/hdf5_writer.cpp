@@ -6,6 +6,8 @@
 #include <hdf5_hl.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 namespace escalate {
 
@@ -181,7 +183,11 @@ void H5Writer::close() {
   dimensions_.clear();
   groups_.clear();
   if (file_.get() >= 0) {
-    h5_check(H5Fflush(file_.get(), H5F_SCOPE_GLOBAL), "flushing " + path_);
+    errno = 0;
+    if (H5Fflush(file_.get(), H5F_SCOPE_GLOBAL) < 0) {
+      const int error = errno;  // what the failing write said: ENOSPC, EDQUOT, EFBIG, EIO
+      throw IoError("HDF5 error: writing " + path_ + (error ? std::string(": ") + std::strerror(error) : std::string()));
+    }
     h5_check(H5Fclose(file_.release()), "closing " + path_);
     seal_file(path_);
   }

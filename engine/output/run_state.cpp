@@ -30,7 +30,8 @@ void write_state(H5Writer& h5, const DriverResult& d, const ShardInfo& shard) {
   std::vector<std::int64_t> batch_index(static_cast<std::size_t>(layout.batches()));
   for (std::size_t b = 0; b < batch_index.size(); ++b) batch_index[b] = static_cast<std::int64_t>(b);
   h5.dimension("state/batch", batch_index,
-               {"batch of trajectories (fixed layout: <= " + std::to_string(BATCH_SIZE) + " trajectories of one draw)", ""});
+               {"batch of trajectories (fixed layout: blocks of " + std::to_string(BATCH_SIZE) +
+                " trajectories of one draw, larger beyond " + std::to_string(MAX_BATCHES) + " batches)", ""});
   h5.dimension("state/counter", COUNTER_NAMES, {"run-wide counter", ""});
   h5.dimension("state/batch_field", BATCH_FIELD_NAMES, {"batch outcome", ""});
   for (const TallySlice& s : layout.slices()) {
