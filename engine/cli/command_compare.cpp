@@ -40,6 +40,7 @@ int command_compare(const CompareFlags& flags, const std::string& command_line) 
   for (std::size_t i = 0; i < flags.configs.size(); ++i) {
     ComparedRun run;
     run.config = i == 0 ? reference : load_config(flags.configs[i], shared);
+    check_config_reads_back(run.config);
     if (run.config.scenario.horizon_days != reference.scenario.horizon_days ||
         run.config.scenario.grid_days != reference.scenario.grid_days) {
       throw UsageError(flags.configs[i] + ": run.horizon_days and run.grid_days must match the reference " +

@@ -75,6 +75,19 @@ std::uint64_t parse_integer_flag(const std::string& flag, const std::string& tex
   return static_cast<std::uint64_t>(value);
 }
 
+void check_config_reads_back(const Config& config) {
+  std::string why;
+  try {
+    const Config back = load_config_text(config.resolved_text, config.source_path + " (as stored)", config.source_path);
+    if (back.resolved_text == config.resolved_text) return;
+    why = "it reads back differently";
+  } catch (const ConfigError& e) {
+    why = e.what();
+  }
+  throw ConfigError(config.source_path + ": the resolved config would not read back from the result file (" + why +
+                    "); give sides, incidents and `set` paths plain names: letters, digits, '-' and '_'");
+}
+
 bool same_file(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return false;
   struct stat sa{}, sb{};

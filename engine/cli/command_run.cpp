@@ -121,13 +121,14 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
   // Every check before the work, on every rank: a refusal is printed once (by the lowest
   // failing rank) and every rank exits with its code.
   cluster.collective([&] {
-    if (cluster.size() > 1 && flags.target_ci > 0) throw UsageError("--target-ci runs in one process: no mpirun");
-    if (cluster.size() > 1 && !flags.resume.empty()) throw UsageError("--resume runs in one process: no mpirun");
-    if (!flags.resume.empty() && (!flags.shard.empty() || flags.target_ci > 0)) {
-      throw UsageError("--resume runs in one process: no --shard or --target-ci");
+    if (!flags.resume.empty() && (cluster.size() > 1 || !flags.shard.empty() || flags.target_ci > 0)) {
+      throw UsageError("--resume runs in one process: no mpirun, --shard or --target-ci");
     }
-    if (!flags.shard.empty() && flags.target_ci > 0) throw UsageError("--target-ci runs in one process: no --shard");
+    if (flags.target_ci > 0 && (cluster.size() > 1 || !flags.shard.empty())) {
+      throw UsageError("--target-ci runs in one process: no mpirun or --shard");
+    }
     config = load_config(flags.config, flags.overrides);
+    check_config_reads_back(config);
     const BatchLayout layout = BatchLayout::of(config.run);
     if (!flags.shard.empty()) {
       if (cluster.size() > 1) throw UsageError("--shard splits a run across jobs, mpirun across ranks: use one or the other");

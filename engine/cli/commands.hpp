@@ -50,6 +50,11 @@ std::string default_output(const std::string& config);
 // a UsageError naming `flag`.
 std::uint64_t parse_integer_flag(const std::string& flag, const std::string& text, std::uint64_t low, std::uint64_t high);
 
+// Refuses (ConfigError) a config whose resolved text, as result files store it, would not
+// load back to the same config: toml++ 3.3.0 writes some keys unquoted (a side name with a
+// newline), which `summary`, `merge` and `--resume` would then refuse after the whole run.
+void check_config_reads_back(const Config& config);
+
 // Whether two paths name the same existing file (device and inode).
 bool same_file(const std::string& a, const std::string& b);
 
