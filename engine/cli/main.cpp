@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <type_traits>
 #include <limits>
 #include <string>
@@ -17,7 +18,7 @@
 using namespace escalate;
 using namespace escalate::cli;
 
-int run_main(int argc, char** argv, const std::string& command_line);
+int run_main(int argc, char** argv, const std::string& command_line, Cluster& cluster);
 
 namespace {
 // The rank of this process under mpirun (0 otherwise), for errors raised before or
@@ -67,8 +68,13 @@ void apply_integer_flags(const IntegerFlags& given, ConfigOverrides& overrides, 
 int main(int argc, char** argv) {
   std::string command_line;
   for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+  // The cluster outlives the message: MPI_Finalize (in its destructor, after the catch)
+  // holds the other ranks until the failing one has printed, so mpirun, which aborts the
+  // job when a rank exits non-zero, cannot cut the message off.
+  std::optional<Cluster> cluster;
   try {
-    return run_main(argc, argv, command_line);
+    cluster.emplace(argc, argv);
+    return run_main(argc, argv, command_line, *cluster);
   } catch (const SilentExit& e) {
     return e.code;  // another rank failed and said why
   } catch (const std::exception& e) {
@@ -77,8 +83,7 @@ int main(int argc, char** argv) {
   }
 }
 
-int run_main(int argc, char** argv, const std::string& command_line) {
-  Cluster cluster(argc, argv);
+int run_main(int argc, char** argv, const std::string& command_line, Cluster& cluster) {
 
   CLI::App app{"Escalate: Monte Carlo escalation risk in a security-dilemma phase model.\n"
                "Samples incidents under uncertain intent and misperception, propagates them through\n"
