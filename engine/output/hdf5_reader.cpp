@@ -3,6 +3,7 @@
 #include "escalate/base/error.hpp"
 #include "escalate/base/input_file.hpp"
 #include "escalate/output/file_seal.hpp"
+#include "escalate/output/hdf5_writer.hpp"
 
 #include <cmath>
 #include <cstring>
@@ -145,8 +146,56 @@ std::string H5Reader::read_string(hid_t attr, const std::string& what, std::size
   return out.substr(0, out.find('\0'));
 }
 
+void H5Reader::verify_strings(const std::string& object) const {
+  if (verified_.count(object)) return;
+  const std::string where = object.empty() ? "." : object;
+  if (!has_attribute(object, STRING_CHECKSUM_ATTRIBUTE)) {  // written before checksums: nothing to verify
+    verified_[object] = true;
+    return;
+  }
+  const std::uint64_t stored = uint_attribute(object, STRING_CHECKSUM_ATTRIBUTE);
+  struct Walk {
+    const H5Reader* reader;
+    std::string where;
+    std::map<std::string, std::string> strings;
+    std::string error;
+  } walk{this, path_ + ": /" + object, {}, {}};
+  auto visit = [](hid_t location, const char* name, const H5A_info_t*, void* data) -> herr_t {
+    auto& w = *static_cast<Walk*>(data);
+    try {
+      hid_t attr = H5Aopen(location, name, H5P_DEFAULT);
+      if (attr < 0) throw FileError(w.where + ": attribute " + name + " cannot be opened (damaged file?)");
+      H5Handle a(attr, H5Aclose, name);
+      H5Handle type = checked(H5Aget_type(a.get()), H5Tclose, w.where + ": attribute " + name + " (damaged file?)");
+      if (H5Tget_class(type.get()) != H5T_STRING) return 0;
+      H5Handle space = checked(H5Aget_space(a.get()), H5Sclose, w.where + ": attribute " + name + " (damaged file?)");
+      if (!single_value(space.get())) throw FileError(w.where + ": attribute " + name + " is not a single value (damaged or edited file)");
+      w.strings[name] = w.reader->read_string(a.get(), w.where + ": attribute " + name, MAX_CONFIG_BYTES);
+      return 0;
+    } catch (const std::exception& e) {
+      w.error = e.what();
+      return -1;
+    }
+  };
+  H5Handle group = checked(H5Oopen(file_.get(), where.c_str(), H5P_DEFAULT), H5Oclose, walk.where + " cannot be opened (damaged file?)");
+  hsize_t index = 0;
+  if (H5Aiterate2(group.get(), H5_INDEX_NAME, H5_ITER_INC, &index, visit, &walk) < 0) {
+    throw FileError(walk.error.empty() ? walk.where + ": attributes cannot be read (damaged file?)" : walk.error);
+  }
+  if (string_checksum(walk.strings) != stored) {
+    throw FileError(walk.where + ": the text of its string attributes does not match their checksum (damaged or edited file)");
+  }
+  verified_[object] = true;
+}
+
 std::string H5Reader::string_attribute(const std::string& object, const std::string& name, std::size_t max_length) const {
   H5Handle attr = open_attribute(object, name, H5T_STRING);
+  // Groups carry a checksum of their string attributes; datasets (long_name, units) do not.
+  H5O_info_t info;
+  const std::string where = object.empty() ? "." : object;
+  if (H5Oget_info_by_name(file_.get(), where.c_str(), &info, H5P_DEFAULT) >= 0 && info.type == H5O_TYPE_GROUP) {
+    verify_strings(object);
+  }
   return read_string(attr.get(), path_ + ": attribute " + name + " of /" + object, max_length);
 }
 

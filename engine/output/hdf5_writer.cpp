@@ -38,6 +38,16 @@ std::vector<hsize_t> chunk_shape(const std::vector<hsize_t>& shape, hsize_t elem
 }
 }  // namespace
 
+std::uint64_t string_checksum(const std::map<std::string, std::string>& attributes) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  auto add = [&](const std::string& text) {
+    for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ULL;
+    hash = (hash ^ 0) * 1099511628211ULL;  // the terminating NUL keeps pairs apart
+  };
+  for (const auto& [name, value] : attributes) add(name), add(value);
+  return hash;
+}
+
 H5Writer::H5Writer(const std::string& path) : path_(path) {
   H5Handle fcpl = order_tracking(H5P_FILE_CREATE);
   H5Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "file access property list");
@@ -161,6 +171,7 @@ void write_attribute(hid_t object, const std::string& where, const std::string& 
 
 void H5Writer::attribute(const std::string& object_path, const std::string& name, const std::string& value) {
   hid_t target = object(object_path);
+  if (H5Iget_type(target) != H5I_DATASET) group_strings_[object_path][name] = value;  // checksummed at close()
   H5Handle type = h5_string_type();
   const char* pointer = value.c_str();
   write_attribute(target, path_ + ":/" + object_path, name, type.get(), &pointer);
@@ -179,6 +190,11 @@ void H5Writer::attribute(const std::string& object_path, const std::string& name
 }
 
 void H5Writer::close() {
+  for (const auto& [group, strings] : group_strings_) {
+    const std::uint64_t sum = string_checksum(strings);
+    write_attribute(object(group), path_ + ":/" + group, STRING_CHECKSUM_ATTRIBUTE, H5T_STD_U64LE, &sum);
+  }
+  group_strings_.clear();
   datasets_.clear();
   dimensions_.clear();
   groups_.clear();

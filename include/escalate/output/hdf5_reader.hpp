@@ -8,6 +8,7 @@
 #include "escalate/output/hdf5_handle.hpp"
 
 #include <cstdint>
+#include <map>
 #include <type_traits>
 #include <string>
 #include <vector>
@@ -46,7 +47,8 @@ class H5Reader {
   std::vector<double> doubles(const std::string& dataset) const { return values<double>(dataset); }
 
   bool has_attribute(const std::string& object, const std::string& name) const;
-  // A scalar string attribute of at most `max_length` bytes.
+  // A scalar string attribute of at most `max_length` bytes; the group's string attributes
+  // are checked against its `string_checksum` first, when it has one.
   std::string string_attribute(const std::string& object, const std::string& name,
                                std::size_t max_length = MAX_STRING) const;
   // Scalar integer attributes (a string or a float here is an edited file: FileError).
@@ -75,8 +77,10 @@ class H5Reader {
   void read(const std::string& dataset, hid_t memory_type, std::size_t n, void* data) const;
   H5Handle open_attribute(const std::string& object, const std::string& name, H5T_class_t klass) const;
   std::string read_string(hid_t attribute, const std::string& what, std::size_t max_length) const;
+  void verify_strings(const std::string& object) const;
   std::string path_;
   H5Handle file_;
+  mutable std::map<std::string, bool> verified_;  // group -> its string attributes match their checksum
 };
 
 }  // namespace escalate
