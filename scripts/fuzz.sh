@@ -20,10 +20,10 @@ done
 cp tests/bad_inputs/*.toml "$work/config/seeds/"
 
 # Result seeds: a complete run, a shard, a comparison; each also without its 80-byte seal.
-small=tests/configs/small.toml
+small=tests/configs/closed-form.toml  # a short config keeps each input fast
 "$escalate" run "$small" -q --draws 2 --trajectories 20 -o "$work/result/seeds/whole.h5"
 "$escalate" run "$small" -q --draws 3 --trajectories 20 --shard 2/3 -o "$work/result/seeds/shard.h5"
-"$escalate" compare "$small" tests/configs/small-institutions.toml -q --draws 2 --trajectories 10 -o "$work/result/seeds/comparison.h5"
+"$escalate" compare "$small" "$small" -q --draws 2 --trajectories 10 -o "$work/result/seeds/comparison.h5"
 for f in "$work"/result/seeds/*.h5; do head -c -80 "$f" > "${f%.h5}-unsealed.h5"; done
 
 fuzz() {  # fuzz TARGET REGRESSIONS_DIR MAX_LEN
@@ -31,11 +31,11 @@ fuzz() {  # fuzz TARGET REGRESSIONS_DIR MAX_LEN
   local inputs=("$regressions"/*)
   if [ -e "${inputs[0]}" ]; then
     echo "fuzz: $target replays ${#inputs[@]} regression input(s)"
-    "$bin/$target" "${inputs[@]}"
+    LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan.supp "$bin/$target" "${inputs[@]}"
   fi
   echo "fuzz: $seconds s on $target"
   local dir=$work/${name%_file}
-  (cd "$dir" && "$bin/$target" -artifact_prefix="$OLDPWD/build/fuzz/crashes/$target-" -max_total_time="$seconds" \
+  (cd "$dir" && LSAN_OPTIONS=suppressions=$OLDPWD/tests/fuzz/lsan.supp "$bin/$target" -artifact_prefix="$OLDPWD/build/fuzz/crashes/$target-" -max_total_time="$seconds" \
       -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 corpus seeds 2>&1 | tail -15)
   echo "fuzz: no crash in $seconds s on $target"
 }

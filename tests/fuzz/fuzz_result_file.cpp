@@ -1,11 +1,12 @@
 // libFuzzer target for the result-file reader: any bytes, written to a file, must give a
-// StoredRun and a summary, or a FileError, never a crash, a hang, another exception or a
-// sanitizer report. Seeded by scripts/fuzz.sh with valid result and comparison files,
+// summary (read_stored_run for results, the comparison reader for comparisons) or a
+// FileError, never a crash, a hang, another exception or a sanitizer report. HDF5 1.10
+// leaks a few bytes on some damaged object headers (inside H5O_protect): those leaks are
+// suppressed (tests/fuzz/lsan.supp), ours are not. Seeded by scripts/fuzz.sh with valid result and comparison files,
 // sealed and unsealed (without the seal the fuzzer reaches HDF5's own checksums, the
 // global-heap walk and every check of read_stored_run).
 #include "escalate/base/error.hpp"
 #include "escalate/base/input_file.hpp"
-#include "escalate/output/run_state.hpp"
 #include "escalate/output/summary_file.hpp"
 
 #include <unistd.h>
@@ -30,17 +31,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::fclose(f);
   escalate::forget_input_files();
   try {
-    escalate::StoredRun run = escalate::read_stored_run(scratch.path);
-    (void)run;
+    std::ostringstream out;  // summary reads the file with read_stored_run (or as a comparison)
+    escalate::summarize_file(out, scratch.path, size % 2 == 1);  // text or JSON
   } catch (const escalate::FileError&) {
     // the expected answer to a damaged, foreign or edited file
-  }
-  for (bool json : {false, true}) {
-    try {
-      std::ostringstream out;
-      escalate::summarize_file(out, scratch.path, json);
-    } catch (const escalate::FileError&) {
-    }
   }
   return 0;
 }
