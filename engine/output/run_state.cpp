@@ -167,7 +167,7 @@ StoredRun read_stored_run(const std::string& path) {
     edited("shard_index = " + std::to_string(s.shard.index) + " is not in [0, shard_count)");
   }
   if (h5.int_attribute("", "draws") != run.draws || h5.int_attribute("", "trajectories") != run.trajectories ||
-      h5.int_attribute("", "seed") != static_cast<std::int64_t>(run.seed) ||
+      h5.uint_attribute("", "seed") != run.seed ||
       h5.int_attribute("", "horizon_days") != s.config.scenario.horizon_days ||
       h5.int_attribute("", "grid_days") != s.config.scenario.grid_days) {
     edited("draws, trajectories, seed, horizon_days or grid_days differ from the stored config");

@@ -123,12 +123,11 @@ void comparison_summary(std::ostream& out, const std::string& path, bool json) {
     c.rows.push_back(row);
   }
   RunSettings run;
-  const std::int64_t seed = h5.int_attribute("", "seed");
-  run.seed = static_cast<std::uint64_t>(seed);
+  run.seed = h5.uint_attribute("", "seed");
   run.draws = h5.int_attribute("", "draws");
   run.trajectories = h5.int_attribute("", "trajectories");
   const std::int64_t horizon_days = h5.int_attribute(c.reference, "horizon_days");
-  if (seed < 0 || run.draws < 1 || run.trajectories < 1 || horizon_days < 1) edited("seed, draws, trajectories or horizon_days out of range");
+  if (run.draws < 1 || run.trajectories < 1 || horizon_days < 1) edited("seed, draws, trajectories or horizon_days out of range");
   if (!json) {
     out << path << ": comparison, engine " << h5.string_attribute("", "engine_version", 256) << "\n";
     print_comparison(out, c, run, horizon_days);

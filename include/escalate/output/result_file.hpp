@@ -13,6 +13,9 @@ inline constexpr const char* RESULT_FILETYPE = "escalate-results";
 
 class H5Writer;
 
+// The `seed` attribute: int64 below 2^63, uint64 from there (readers use uint_attribute).
+void write_seed(H5Writer& h5, const std::string& group, std::uint64_t seed);
+
 // Writes one run's datasets and attributes into `group` of an open file ("" for the root):
 // each group carries its own dimensions, so several runs fit in one file (compare).
 void write_results(H5Writer& h5, const std::string& group, const Config& config, const Results& results);
