@@ -194,7 +194,7 @@ StoredRun read_stored_run(const std::string& path) {
   }
   check_tallies(path, d.tally, batches);
   d.complete = d.tally.complete();
-  if (h5.int_attribute("", "trajectories_done") != d.tally.value("counters", 0, 3) ||
+  if (h5.int_attribute("", "trajectories_done") != d.tally.value("counters", 0, TRAJECTORIES) ||
       h5.int_attribute("", "complete") != (d.complete ? 1 : 0)) {
     edited("trajectories_done or complete differ from the stored state");
   }

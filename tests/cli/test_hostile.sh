@@ -8,9 +8,9 @@ cd "$WORK"
 PY=${PYTHON:-/usr/bin/python3}
 T="timeout 60"
 small="$SRC/tests/configs/small.toml"
-printf 'base = "%s"\n[run]\ndraws = 3\ntrajectories = 40\n' "$small" > c.toml
-printf 'base = "b.toml"\n' > chained.toml
-printf 'base = "%s"\n[run]\ndraws = 3\ntrajectories = 40\n' "$small" > b.toml
+printf 'schema = 2\nbase = "%s"\n[run]\ndraws = 3\ntrajectories = 40\n' "$small" > c.toml
+printf 'schema = 2\nbase = "b.toml"\n' > chained.toml
+printf 'schema = 2\nbase = "%s"\n[run]\ndraws = 3\ntrajectories = 40\n' "$small" > b.toml
 no_crash() {  # no_crash LABEL: the last call's exit code is one the engine means
   case $got in 0|1|2|130) pass "$1: exit $got, no signal" ;; *) fail "$1: exit $got (a signal or a hang)"; cat "$WORK/out" ;; esac
 }
@@ -20,7 +20,7 @@ run() { $T "$BIN" "$@" >"$WORK/out" 2>&1; got=$?; }
 mkfifo pipe.toml pipe.h5
 run check pipe.toml; [ $got = 2 ] && pass "FIFO config: exit 2" || fail "FIFO config: exit $got"
 expect_output "pipe.toml: is a FIFO, not a config file"
-printf 'base = "pipe.toml"\n' > base-pipe.toml
+printf 'schema = 2\nbase = "pipe.toml"\n' > base-pipe.toml
 run run base-pipe.toml -q -o x.h5; [ $got = 2 ] && pass "FIFO base: exit 2" || fail "FIFO base: exit $got"
 expect_output "is a FIFO, not a config file"
 run summary pipe.h5; [ $got = 2 ] && pass "FIFO summary: exit 2" || fail "FIFO summary: exit $got"
@@ -105,7 +105,7 @@ edit(part, "shard-count-minus-1", set_attr("shard_count", np.int64(-1)))
 edit(part, "shard-count-huge", set_attr("shard_count", np.int64(10**15)))
 edit(part, "shard-index-99", set_attr("shard_index", np.int64(99)))
 edit(whole, "format-version-string", set_attr("format_version", "1"))
-edit(whole, "format-version-2", set_attr("format_version", np.int64(2)))
+edit(whole, "format-version-99", set_attr("format_version", np.int64(99)))
 edit(whole, "threads-array", set_attr("threads", np.array([1, 2, 3], dtype=np.int64)))
 edit(whole, "draws-mismatch", set_attr("draws", np.int64(4)))
 edit(whole, "complete-wrong", set_attr("complete", np.int64(0)))

@@ -38,7 +38,7 @@ TEST_CASE("Configs that are not regular files are refused without being read", "
   ::unlink(fifo.c_str());
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   CHECK_THAT(error_of([&] { load_config(fifo); }), Contains("is a FIFO, not a config file"));  // and does not block
-  const std::string base = write_file("base-zero.toml", "base = \"/dev/zero\"");
+  const std::string base = write_file("base-zero.toml", "schema = 2\nbase = \"/dev/zero\"");
   CHECK_THAT(error_of([&] { load_config(base); }), Contains("/dev/zero: is a device"));
   const std::string huge = write_file("huge.toml", std::string(MAX_CONFIG_BYTES + 1, '#'));
   CHECK_THAT(error_of([&] { load_config(huge); }), Contains("is larger than 16 MiB"));
@@ -49,7 +49,7 @@ TEST_CASE("Configs that are not regular files are refused without being read", "
 TEST_CASE("Every file a config reads is recorded as an input", "[config_file]") {
   forget_input_files();
   const std::string base = write_file("recorded-base.toml", read_text(source_path("tests/configs/closed-form.toml")));
-  const std::string child = write_file("recorded-child.toml", "base = \"recorded-base.toml\"");
+  const std::string child = write_file("recorded-child.toml", "schema = 2\nbase = \"recorded-base.toml\"");
   load_config(child);
   CHECK(input_named_by(child).has_value());
   CHECK(input_named_by(base).has_value());
