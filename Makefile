@@ -27,8 +27,9 @@ debug: setup
 run: build
 	@$(ESCALATE) run configs/baseline-2022.toml --force
 
-# Everything CI runs: the fuzzer (60 s), the unit tests under AddressSanitizer +
-# UndefinedBehaviorSanitizer and under ThreadSanitizer, then the whole suite.
+# Everything CI runs: the fuzzers (60 s on the config loader, 60 s on the result-file
+# reader), the unit tests under AddressSanitizer + UndefinedBehaviorSanitizer and under
+# ThreadSanitizer, then the whole suite.
 test: build fuzz sanitize check
 
 # The whole suite on the release build (unit, CLI, bad inputs, faults, cluster, Python).

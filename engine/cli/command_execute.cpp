@@ -3,8 +3,12 @@
 
 #include "escalate/base/error.hpp"
 #include "escalate/cli/progress.hpp"
+#include "escalate/output/file_publish.hpp"
+
+#include <sys/stat.h>
 
 #include <atomic>
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -25,6 +29,75 @@ extern "C" void on_interrupt(int signal) {
 
 std::string default_output(const std::string& config) {
   return (std::filesystem::path("results") / std::filesystem::path(config).stem()).string() + ".h5";
+}
+
+std::uint64_t parse_integer_flag(const std::string& flag, const std::string& text, std::uint64_t low, std::uint64_t high) {
+  const auto refuse = [&](const std::string& why) -> std::uint64_t {
+    throw UsageError(flag + " " + text + ": " + why);
+  };
+  const std::string range = "must be an integer in [" + std::to_string(low) + ", " + std::to_string(high) + "]";
+  std::size_t i = 0;
+  if (i < text.size() && text[i] == '+') ++i;
+  std::string digits;  // mantissa digits, decimal point removed
+  std::int64_t exponent = 0;
+  bool any = false, point = false;
+  for (; i < text.size() && ((text[i] >= '0' && text[i] <= '9') || (text[i] == '.' && !point)); ++i) {
+    if (text[i] == '.') { point = true; continue; }
+    digits += text[i], any = true;
+    if (point) --exponent;
+  }
+  if (!any) return refuse(range);
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    bool negative = false;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
+    std::int64_t e = 0;
+    bool exp_digits = false;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+      e = std::min<std::int64_t>(e * 10 + (text[i] - '0'), 100000);
+      exp_digits = true;
+    }
+    if (!exp_digits) return refuse(range);
+    exponent += negative ? -e : e;
+  }
+  if (i != text.size()) return refuse(range);
+  // Drop trailing digits a negative exponent removes; they must be zeros.
+  while (exponent < 0 && !digits.empty()) {
+    if (digits.back() != '0') return refuse(range + " (not a whole number)");
+    digits.pop_back(), ++exponent;
+  }
+  __extension__ typedef unsigned __int128 wide;
+  const wide cap = wide{1} << 65;
+  wide value = 0;
+  for (char c : digits) value = std::min<wide>(cap, value * 10 + static_cast<unsigned>(c - '0'));
+  for (; exponent > 0 && value != 0; --exponent) value = std::min<wide>(cap, value * 10);
+  if (value < low || value > high) return refuse(range);
+  return static_cast<std::uint64_t>(value);
+}
+
+void check_config_reads_back(const Config& config) {
+  std::string why;
+  try {
+    const Config back = load_config_text(config.resolved_text, config.source_path + " (as stored)", config.source_path);
+    if (back.resolved_text == config.resolved_text) return;
+    why = "it reads back differently";
+  } catch (const ConfigError& e) {
+    why = e.what();
+  }
+  throw ConfigError(config.source_path + ": the resolved config would not read back from the result file (" + why +
+                    "); give sides, incidents and `set` paths plain names: letters, digits, '-' and '_'");
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return false;
+  struct stat sa{}, sb{};
+  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+void report_stale_temporaries(const std::string& output) {
+  for (const auto& path : remove_stale_temporaries(output)) {
+    std::cerr << "escalate: removed " << path << ", the temporary file of a run that was killed\n";
+  }
 }
 
 // Runs one config on all cores with progress and Ctrl-C handling.

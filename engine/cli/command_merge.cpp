@@ -15,7 +15,9 @@ int command_merge(const std::vector<std::string>& parts, const std::string& outp
                   const std::string& command_line) {
   check_output_path(output, force);
   std::vector<StoredRun> runs;
-  for (const auto& p : parts) runs.push_back(read_stored_run(p));
+  for (const auto& p : parts) runs.push_back(read_stored_run(p));  // each validated: shard in [0, count), count <= batches
+  check_output_path(output, force);  // now also refuses an output that is one of the parts
+  report_stale_temporaries(output);
   const StoredRun& first = runs.front();
   std::vector<int> seen(static_cast<std::size_t>(first.shard.count), 0);
   for (const auto& r : runs) {
@@ -31,9 +33,12 @@ int command_merge(const std::vector<std::string>& parts, const std::string& outp
     }
   }
   std::string missing;
+  std::size_t missing_count = 0;
   for (std::size_t i = 0; i < seen.size(); ++i) {
-    if (!seen[i]) missing += (missing.empty() ? "" : ", ") + std::to_string(i + 1);
+    if (seen[i]) continue;
+    if (++missing_count <= 20) missing += (missing.empty() ? "" : ", ") + std::to_string(i + 1);
   }
+  if (missing_count > 20) missing += " and " + std::to_string(missing_count - 20) + " more";
   if (!missing.empty()) {
     throw UsageError("missing shard(s) " + missing + " of " + std::to_string(first.shard.count) + "; nothing written");
   }

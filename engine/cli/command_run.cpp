@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <iostream>
 
 namespace escalate::cli {
@@ -21,19 +22,13 @@ namespace {
 ShardInfo parse_shard(const std::string& text) {
   ShardInfo shard;
   auto slash = text.find('/');
-  try {
-    if (slash == std::string::npos) throw std::invalid_argument("no slash");
-    std::size_t used = 0;
-    shard.index = std::stoll(text.substr(0, slash), &used);
-    if (used != slash) throw std::invalid_argument("trailing");
-    shard.count = std::stoll(text.substr(slash + 1), &used);
-    if (used != text.size() - slash - 1) throw std::invalid_argument("trailing");
-  } catch (const std::exception&) {
+  if (slash == std::string::npos) {
     throw UsageError("--shard " + text + ": expected i/n, e.g. --shard 2/8 for the second of eight parts");
   }
-  if (shard.count < 1 || shard.index < 1 || shard.index > shard.count) {
-    throw UsageError("--shard " + text + ": need 1 <= i <= n");
-  }
+  constexpr auto MAX = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  shard.index = static_cast<std::int64_t>(parse_integer_flag("--shard", text.substr(0, slash), 1, MAX));
+  shard.count = static_cast<std::int64_t>(parse_integer_flag("--shard", text.substr(slash + 1), 1, MAX));
+  if (shard.index > shard.count) throw UsageError("--shard " + text + ": need 1 <= i <= n");
   shard.index -= 1;  // stored 0-based
   return shard;
 }
@@ -63,6 +58,12 @@ AdaptiveOutcome run_adaptive(const RunFlags& flags, const Config& first) {
   o.trajectories = cap;
   Config capped = load_config(flags.config, o);
   const BatchLayout layout = BatchLayout::of(capped.run);
+  if (layout.batch_size != BATCH) {  // rounds add whole batches of BATCH_SIZE
+    throw UsageError("--target-ci: a cap of " + std::to_string(cap) + " trajectories per draw with " +
+                     std::to_string(capped.run.draws) + " draws exceeds " + std::to_string(MAX_BATCHES) +
+                     " batches; lower --max-trajectories (at most " +
+                     std::to_string(std::max<std::int64_t>(1, MAX_BATCHES / capped.run.draws) * BATCH) + ")");
+  }
   DriverResult total;
   std::int64_t per_draw = 0;
   AdaptiveOutcome out;
@@ -138,39 +139,52 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
   ShardInfo shard;
   std::vector<std::uint8_t> mask;
   std::string output;
+  StoredRun resumed;
+  // Every check before the work, on every rank: a refusal is printed once (by the lowest
+  // failing rank) and every rank exits with its code.
   cluster.collective([&] {
+    if (!flags.resume.empty() && (cluster.size() > 1 || !flags.shard.empty() || flags.target_ci > 0)) {
+      throw UsageError("--resume runs in one process: no mpirun, --shard or --target-ci");
+    }
+    if (flags.target_ci > 0 && (cluster.size() > 1 || !flags.shard.empty())) {
+      throw UsageError("--target-ci runs in one process: no mpirun or --shard");
+    }
     config = load_config(flags.config, flags.overrides);
     if (cluster.root()) report_warnings(config);
+    check_config_reads_back(config);
+    const BatchLayout layout = BatchLayout::of(config.run);
     if (!flags.shard.empty()) {
       if (cluster.size() > 1) throw UsageError("--shard splits a run across jobs, mpirun across ranks: use one or the other");
       shard = parse_shard(flags.shard);
-      mask = block_mask(BatchLayout::of(config.run), shard.index, shard.count);
+      if (shard.count > layout.batches) {
+        throw UsageError("--shard " + flags.shard + ": this run has " + std::to_string(layout.batches) +
+                         " batches, so at most " + std::to_string(layout.batches) + " parts");
+      }
+      mask = block_mask(layout, shard.index, shard.count);
     }
-    if (cluster.size() > 1) mask = interleaved_mask(BatchLayout::of(config.run), cluster.rank(), cluster.size());
+    if (cluster.size() > 1) mask = interleaved_mask(layout, cluster.rank(), cluster.size());
     output = flags.output.empty() ? (flags.resume.empty() ? default_output(flags.config) : flags.resume) : flags.output;
     if (flags.output.empty() && shard.count > 1) {
       output = output.substr(0, output.size() - 3) + ".part-" + std::to_string(shard.index + 1) + "-of-" +
                std::to_string(shard.count) + ".h5";
     }
+    if (!flags.resume.empty()) {
+      resumed = read_stored_run(flags.resume);
+      if (resumed.config.resolved_text != config.resolved_text) {
+        throw UsageError(flags.resume + ": written for a different config, seed or size than " + flags.config +
+                         " (with these flags); --resume needs exactly the same");
+      }
+      if (resumed.driver.complete) throw UsageError(flags.resume + ": already complete; nothing to resume");
+      mask.assign(static_cast<std::size_t>(resumed.driver.tally.layout.batches()), 0);
+      for (std::size_t b = 0; b < mask.size(); ++b) mask[b] = !resumed.driver.tally.batch_done(static_cast<std::int64_t>(b));
+    }
     // Fail before the work, not after. Resuming into the partial file replaces it.
-    if (cluster.root()) check_output_path(output, flags.force || output == flags.resume);
+    if (cluster.root()) {
+      check_output_path(output, flags.force || same_file(output, flags.resume), flags.resume);
+      report_stale_temporaries(output);
+    }
   }, exit_code_of);
-  StoredRun resumed;
-  if (!flags.resume.empty()) {
-    if (cluster.size() > 1 || shard.count > 1 || flags.target_ci > 0) {
-      throw UsageError("--resume runs in one process: no mpirun, --shard or --target-ci");
-    }
-    resumed = read_stored_run(flags.resume);
-    if (resumed.config.resolved_text != config.resolved_text) {
-      throw UsageError(flags.resume + ": written for a different config, seed or size than " + flags.config +
-                       " (with these flags); --resume needs exactly the same");
-    }
-    if (resumed.driver.complete) throw UsageError(flags.resume + ": already complete; nothing to resume");
-    mask.assign(static_cast<std::size_t>(resumed.driver.tally.layout.batches()), 0);
-    for (std::size_t b = 0; b < mask.size(); ++b) mask[b] = !resumed.driver.tally.batch_done(static_cast<std::int64_t>(b));
-  }
   if (flags.target_ci > 0) {
-    if (cluster.size() > 1 || shard.count > 1) throw UsageError("--target-ci runs in one process: no mpirun or --shard");
     AdaptiveOutcome a = run_adaptive(flags, config);
     Results results = compute_results(a.config, a.driver, Provenance::of(a.driver, command_line, a.wall_seconds));
     write_result_file(output, a.config, results, a.driver, shard, flags.force);
@@ -193,9 +207,12 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
   Execution e = execute(config, flags.threads, flags.quiet || !cluster.root(), command_line,
                         mask.empty() ? nullptr : &mask);
   if (cluster.size() > 1) {
+    // A Ctrl-C reaches the ranks at different moments: if any rank stopped, every rank
+    // exits 130 (rank 0 writes the partial file).
+    const bool any_stopped = cluster.max(e.driver.stopped ? 1.0 : 0.0) > 0;
     cluster.reduce_to_root(e.driver);
     e.provenance.wall_seconds = cluster.max(e.provenance.wall_seconds);
-    if (!cluster.root()) return 0;
+    if (!cluster.root()) return any_stopped ? 130 : 0;
     e.provenance.ranks = cluster.size();
     mask.clear();  // rank 0 now holds every rank's batches
   }
@@ -205,7 +222,8 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
   }
   e.provenance.complete = e.driver.complete;
   const Results results = compute_results(config, e.driver, e.provenance);
-  write_result_file(output, config, results, e.driver, shard, flags.force || output == flags.resume);
+  write_result_file(output, config, results, e.driver, shard, flags.force || same_file(output, flags.resume),
+                    flags.resume);
   bool stopped = mask.empty() && !e.driver.complete;  // an interrupt left batches of this part undone
   for (std::size_t b = 0; b < mask.size(); ++b) stopped = stopped || (mask[b] && !e.driver.tally.batch_done(static_cast<std::int64_t>(b)));
   if (!flags.quiet) {

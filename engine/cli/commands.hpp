@@ -54,6 +54,22 @@ void report_warnings(const Config& config);
 // results/<config-stem>.h5
 std::string default_output(const std::string& config);
 
+// An integer given on the command line: decimal digits, or exact scientific notation
+// ("1e12", "2.5e3"). Refuses signs, fractions, NaN and anything outside [low, high] with
+// a UsageError naming `flag`.
+std::uint64_t parse_integer_flag(const std::string& flag, const std::string& text, std::uint64_t low, std::uint64_t high);
+
+// Refuses (ConfigError) a config whose resolved text, as result files store it, would not
+// load back to the same config: toml++ 3.3.0 writes some keys unquoted (a side name with a
+// newline), which `summary`, `merge` and `--resume` would then refuse after the whole run.
+void check_config_reads_back(const Config& config);
+
+// Whether two paths name the same existing file (device and inode).
+bool same_file(const std::string& a, const std::string& b);
+
+// Removes the temporary files of killed runs beside `output` and says so on stderr.
+void report_stale_temporaries(const std::string& output);
+
 // Runs `config` (only `run_batches`, if given) on all cores with progress on stderr;
 // Ctrl-C or SIGTERM stops after the running trajectory and leaves a partial result.
 Execution execute(const Config& config, int threads, bool quiet, const std::string& command_line,

@@ -7,30 +7,83 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cmath>
+#include <cstdlib>
 #include <iostream>
+#include <optional>
+#include <type_traits>
 #include <limits>
 #include <string>
 
 using namespace escalate;
 using namespace escalate::cli;
 
-int run_main(int argc, char** argv, const std::string& command_line);
+int run_main(int argc, char** argv, const std::string& command_line, Cluster& cluster);
+
+namespace {
+// The rank of this process under mpirun (0 otherwise), for errors raised before or
+// outside a collective step: every rank meets the same refusal, rank 0 prints it.
+int launcher_rank() {
+  for (const char* name : {"OMPI_COMM_WORLD_RANK", "PMIX_RANK", "PMI_RANK"}) {
+    if (const char* v = std::getenv(name)) return std::atoi(v);
+  }
+  return 0;
+}
+
+// What the integer flags were given as (parsed exactly by parse_integer_flag).
+struct IntegerFlags {
+  std::string draws, trajectories, seed, max_trajectories;
+};
+
+// ConfigOverrides::seed's type decides the seeds this build can take: [0, 2^64) when it is
+// unsigned, [0, 2^63) while it is a signed 64-bit integer (as TOML's integers are).
+using SeedValue = std::remove_cvref_t<decltype(*ConfigOverrides{}.seed)>;
+constexpr std::uint64_t MAX_SEED = static_cast<std::uint64_t>(std::numeric_limits<SeedValue>::max());
+
+void apply_integer_flags(const IntegerFlags& given, ConfigOverrides& overrides, std::int64_t* max_trajectories) {
+  constexpr auto MAX = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  if (!given.draws.empty()) overrides.draws = static_cast<std::int64_t>(parse_integer_flag("--draws", given.draws, 1, MAX));
+  if (!given.trajectories.empty()) {
+    overrides.trajectories = static_cast<std::int64_t>(parse_integer_flag("--trajectories", given.trajectories, 1, MAX));
+  }
+  if (!given.seed.empty()) {
+    try {
+      overrides.seed = static_cast<SeedValue>(parse_integer_flag("--seed", given.seed, 0, MAX_SEED));
+    } catch (const UsageError& e) {
+      try {
+        parse_integer_flag("--seed", given.seed, 0, std::numeric_limits<std::uint64_t>::max());
+      } catch (const UsageError&) {
+        throw e;  // not a seed at all
+      }
+      throw UsageError(std::string(e.what()) + " (seeds of 2^63 and above are not supported yet: run.seed is a signed "
+                                               "64-bit TOML integer)");
+    }
+  }
+  if (!given.max_trajectories.empty() && max_trajectories) {
+    *max_trajectories = static_cast<std::int64_t>(parse_integer_flag("--max-trajectories", given.max_trajectories, 1, MAX));
+  }
+}
+}  // namespace
 
 int main(int argc, char** argv) {
   std::string command_line;
   for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+  // The cluster outlives the message: MPI_Finalize (in its destructor, after the catch)
+  // holds the other ranks until the failing one has printed, so mpirun, which aborts the
+  // job when a rank exits non-zero, cannot cut the message off.
+  std::optional<Cluster> cluster;
   try {
-    return run_main(argc, argv, command_line);
+    cluster.emplace(argc, argv);
+    return run_main(argc, argv, command_line, *cluster);
   } catch (const SilentExit& e) {
     return e.code;  // another rank failed and said why
   } catch (const std::exception& e) {
-    std::cerr << "escalate: " << error_kind(e) << e.what() << "\n";
+    if (launcher_rank() == 0) std::cerr << "escalate: " << error_kind(e) << e.what() << "\n";
     return exit_code_of(e);
   }
 }
 
-int run_main(int argc, char** argv, const std::string& command_line) {
-  Cluster cluster(argc, argv);
+int run_main(int argc, char** argv, const std::string& command_line, Cluster& cluster) {
 
   CLI::App app{"Escalate: Monte Carlo escalation risk in a security-dilemma phase model.\n"
                "Samples incidents under uncertain intent and misperception, propagates them through\n"
@@ -47,17 +100,18 @@ int run_main(int argc, char** argv, const std::string& command_line) {
              "  escalate sweep configs/baseline-2022.toml --set restraint.institutions=0:1:11\n"
              "Exit codes: 0 success, 2 bad input or usage, 1 runtime I/O fault, 130 interrupted (partial file written).");
 
-  const auto positive = CLI::Range(std::int64_t{1}, std::numeric_limits<std::int64_t>::max());
   // The options run and compare share; `scope` ends their help ("" or " for every config").
-  auto add_sampling_options = [&](CLI::App* command, SamplingFlags& flags, const std::string& output_help,
-                                  const std::string& scope) {
+  // Integers are taken as text and parsed exactly (1e12 is 1000000000000; 2^64 is refused,
+  // never clamped).
+  IntegerFlags run_integers, compare_integers, sweep_integers;
+  auto add_sampling_options = [&](CLI::App* command, SamplingFlags& flags, IntegerFlags& integers,
+                                  const std::string& output_help, const std::string& scope) {
     command->add_option("-o,--output", flags.output, output_help);
-    command->add_option("--draws", flags.overrides.draws, "Override run.draws (parameter draws, the outer loop)" + scope)
-        ->check(positive);
-    command->add_option("--trajectories", flags.overrides.trajectories,
-                        "Override run.trajectories (trajectories per draw, the inner loop)" + scope)->check(positive);
-    command->add_option("--seed", flags.overrides.seed, "Override run.seed" + scope)
-        ->check(CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max()));
+    command->add_option("--draws", integers.draws, "Override run.draws (parameter draws, the outer loop)" + scope);
+    command->add_option("--trajectories", integers.trajectories,
+                        "Override run.trajectories (trajectories per draw, the inner loop; 1e6 style allowed)" + scope);
+    command->add_option("--seed", integers.seed,
+                        "Override run.seed, an integer in [0, " + std::to_string(MAX_SEED) + "]" + scope);
     command->add_option("--threads", flags.threads, "Worker threads (default 0: all cores); results do not depend on it")
         ->check(CLI::Range(0, 4096));
     command->add_flag("--force", flags.force, "Replace the result file if it exists");
@@ -67,15 +121,16 @@ int run_main(int argc, char** argv, const std::string& command_line) {
   RunFlags run_flags;
   auto* run = app.add_subcommand("run", "Sample a config and write its results to HDF5");
   run->add_option("config", run_flags.config, "Config file (TOML, MODEL.md section 15)")->required();
-  add_sampling_options(run, run_flags, "Result file (default: results/<config-stem>.h5)", "");
+  add_sampling_options(run, run_flags, run_integers, "Result file (default: results/<config-stem>.h5)", "");
   run->add_option("--resume", run_flags.resume,
                   "Continue a partial result (interrupted, or a shard) of the same config; writes it complete "
                   "(to the same file unless -o)");
-  run->add_option("--target-ci", run_flags.target_ci,
-                  "Add trajectories (doubling per draw) until the 95% half-width on pooled P(war) is at most W")
-      ->check(CLI::Range(1e-6, 0.5));
-  run->add_option("--max-trajectories", run_flags.max_trajectories,
-                  "Cap per draw for --target-ci (default 64x the first round)")->check(positive);
+  std::string target_ci;
+  run->add_option("--target-ci", target_ci,
+                  "Add trajectories (doubling per draw) until the 95% half-width on pooled P(war) is at most W, "
+                  "a number in [1e-6, 0.5]");
+  run->add_option("--max-trajectories", run_integers.max_trajectories,
+                  "Cap per draw for --target-ci (default 64x the first round)");
   run->add_option("--shard", run_flags.shard,
                   "Compute only part i of n (1-based), for job arrays; combine the parts with `escalate merge`");
   run->footer("The same seed gives bit-identical datasets for any --threads. Ctrl-C stops after the running\n"
@@ -84,7 +139,8 @@ int run_main(int argc, char** argv, const std::string& command_line) {
   CompareFlags compare_flags;
   auto* compare = app.add_subcommand("compare", "Run several configs with common random numbers and rank them against the first");
   compare->add_option("configs", compare_flags.configs, "Configs; the first is the reference")->required()->expected(2, -1);
-  add_sampling_options(compare, compare_flags, "Result file (default: results/compare-<reference>.h5)", " for every config");
+  add_sampling_options(compare, compare_flags, compare_integers, "Result file (default: results/compare-<reference>.h5)",
+                       " for every config");
   compare->footer("Every config runs with the reference's seed, draws and trajectories (its [run] table, after\n"
                   "these flags); horizons must match. Example:\n"
                   "  escalate compare configs/baseline-2022.toml configs/policies/*.toml");
@@ -94,7 +150,7 @@ int run_main(int argc, char** argv, const std::string& command_line) {
   sweep->add_option("config", sweep_flags.config, "Config file")->required();
   sweep->add_option("--set", sweep_flags.sets,
                     "PATH=v1,v2,... or PATH=lo:hi:n (n values from lo to hi); repeat for a grid")->required();
-  add_sampling_options(sweep, sweep_flags, "Result file (default: results/sweep-<config-stem>.h5)", " for every point");
+  add_sampling_options(sweep, sweep_flags, sweep_integers, "Result file (default: results/sweep-<config-stem>.h5)", " for every point");
   sweep->footer("Every point runs with the same seed, draws and trajectories; the table shows P(war), P(clash),\n"
                 "P(nuclear) at each value and the paired difference in P(war) against the first point.\n"
                 "Examples:\n"
@@ -137,7 +193,23 @@ int run_main(int argc, char** argv, const std::string& command_line) {
     return 2;
   }
   if (cluster.size() > 1 && !*run) throw UsageError("only `escalate run` uses MPI ranks; start other commands without mpirun");
-  if (*run) return command_run(run_flags, command_line, cluster);
+  if (*run) {
+    cluster.collective([&] {
+      apply_integer_flags(run_integers, run_flags.overrides, &run_flags.max_trajectories);
+      if (!target_ci.empty()) {
+        // Parsed by hand: "nan" passes any range check, and was silently ignored.
+        char* end = nullptr;
+        const double w = std::strtod(target_ci.c_str(), &end);
+        if (end == target_ci.c_str() || *end != '\0' || !std::isfinite(w) || w < 1e-6 || w > 0.5) {
+          throw UsageError("--target-ci " + target_ci + ": must be a number in [1e-6, 0.5] (the 95% half-width on P(war))");
+        }
+        run_flags.target_ci = w;
+      }
+    }, exit_code_of);
+    return command_run(run_flags, command_line, cluster);
+  }
+  apply_integer_flags(compare_integers, compare_flags.overrides, nullptr);
+  apply_integer_flags(sweep_integers, sweep_flags.overrides, nullptr);
   if (*check) return command_check(check_path);
   if (*compare) return command_compare(compare_flags, command_line);
   if (*sweep) return command_sweep(sweep_flags, command_line);

@@ -1,6 +1,7 @@
 #include "config_file.hpp"
 
 #include "escalate/base/error.hpp"
+#include "escalate/base/input_file.hpp"
 #include "escalate/config/schema.hpp"
 
 #include <algorithm>
@@ -8,8 +9,7 @@
 
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <algorithm>
 #include <vector>
 
 namespace escalate::detail {
@@ -77,15 +77,114 @@ void check_ascii_outside_strings(const std::string& text, const std::string& ori
   }
 }
 
+// Nesting depth, counted conservatively before toml++ sees the text: the parts of a table
+// header ([a.b.c] is 3; [[a]] one more for its array), the parts of a dotted key, and each
+// array or inline table a value opens. toml++ (and the merging, formatting and loading
+// that walk the tree) recurse once per level, so a header 35,000 keys deep would
+// overflow the stack. Real configs stay below 10.
+void check_nesting_depth(const std::string& text, const std::string& origin) {
+  struct Open {
+    char kind;  // '[' array, '{' inline table
+    int depth;  // of the container itself
+  };
+  std::vector<Open> stack;
+  int table_depth = 0;      // of the current [table] header
+  int value_depth = 0;      // of the value being read
+  int key_parts = 1;        // parts of the key being read
+  bool line_start = true;   // at the start of a top-level line (header or key expected)
+  bool expect_key = false;  // reading a key (before its '=')
+  std::size_t line = 1, line_begin = 0;
+  auto refuse = [&](std::size_t i) {
+    throw ConfigError(origin + ":" + std::to_string(line) + ":" + std::to_string(i - line_begin + 1) +
+                      ": nested more than " + std::to_string(MAX_TOML_NESTING) +
+                      " levels deep (table headers, dotted keys, arrays and inline tables count)");
+  };
+  auto check = [&](int depth, std::size_t i) {
+    if (depth > MAX_TOML_NESTING) refuse(i);
+  };
+  auto at = [&](std::size_t i, const char* s) { return text.compare(i, std::strlen(s), s) == 0; };
+  // Skips a string starting at i; returns the index of its last character.
+  auto skip_string = [&](std::size_t i) {
+    const bool basic = text[i] == '"';
+    const char quote = text[i];
+    if (at(i, basic ? "\"\"\"" : "'''")) {
+      for (std::size_t j = i + 3; j < text.size(); ++j) {
+        if (text[j] == '\n') ++line, line_begin = j + 1;
+        if (basic && text[j] == '\\') { ++j; if (j < text.size() && text[j] == '\n') ++line, line_begin = j + 1; continue; }
+        if (text[j] == quote && j + 2 < text.size() && text[j + 1] == quote && text[j + 2] == quote) {
+          std::size_t end = j + 2;
+          while (end + 1 < text.size() && end < j + 4 && text[end + 1] == quote) ++end;
+          return end;
+        }
+      }
+      return text.size();
+    }
+    for (std::size_t j = i + 1; j < text.size(); ++j) {
+      if (text[j] == '\n') return j - 1;  // unterminated: toml++ says so
+      if (basic && text[j] == '\\') { ++j; continue; }
+      if (text[j] == quote) return j;
+    }
+    return text.size();
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++line, line_begin = i + 1;
+      if (stack.empty()) line_start = true, expect_key = false;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r') continue;
+    if (c == '#') {
+      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+      continue;
+    }
+    if (line_start) {
+      line_start = false;
+      if (c == '[') {  // a table header: its parts, up to the closing bracket
+        int parts = at(i, "[[") ? 2 : 1;
+        std::size_t j = i + (parts == 2 ? 2 : 1);
+        for (; j < text.size() && text[j] != ']' && text[j] != '\n'; ++j) {
+          if (text[j] == '"' || text[j] == '\'') j = std::min(skip_string(j), text.size() - 1);
+          else if (text[j] == '.') check(++parts, j);
+        }
+        table_depth = parts;
+        while (j < text.size() && text[j] != '\n') ++j;  // the rest of the line: toml++ checks it
+        i = j - 1;
+        continue;
+      }
+      expect_key = true, key_parts = 1;
+    }
+    if (c == '"' || c == '\'') {
+      i = skip_string(i);
+      continue;
+    }
+    if (expect_key) {
+      if (c == '.') check(++key_parts + (stack.empty() ? table_depth : stack.back().depth), i);
+      else if (c == '=') {
+        expect_key = false;
+        value_depth = (stack.empty() ? table_depth : stack.back().depth) + key_parts;
+        check(value_depth, i);
+      }
+      continue;
+    }
+    if (c == '[' || c == '{') {
+      stack.push_back({c, value_depth});
+      check(value_depth + 1, i);
+      if (c == '[') value_depth += 1;
+      else expect_key = true, key_parts = 1;
+    } else if (c == ',' && !stack.empty()) {
+      if (stack.back().kind == '[') value_depth = stack.back().depth + 1;
+      else expect_key = true, key_parts = 1;
+    } else if ((c == ']' || c == '}') && !stack.empty()) {
+      stack.pop_back();
+      value_depth = stack.empty() ? value_depth : stack.back().depth + 1;
+    }
+  }
+}
+
 toml::table parse_one(const fs::path& path) {
-  std::error_code ec;
-  if (!fs::exists(path, ec)) throw ConfigError(path.string() + ": config file not found");
-  if (fs::is_directory(path, ec)) throw ConfigError(path.string() + ": is a directory, not a config file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ConfigError(path.string() + ": cannot read the config file");
-  std::stringstream text;
-  text << in.rdbuf();
-  return parse_text(text.str(), path.string());
+  // A regular file of at most 16 MiB; never blocks on a FIFO (base/input_file.hpp).
+  return parse_text(read_input_file(path.string(), InputKind::Config), path.string());
 }
 
 bool is_distribution(const toml::node* node) { return node && node->is_table() && node->as_table()->contains("dist"); }
@@ -125,6 +224,7 @@ void check_schema(const toml::table& table, const fs::path& path) {
     throw ConfigError(where(schema->source()) + "schema: expected 2");
   }
 }
+constexpr std::size_t MAX_BASE_CHAIN = 32;
 
 toml::table load_recursive(const fs::path& path, std::vector<fs::path>& chain) {
   std::error_code ec;
@@ -135,6 +235,9 @@ toml::table load_recursive(const fs::path& path, std::vector<fs::path>& chain) {
       for (const auto& p : chain) cycle += p.string() + " -> ";
       throw ConfigError(path.string() + ": `base` files form a cycle: " + cycle + canonical.string());
     }
+  }
+  if (chain.size() >= MAX_BASE_CHAIN) {
+    throw ConfigError(path.string() + ": `base` files nested more than " + std::to_string(MAX_BASE_CHAIN) + " deep");
   }
   chain.push_back(canonical);
   toml::table table = parse_one(path);
@@ -159,7 +262,11 @@ toml::table load_recursive(const fs::path& path, std::vector<fs::path>& chain) {
 }  // namespace
 
 toml::table parse_text(const std::string& text, const std::string& origin) {
+  if (text.size() > MAX_CONFIG_BYTES) {
+    throw ConfigError(origin + ": is larger than " + std::to_string(MAX_CONFIG_BYTES >> 20) + " MiB; not a config");
+  }
   check_ascii_outside_strings(text, origin);
+  check_nesting_depth(text, origin);
   try {
     return toml::parse(text, origin);
   } catch (const toml::parse_error& e) {

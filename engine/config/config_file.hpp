@@ -12,8 +12,13 @@ namespace escalate::detail {
 // an error in a value inherited from a base file names that file.
 toml::table load_with_base(const std::string& path);
 
+// Deepest nesting a config may have (table header parts, dotted-key parts, arrays, inline
+// tables): toml++ and the code that walks its tree recurse once per level.
+inline constexpr int MAX_TOML_NESTING = 64;
+
 // Parses TOML text, refusing first any byte >= 0x80 outside strings and comments (invalid
-// TOML that toml++ 3.3.0 mishandles: see toml_include.hpp). Errors name `origin`.
+// TOML that toml++ 3.3.0 mishandles: see toml_include.hpp), text larger than 16 MiB, and
+// nesting deeper than MAX_TOML_NESTING (a stack overflow inside toml++). Errors name `origin`.
 toml::table parse_text(const std::string& text, const std::string& origin);
 
 // "file:line:column: " for a node's source (empty if the node has none).

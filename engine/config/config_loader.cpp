@@ -19,6 +19,16 @@ bool is_date(const std::string& s) {
 
 }  // namespace
 
+std::string printable(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    if (c == '\n') out += "\\n";
+    else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) out += "?";
+    else out += c;
+  }
+  return out;
+}
+
 bool valid_name(const std::string& name) {
   if (name.empty() || name.size() > 64) return false;
   return std::all_of(name.begin(), name.end(), [](char c) {
@@ -155,7 +165,7 @@ void Loader::read_sides(const toml::table& sides) {
   for (auto&& [key, node] : sides) {  // toml++ keeps keys in name order: sides are ordered by name
     std::string name(key.str());
     if (!valid_name(name)) {
-      fail(key.source(), "sides." + name, "a side's name is letters, digits, '-' and '_' (at most 64)");
+      fail(key.source(), "sides." + printable(name), "a side's name is letters, digits, '-' and '_' (at most 64)");
     }
     config_.scenario.side_names[static_cast<std::size_t>(i++)] = name;
   }

@@ -64,5 +64,7 @@ class Loader {
 
 // Names of sides, incidents, signals, events and injections: letters, digits, '-' and '_'.
 bool valid_name(const std::string& name);
+// A name as it can be shown in one line of an error message (control characters escaped).
+std::string printable(const std::string& name);
 
 }  // namespace escalate::detail

@@ -33,7 +33,7 @@ std::vector<std::pair<std::string, const toml::table*>> Loader::named_tables(con
   for (auto&& [name_key, entry] : *node->as_table()) {
     std::string name(name_key.str());
     std::string prefix = key + "." + name;
-    if (!valid_name(name)) fail(name_key.source(), prefix, "a name is letters, digits, '-' and '_' (at most 64)");
+    if (!valid_name(name)) fail(name_key.source(), key + "." + printable(name), "a name is letters, digits, '-' and '_' (at most 64)");
     if (!entry.is_table()) fail(entry.source(), prefix, "expected a table, got " + type_name(entry));
     const toml::table& table = *entry.as_table();
     bool enabled = true;

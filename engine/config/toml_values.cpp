@@ -12,6 +12,25 @@
 
 namespace escalate::detail {
 
+double number_value(const toml::node& node, const std::string& path) {
+  if (const auto* integer = node.as_integer()) {
+    // A double holds every integer up to 2^53 exactly; beyond that the value would change.
+    constexpr std::int64_t EXACT = std::int64_t{1} << 53;
+    const std::int64_t v = integer->get();
+    if (v > EXACT || v < -EXACT) {
+      fail(node.source(), path, "integer " + std::to_string(v) + " is too large to be held exactly as a number "
+                                "(the limit is 2^53 = 9007199254740992 in absolute value)");
+    }
+    return static_cast<double>(v);
+  }
+  const auto* floating = node.as_floating_point();
+  if (!floating) fail(node.source(), path, "expected a number, got " + type_name(node));
+  const double v = floating->get();
+  if (std::isnan(v)) fail(node.source(), path, "must be a number, got nan");
+  if (std::isinf(v)) fail(node.source(), path, "must be finite, got " + std::string(v > 0 ? "inf" : "-inf"));
+  return v;
+}
+
 
 [[noreturn]] void fail(const toml::source_region& source, const std::string& key, const std::string& message) {
   // A value without a source was put there by a command-line flag (ConfigOverrides).
@@ -125,8 +144,7 @@ Distribution read_distribution(const toml::table& table, const std::string& path
   for (std::size_t i = 0; i < keys.size(); ++i) {
     const toml::node& node = require(table, path, keys[i]);
     if (!node.is_number()) fail(node.source(), path + "." + keys[i], "expected a number, got " + type_name(node));
-    values[i] = node.value<double>().value();
-    if (!std::isfinite(values[i])) fail(node.source(), path + "." + keys[i], "must be finite");
+    values[i] = number_value(node, path + "." + keys[i]);
   }
   Distribution d{dist_kind, values[0], values[1], values[2]};
   auto bad = [&](const std::string& why) { fail(table.source(), path, kind + " distribution: " + why); };
@@ -156,7 +174,7 @@ Distribution read_distribution(const toml::table& table, const std::string& path
 
 NumberOrDistribution read_number(const toml::node& node, const std::string& path, const Range& range) {
   if (node.is_number()) {
-    double value = node.value<double>().value();
+    double value = number_value(node, path);
     if (!range.contains(value)) {
       fail(node.source(), path, "value " + number_text(value) + " is outside the allowed range " + range.text());
     }

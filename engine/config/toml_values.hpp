@@ -16,6 +16,9 @@ namespace escalate::detail {
 std::string type_name(const toml::node& node);           // "a table", "a string", ...
 std::string join(const std::string& prefix, const std::string& key);  // "prefix.key"
 std::string number_text(double x);                        // 17 significant digits
+// The value of an integer or floating-point node as a double: refuses integers a double
+// cannot hold exactly (|n| > 2^53), NaN and infinities, naming `path`.
+double number_value(const toml::node& node, const std::string& path);
 
 // Refuses any key of `table` not in `allowed`, suggesting the closest allowed one.
 void check_keys(const toml::table& table, const std::string& prefix, const std::vector<std::string>& allowed);

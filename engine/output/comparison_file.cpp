@@ -55,7 +55,7 @@ void write_comparison(H5Writer& h5, const Comparison& c, const std::vector<Compa
   h5.attribute("", "format_version", RESULT_FORMAT_VERSION);
   h5.attribute("", "engine_version", std::string(ENGINE_VERSION));
   h5.attribute("", "git_sha1", std::string(GIT_SHA1));
-  h5.attribute("", "seed", static_cast<std::int64_t>(run.seed));
+  write_seed(h5, "", run.seed);
   h5.attribute("", "draws", run.draws);
   h5.attribute("", "trajectories", run.trajectories);
   h5.attribute("", "command_line", command_line);

@@ -5,8 +5,15 @@
 namespace escalate {
 
 namespace {
-struct SilenceHdf5 {  // our errors name the object; HDF5's own stack trace would be noise
-  SilenceHdf5() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+struct SilenceHdf5 {
+  SilenceHdf5() {
+    // No HDF5 shutdown at exit: after a failed write (disk full) HDF5 1.10 keeps a
+    // half-closed file in its tables, and its exit handler then crashes (SIGSEGV) trying to
+    // close it again. Every file is closed explicitly; the OS reclaims the rest.
+    H5dont_atexit();
+    // Our errors name the object; HDF5's own stack trace would be noise.
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  }
 };
 const SilenceHdf5 silence;
 }  // namespace

@@ -1,8 +1,13 @@
 #include "escalate/output/hdf5_writer.hpp"
 
 #include "escalate/base/error.hpp"
+#include "escalate/output/file_seal.hpp"
 
 #include <hdf5_hl.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 namespace escalate {
 
@@ -14,11 +19,46 @@ H5Handle order_tracking(hid_t klass) {
   h5_check(H5Pset_attr_creation_order(plist.get(), flags), "creation order");
   return plist;
 }
+
+constexpr hsize_t MAX_CHUNK_BYTES = hsize_t{1} << 20;
+constexpr hsize_t MAX_COMPACT_BYTES = 32768;  // compact data must fit an object header (64 KiB)
+
+// Chunks of at most 1 MiB: the whole dataset when it fits, else slices along the leading
+// axes (so a reader verifying checksums needs little memory).
+std::vector<hsize_t> chunk_shape(const std::vector<hsize_t>& shape, hsize_t element_bytes) {
+  std::vector<hsize_t> chunk = shape;
+  hsize_t bytes = element_bytes;
+  for (auto d : shape) bytes *= d;
+  for (std::size_t axis = 0; axis < chunk.size() && bytes > MAX_CHUNK_BYTES; ++axis) {
+    const hsize_t slice = bytes / chunk[axis];  // bytes of one index along this axis
+    chunk[axis] = std::max<hsize_t>(1, MAX_CHUNK_BYTES / slice);
+    bytes = slice * chunk[axis];
+  }
+  return chunk;
+}
 }  // namespace
+
+std::uint64_t string_checksum(const std::map<std::string, std::string>& attributes) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  auto add = [&](const std::string& text) {
+    for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ULL;
+    hash = (hash ^ 0) * 1099511628211ULL;  // the terminating NUL keeps pairs apart
+  };
+  for (const auto& [name, value] : attributes) add(name), add(value);
+  return hash;
+}
 
 H5Writer::H5Writer(const std::string& path) : path_(path) {
   H5Handle fcpl = order_tracking(H5P_FILE_CREATE);
-  file_ = H5Handle(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), H5P_DEFAULT), H5Fclose,
+  H5Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "file access property list");
+  // The 1.10 format: checksums on the superblock, object headers, heaps and chunk indexes
+  // (HDF5 1.10 and later read it: h5py, netCDF 4.9, xarray on Debian 12).
+  h5_check(H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_V110, H5F_LIBVER_V110), "file format bounds");
+  // Closing the file closes whatever is still open in it, so a failed write leaves nothing
+  // for HDF5's own shutdown to flush at exit.
+  h5_check(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG), "file close degree");
+  // Never replace an existing file: the temporary name is ours alone.
+  file_ = H5Handle(H5Fcreate(path.c_str(), H5F_ACC_EXCL, fcpl.get(), fapl.get()), H5Fclose,
                    "cannot create " + path);
 }
 
@@ -49,10 +89,23 @@ H5Handle H5Writer::create_dataset(const std::string& path, hid_t file_type, cons
                                : H5Screate_simple(static_cast<int>(shape.size()), shape.data(), nullptr),
                  H5Sclose, what);
   H5Handle dcpl = order_tracking(H5P_DATASET_CREATE);
-  H5Handle dataset(H5Dcreate2(parent, leaf.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
-                   H5Dclose, what);
   bool empty = false;
   for (auto s : shape) empty = empty || s == 0;
+  const bool strings = H5Tis_variable_str(file_type) > 0;
+  hsize_t count = 1;
+  for (auto s : shape) count *= s;
+  if (shape.empty() || (strings && count * 16 <= MAX_COMPACT_BYTES)) {
+    // A scalar cannot be chunked, and HDF5 applies no filter to variable-length strings:
+    // compact, the value (or the strings' heap references) sits in the checksummed
+    // object header.
+    h5_check(H5Pset_layout(dcpl.get(), H5D_COMPACT), "compact layout of " + what);
+  } else if (!empty && !strings) {
+    const std::vector<hsize_t> chunk = chunk_shape(shape, H5Tget_size(file_type));
+    h5_check(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()), "chunking " + what);
+    h5_check(H5Pset_fletcher32(dcpl.get()), "Fletcher32 checksum of " + what);
+  }
+  H5Handle dataset(H5Dcreate2(parent, leaf.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+                   H5Dclose, what);
   if (!empty) h5_check(H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "writing " + what);
   for (std::size_t axis = 0; axis < dims.size(); ++axis) {
     if (dims[axis] == path) continue;  // a dimension scale is not attached to itself
@@ -117,13 +170,19 @@ void write_attribute(hid_t object, const std::string& where, const std::string& 
 }  // namespace
 
 void H5Writer::attribute(const std::string& object_path, const std::string& name, const std::string& value) {
+  hid_t target = object(object_path);
+  if (H5Iget_type(target) != H5I_DATASET) group_strings_[object_path][name] = value;  // checksummed at close()
   H5Handle type = h5_string_type();
   const char* pointer = value.c_str();
-  write_attribute(object(object_path), path_ + ":/" + object_path, name, type.get(), &pointer);
+  write_attribute(target, path_ + ":/" + object_path, name, type.get(), &pointer);
 }
 
 void H5Writer::attribute(const std::string& object_path, const std::string& name, std::int64_t value) {
   write_attribute(object(object_path), path_ + ":/" + object_path, name, H5T_NATIVE_INT64, &value);
+}
+
+void H5Writer::attribute(const std::string& object_path, const std::string& name, std::uint64_t value) {
+  write_attribute(object(object_path), path_ + ":/" + object_path, name, H5T_STD_U64LE, &value);
 }
 
 void H5Writer::attribute(const std::string& object_path, const std::string& name, double value) {
@@ -131,12 +190,22 @@ void H5Writer::attribute(const std::string& object_path, const std::string& name
 }
 
 void H5Writer::close() {
+  for (const auto& [group, strings] : group_strings_) {
+    const std::uint64_t sum = string_checksum(strings);
+    write_attribute(object(group), path_ + ":/" + group, STRING_CHECKSUM_ATTRIBUTE, H5T_STD_U64LE, &sum);
+  }
+  group_strings_.clear();
   datasets_.clear();
   dimensions_.clear();
   groups_.clear();
   if (file_.get() >= 0) {
-    h5_check(H5Fflush(file_.get(), H5F_SCOPE_GLOBAL), "flushing " + path_);
+    errno = 0;
+    if (H5Fflush(file_.get(), H5F_SCOPE_GLOBAL) < 0) {
+      const int error = errno;  // what the failing write said: ENOSPC, EDQUOT, EFBIG, EIO
+      throw IoError("HDF5 error: writing " + path_ + (error ? std::string(": ") + std::strerror(error) : std::string()));
+    }
     h5_check(H5Fclose(file_.release()), "closing " + path_);
+    seal_file(path_);
   }
 }
 

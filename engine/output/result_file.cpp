@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <limits>
 
 namespace escalate {
 
@@ -24,6 +25,13 @@ std::string now_iso8601() {
 }
 
 }  // namespace
+
+void write_seed(H5Writer& h5, const std::string& group, std::uint64_t seed) {
+  // A signed 64-bit integer, as every file so far; unsigned only where it must be (2^63
+  // and above, once run.seed takes the whole uint64 range).
+  if (seed > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) h5.attribute(group, "seed", seed);
+  else h5.attribute(group, "seed", static_cast<std::int64_t>(seed));
+}
 
 void write_results(H5Writer& h5, const std::string& group, const Config& config, const Results& r) {
   const std::string prob = "1";  // dimensionless probability, CF style
@@ -116,7 +124,7 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
   h5.attribute(group, "git_sha1", std::string(GIT_SHA1));
   h5.attribute(group, "created", now_iso8601());
   h5.attribute(group, "title", "Escalate results for " + config.source_path);
-  h5.attribute(group, "seed", static_cast<std::int64_t>(run.seed));
+  write_seed(h5, group, run.seed);
   h5.attribute(group, "draws", run.draws);
   h5.attribute(group, "trajectories", run.trajectories);
   h5.attribute(group, "horizon_days", config.scenario.horizon_days);
@@ -140,11 +148,12 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
 }
 
 void write_result_file(const std::string& path, const Config& config, const Results& results,
-                       const DriverResult& driver, const ShardInfo& shard, bool overwrite) {
+                       const DriverResult& driver, const ShardInfo& shard, bool overwrite,
+                       const std::string& may_replace) {
   write_file_atomically(path, overwrite, [&](H5Writer& h5) {
     write_results(h5, "", config, results);
     write_state(h5, driver, shard);
-  });
+  }, may_replace);
 }
 
 }  // namespace escalate

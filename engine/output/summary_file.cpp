@@ -44,14 +44,16 @@ void result_summary(std::ostream& out, const std::string& path, bool json) {
   StoredRun run = read_stored_run(path);
   H5Reader h5(path);
   Provenance provenance = Provenance::of(run.driver, "", run.wall_seconds);
-  provenance.ranks = static_cast<int>(h5.int_attribute("", "ranks"));
+  const std::int64_t ranks = h5.int_attribute("", "ranks");
+  if (ranks < 1 || ranks > 1'000'000) throw FileError(path + ": ranks = " + std::to_string(ranks) + " is implausible (damaged or edited file)");
+  provenance.ranks = static_cast<int>(ranks);
   Results r = compute_results(run.config, run.driver, provenance);
   const RunSettings& s = run.config.run;
   const std::string shard =
       run.shard.count > 1 ? std::to_string(run.shard.index + 1) + "/" + std::to_string(run.shard.count) : "";
   if (!json) {
     out << path << ": " << run.config.source_path << ", engine " << run.engine_version << " ("
-        << h5.string_attribute("", "git_sha1") << "), created " << h5.string_attribute("", "created") << ", "
+        << h5.string_attribute("", "git_sha1", 64) << "), created " << h5.string_attribute("", "created", 64) << ", "
         << (run.driver.complete ? "complete" : "PARTIAL") << (shard.empty() ? "" : ", shard " + shard) << "\n";
     print_summary(out, r, s);
     return;
@@ -70,8 +72,8 @@ void result_summary(std::ostream& out, const std::string& path, bool json) {
   out << "{\n  \"file\": " << quoted(path) << ",\n  \"filetype\": \"escalate-results\",\n"
       << "  \"config_path\": " << quoted(run.config.source_path) << ",\n"
       << "  \"engine_version\": " << quoted(run.engine_version) << ",\n"
-      << "  \"git_sha1\": " << quoted(h5.string_attribute("", "git_sha1")) << ",\n"
-      << "  \"created\": " << quoted(h5.string_attribute("", "created")) << ",\n"
+      << "  \"git_sha1\": " << quoted(h5.string_attribute("", "git_sha1", 64)) << ",\n"
+      << "  \"created\": " << quoted(h5.string_attribute("", "created", 64)) << ",\n"
       << "  \"seed\": " << s.seed << ",\n  \"draws\": " << s.draws << ",\n  \"trajectories\": " << s.trajectories
       << ",\n  \"horizon_days\": " << run.config.scenario.horizon_days << ",\n  \"grid_days\": " << run.config.scenario.grid_days
       << ",\n  \"complete\": " << (run.driver.complete ? "true" : "false") << ",\n  \"shard\": "
@@ -99,25 +101,33 @@ void result_summary(std::ostream& out, const std::string& path, bool json) {
 void comparison_summary(std::ostream& out, const std::string& path, bool json) {
   H5Reader h5(path);
   if (h5.int_attribute("", "format_version") != RESULT_FORMAT_VERSION) throw FileError(path + ": unknown format version");
+  auto edited = [&](const std::string& what) -> void { throw FileError(path + ": " + what + " (damaged or edited file)"); };
   Comparison c;
-  c.reference = h5.string_attribute("comparison", "reference");
-  c.units = h5.string_attribute("comparison", "units");
+  c.reference = h5.string_attribute("comparison", "reference", 256);
+  c.units = h5.string_attribute("comparison", "units", 16);
   c.unit_count = h5.int_attribute("comparison", "unit_count");
-  std::string configs = h5.string_attribute("", "configs");
-  std::istringstream names(configs);
-  auto difference = h5.doubles("comparison/difference");
-  auto paired = h5.doubles("comparison/paired_interval");
-  auto unpaired = h5.doubles("comparison/unpaired_interval");
-  auto exact = h5.int64s("comparison/draws_paired_exactly");
-  auto absolute = h5.doubles("comparison/probability");
-  auto absolute_interval = h5.doubles("comparison/probability_interval");
-  std::size_t i = 0;
-  for (std::string name; names >> name; ++i) {
-    if (difference.size() < NUM_OUTCOMES * (i + 1) || absolute.size() < NUM_OUTCOMES * (i + 1) || exact.size() <= i) {
-      throw FileError(path + ": comparison datasets are damaged");
+  if (c.units != "draws" && c.units != "batches") edited("comparison units '" + c.units + "' are unknown");
+  if (c.unit_count < 0) edited("unit_count is negative");
+  std::string configs = h5.string_attribute("", "configs", 65536);
+  std::istringstream list(configs);
+  std::vector<std::string> names;
+  for (std::string name; list >> name;) {
+    if (name.size() > 256 || name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") != std::string::npos) {
+      edited("config name '" + name.substr(0, 64) + "' is not a group name the engine writes");
     }
+    names.push_back(name);
+  }
+  if (names.empty() || names.front() != c.reference) edited("the configs list does not start with the reference");
+  const hsize_t R = names.size();
+  auto difference = h5.values<double>("comparison/difference", {R, NUM_OUTCOMES});
+  auto paired = h5.values<double>("comparison/paired_interval", {R, NUM_OUTCOMES, 2});
+  auto unpaired = h5.values<double>("comparison/unpaired_interval", {R, NUM_OUTCOMES, 2});
+  auto exact = h5.values<std::int64_t>("comparison/draws_paired_exactly", {R});
+  auto absolute = h5.values<double>("comparison/probability", {R, NUM_OUTCOMES});
+  auto absolute_interval = h5.values<double>("comparison/probability_interval", {R, NUM_OUTCOMES, 2});
+  for (std::size_t i = 0; i < names.size(); ++i) {
     ComparisonRow row;
-    row.name = name;
+    row.name = names[i];
     for (int o = 0; o < NUM_OUTCOMES; ++o) {
       std::size_t at = i * NUM_OUTCOMES + static_cast<std::size_t>(o);
       row.outcomes[o] = {difference[at], paired[2 * at], paired[2 * at + 1], unpaired[2 * at], unpaired[2 * at + 1]};
@@ -126,15 +136,17 @@ void comparison_summary(std::ostream& out, const std::string& path, bool json) {
       row.absolute[o].hi = absolute_interval[2 * at + 1];
     }
     row.draws_paired_exactly = exact[i];
+    if (exact[i] < 0) edited("draws_paired_exactly is negative");
     c.rows.push_back(row);
   }
   RunSettings run;
-  run.seed = static_cast<std::uint64_t>(h5.int_attribute("", "seed"));
+  run.seed = h5.uint_attribute("", "seed");
   run.draws = h5.int_attribute("", "draws");
   run.trajectories = h5.int_attribute("", "trajectories");
   const std::int64_t horizon_days = h5.int_attribute(c.reference, "horizon_days");
+  if (run.draws < 1 || run.trajectories < 1 || horizon_days < 1) edited("seed, draws, trajectories or horizon_days out of range");
   if (!json) {
-    out << path << ": comparison, engine " << h5.string_attribute("", "engine_version") << "\n";
+    out << path << ": comparison, engine " << h5.string_attribute("", "engine_version", 256) << "\n";
     print_comparison(out, c, run, horizon_days);
     return;
   }
@@ -162,7 +174,7 @@ void comparison_summary(std::ostream& out, const std::string& path, bool json) {
 
 void summarize_file(std::ostream& out, const std::string& path, bool json) {
   H5Reader h5(path);
-  std::string type = h5.has_attribute("", "filetype") ? h5.string_attribute("", "filetype") : "";
+  std::string type = h5.has_attribute("", "filetype") ? h5.string_attribute("", "filetype", 64) : "";
   if (type == RESULT_FILETYPE) return result_summary(out, path, json);
   if (type == "escalate-comparison") return comparison_summary(out, path, json);
   throw FileError(path + ": not an Escalate result or comparison file");

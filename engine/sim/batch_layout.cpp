@@ -8,6 +8,10 @@ BatchLayout BatchLayout::of(const RunSettings& run) {
   BatchLayout layout;
   layout.trajectories = run.trajectories;
   layout.batch_size = std::min(run.trajectories, BATCH_SIZE);
+  const std::int64_t per_draw_limit = std::max<std::int64_t>(1, MAX_BATCHES / std::max<std::int64_t>(1, run.draws));
+  if ((run.trajectories + layout.batch_size - 1) / layout.batch_size > per_draw_limit) {
+    layout.batch_size = (run.trajectories + per_draw_limit - 1) / per_draw_limit;  // larger batches, never more of them
+  }
   layout.batches_per_draw = (run.trajectories + layout.batch_size - 1) / layout.batch_size;
   layout.batches = layout.batches_per_draw * run.draws;
   return layout;

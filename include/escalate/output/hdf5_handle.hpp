@@ -51,5 +51,9 @@ template <> struct H5Type<std::int64_t> {
   static hid_t file_type() { return H5T_STD_I64LE; }
   static hid_t memory_type() { return H5T_NATIVE_INT64; }
 };
+template <> struct H5Type<std::uint64_t> {
+  static hid_t file_type() { return H5T_STD_U64LE; }
+  static hid_t memory_type() { return H5T_NATIVE_UINT64; }
+};
 
 }  // namespace escalate

@@ -2,6 +2,16 @@
 // Writing netCDF-4-compatible HDF5 files: every axis is a dimension scale (hdf5_hl) with
 // `_Netcdf4Dimid`, variables have their scales attached, creation order is tracked,
 // strings are variable-length UTF-8. Nothing here knows the model.
+//
+// Damage is detectable: the file uses the HDF5 1.10 format, whose metadata (superblock,
+// object headers, attribute heaps, chunk indexes) carries checksums; every numeric dataset
+// with data is chunked with the Fletcher32 checksum filter (scalars and string axes are
+// compact: they live in their checksummed object headers); the text of each group's string
+// attributes, kept in HDF5's unchecksummed global heap, is covered by the group's
+// `string_checksum` attribute (see string_checksum(); checked by H5Reader, so a file
+// rewritten by another tool, which loses the seal, still cannot pass damaged or edited
+// text); and close() seals the whole file with a checksum appended after the HDF5 data
+// (file_seal.hpp), which H5Reader checks before HDF5 reads anything.
 #include "escalate/output/hdf5_handle.hpp"
 
 #include <cstdint>
@@ -18,7 +28,7 @@ struct VariableAttributes {
 
 class H5Writer {
  public:
-  explicit H5Writer(const std::string& path);  // creates (truncating) the file
+  explicit H5Writer(const std::string& path);  // creates the file; refuses an existing one
 
   // Coordinate axes: 1-D dimension scales, at "name" or "group/name" (netCDF-4 dimensions
   // of that group). T: double, float, std::int64_t (H5Type), or std::string.
@@ -34,9 +44,10 @@ class H5Writer {
   // Attributes of the root group (path "") or of a group/dataset.
   void attribute(const std::string& object, const std::string& name, const std::string& value);
   void attribute(const std::string& object, const std::string& name, std::int64_t value);
+  void attribute(const std::string& object, const std::string& name, std::uint64_t value);
   void attribute(const std::string& object, const std::string& name, double value);
 
-  void close();  // flushes and closes; errors here are errors of the write
+  void close();  // flushes, closes and seals; errors here are errors of the write
 
  private:
   hid_t group_for(const std::string& path, std::string& leaf);
@@ -53,7 +64,13 @@ class H5Writer {
   std::map<std::string, H5Handle> dimensions_;
   std::map<std::string, hsize_t> dimension_sizes_;
   std::map<std::string, H5Handle> datasets_;
+  std::map<std::string, std::map<std::string, std::string>> group_strings_;  // group -> name -> value
 };
+
+// FNV-1a 64 over "name\0value\0" of each (name, value), in name order: the value of a
+// group's `string_checksum` attribute.
+std::uint64_t string_checksum(const std::map<std::string, std::string>& attributes);
+inline constexpr const char* STRING_CHECKSUM_ATTRIBUTE = "string_checksum";
 
 template <typename T>
 void H5Writer::dimension(const std::string& name, const std::vector<T>& values, const VariableAttributes& attrs) {

@@ -13,13 +13,18 @@ inline constexpr const char* RESULT_FILETYPE = "escalate-results";
 
 class H5Writer;
 
+// The `seed` attribute: int64 below 2^63, uint64 from there (readers use uint_attribute).
+void write_seed(H5Writer& h5, const std::string& group, std::uint64_t seed);
+
 // Writes one run's datasets and attributes into `group` of an open file ("" for the root):
 // each group carries its own dimensions, so several runs fit in one file (compare).
 void write_results(H5Writer& h5, const std::string& group, const Config& config, const Results& results);
 
 // The results and the mergeable state of a run, published atomically (file_publish.hpp).
-// Refuses to replace `path` unless `overwrite`.
+// Refuses to replace `path` unless `overwrite`, and refuses an input of the command as
+// `path` except `may_replace` (the partial file --resume completes in place).
 void write_result_file(const std::string& path, const Config& config, const Results& results,
-                       const DriverResult& driver, const ShardInfo& shard, bool overwrite);
+                       const DriverResult& driver, const ShardInfo& shard, bool overwrite,
+                       const std::string& may_replace = "");
 
 }  // namespace escalate

@@ -1,7 +1,10 @@
 #pragma once
-// How draws x trajectories are cut into batches: a batch is a block of at most
-// BATCH_SIZE trajectories of one draw. The layout depends only on the run's sizes, never
-// on the machine, so threads, ranks, shards and resumed runs all see the same batches.
+// How draws x trajectories are cut into batches: a batch is a block of BATCH_SIZE
+// trajectories of one draw (fewer when a draw has fewer), and of more when the run would
+// otherwise have more than MAX_BATCHES batches: the bookkeeping kept per batch (tally
+// slices, masks, the state/ datasets: about 50 bytes each) never grows with the number of
+// trajectories. The layout depends only on the run's sizes, never on the machine, so
+// threads, ranks, shards and resumed runs all see the same batches.
 #include "escalate/config/config.hpp"
 
 #include <cstdint>
@@ -13,6 +16,8 @@ namespace escalate {
 // Large enough to amortise preparing a draw, small enough to balance load and to stop
 // quickly when asked.
 inline constexpr std::int64_t BATCH_SIZE = 256;
+// At most this many batches, or one per draw when there are more draws (the config caps draws).
+inline constexpr std::int64_t MAX_BATCHES = std::int64_t{1} << 20;
 
 struct BatchLayout {
   std::int64_t batch_size = 0;  // trajectories per batch (the last one of a draw may be short)
