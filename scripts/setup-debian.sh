@@ -17,7 +17,7 @@ packages=(
   # tools for reading results: h5diff/h5dump, ncdump
   hdf5-tools netcdf-bin
   # analysis and the Python tests of the HDF5 files (Debian's /usr/bin/python3)
-  python3 python3-h5py python3-numpy python3-xarray python3-netcdf4 python3-matplotlib
+  python3 python3-h5py python3-h5netcdf python3-numpy python3-xarray python3-netcdf4 python3-matplotlib
   python3-scipy
 )
 

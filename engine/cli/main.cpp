@@ -120,7 +120,7 @@ int run_main(int argc, char** argv, const std::string& command_line, Cluster& cl
 
   RunFlags run_flags;
   auto* run = app.add_subcommand("run", "Sample a config and write its results to HDF5");
-  run->add_option("config", run_flags.config, "Config file (TOML, MODEL.md section 15)")->required();
+  run->add_option("config", run_flags.config, "Config file (TOML, docs/model.md section 15)")->required();
   add_sampling_options(run, run_flags, run_integers, "Result file (default: results/<config-stem>.h5)", "");
   run->add_option("--resume", run_flags.resume,
                   "Continue a partial result (interrupted, or a shard) of the same config; writes it complete "

@@ -1,4 +1,4 @@
-// Set-up of a trajectory and its event loop (MODEL.md §3 "Order at equal times").
+// Set-up of a trajectory and its event loop (docs/model.md §3 "Order at equal times").
 #include "escalate/model/fear.hpp"
 #include "escalate/model/belief.hpp"
 #include "escalate/model/logistic.hpp"

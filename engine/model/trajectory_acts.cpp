@@ -1,4 +1,4 @@
-// Acts and what answers them (MODEL.md §4-§7, §9): incidents, attributions, decisions,
+// Acts and what answers them (docs/model.md §4-§7, §9): incidents, attributions, decisions,
 // countermeasures, limited strikes and reassurance signals.
 #include "escalate/model/belief.hpp"
 #include "escalate/model/fear.hpp"

@@ -1,4 +1,4 @@
-// The flow between evaluation points (MODEL.md §3, §6, §7) and the times of what comes
+// The flow between evaluation points (docs/model.md §3, §6, §7) and the times of what comes
 // next: Poisson arrivals (§4, §10), war hazards (§9.4) and threshold crossings (§3).
 #include "escalate/model/belief.hpp"
 #include "escalate/model/crossing.hpp"

@@ -1,4 +1,4 @@
-// Turns of a trajectory that are not acts (MODEL.md §3, §8, §9.4, §10): pending items
+// Turns of a trajectory that are not acts (docs/model.md §3, §8, §9.4, §10): pending items
 // falling due, events, injections, war and its end, threshold crossings, and the phase
 // at the end of every evaluation point.
 #include "escalate/model/crossing.hpp"

@@ -1,4 +1,4 @@
-"""The HDF5 result file as analysts read it: h5py, xarray, ncdump (MODEL.md section 13)."""
+"""The HDF5 result file as analysts read it: h5py, xarray, ncdump (docs/model.md section 13)."""
 import os
 import subprocess
 import tempfile

@@ -1,5 +1,5 @@
 #pragma once
-// Uncertain parameters (MODEL.md §11): a number may be a distribution table.
+// Uncertain parameters (docs/model.md §11): a number may be a distribution table.
 #include "escalate/config/range.hpp"
 #include "escalate/model/random_stream.hpp"
 

@@ -1,5 +1,5 @@
 #pragma once
-// Beliefs about the other side's type, in log-odds (MODEL.md §6).
+// Beliefs about the other side's type, in log-odds (docs/model.md §6).
 namespace escalate {
 
 // J(l, q) = logit(b') - l with b = sigmoid(l) and Jeffrey's rule

@@ -1,5 +1,5 @@
 #pragma once
-// Exact threshold-crossing times between evaluation points (MODEL.md §3).
+// Exact threshold-crossing times between evaluation points (docs/model.md §3).
 //
 // Between evaluation points fear decays by its half-life and log-odds drift down at a
 // constant rate, so the instant a falling quantity reaches a threshold is known in

@@ -1,5 +1,5 @@
 #pragma once
-// Fear, asymmetric power and restraint (MODEL.md §7).
+// Fear, asymmetric power and restraint (docs/model.md §7).
 namespace escalate {
 
 // sens_v = (conventional_power_u / conventional_power_v) ^ sensitivity_exponent_v:

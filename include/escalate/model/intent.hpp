@@ -1,5 +1,5 @@
 #pragma once
-// Intent hysteresis (MODEL.md §8).
+// Intent hysteresis (docs/model.md §8).
 #include "escalate/model/parameters.hpp"
 #include "escalate/model/side_state.hpp"
 

@@ -1,5 +1,5 @@
 #pragma once
-// The escalation ladder (MODEL.md §9.1).
+// The escalation ladder (docs/model.md §9.1).
 #include "escalate/model/parameters.hpp"
 
 #include <array>

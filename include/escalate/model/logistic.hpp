@@ -1,5 +1,5 @@
 #pragma once
-// Log-odds helpers (MODEL.md §2, §5, §6, §9): sigmoid, logit and the log-odds clamp.
+// Log-odds helpers (docs/model.md §2, §5, §6, §9): sigmoid, logit and the log-odds clamp.
 #include <cmath>
 
 namespace escalate {

@@ -1,5 +1,5 @@
 #pragma once
-// The numbers of one parameter draw (MODEL.md §15), as typed structs of doubles.
+// The numbers of one parameter draw (docs/model.md §15), as typed structs of doubles.
 //
 // The model reads these and nothing else. Names, ranges, defaults and the field tables
 // that map config paths to fields belong to the config layer; here a ParamRef only says

@@ -1,5 +1,5 @@
 #pragma once
-// Pending items (MODEL.md §2, §3): attributions, decisions, countermeasures and strikes
+// Pending items (docs/model.md §2, §3): attributions, decisions, countermeasures and strikes
 // on their way, due in order of (time, creation number). An item created at t with
 // delay 0 therefore joins the end of the queue at t (first in, first out).
 #include <cstdint>

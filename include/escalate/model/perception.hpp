@@ -1,5 +1,5 @@
 #pragma once
-// Perception and attribution of an incident by its victim (MODEL.md §5).
+// Perception and attribution of an incident by its victim (docs/model.md §5).
 namespace escalate {
 
 // §5.1: prior that the incident is deliberate, from the victim's belief b:

@@ -1,5 +1,5 @@
 #pragma once
-// Phases and the phase of a state (MODEL.md §1, §3).
+// Phases and the phase of a state (docs/model.md §1, §3).
 #include "escalate/model/logistic.hpp"
 #include "escalate/model/parameters.hpp"
 #include "escalate/model/side_state.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// Counter-based random streams (MODEL.md §12), copied from v1 and extended.
+// Counter-based random streams (docs/model.md §12), copied from v1 and extended.
 //
 // Philox4x64-10 (Random123) keyed by (seed, domain); the counter holds
 // (draw, trajectory or parameter id, block index, 0). Every trajectory (m, n) and every

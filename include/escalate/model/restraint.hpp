@@ -1,5 +1,5 @@
 #pragma once
-// Restraint on a side (MODEL.md §9.2).
+// Restraint on a side (docs/model.md §9.2).
 #include "escalate/model/parameters.hpp"
 
 namespace escalate {

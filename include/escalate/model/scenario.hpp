@@ -1,5 +1,5 @@
 #pragma once
-// The structure of a study (MODEL.md §15) as plain data: what exists and who is who.
+// The structure of a study (docs/model.md §15) as plain data: what exists and who is who.
 // The numbers live in Parameters, one per draw; the config layer builds both.
 #include "escalate/model/parameters.hpp"
 

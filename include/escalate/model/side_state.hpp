@@ -1,5 +1,5 @@
 #pragma once
-// The state one side carries along a trajectory (MODEL.md §2).
+// The state one side carries along a trajectory (docs/model.md §2).
 #include "escalate/model/logistic.hpp"
 
 namespace escalate {

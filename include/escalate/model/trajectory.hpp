@@ -1,5 +1,5 @@
 #pragma once
-// One trajectory of the v2 model (MODEL.md §2-§10): an event loop over evaluation points
+// One trajectory of the v2 model (docs/model.md §2-§10): an event loop over evaluation points
 // (incidents, pending attributions / decisions / countermeasures / strikes, reassurance
 // signals, events, injections, war hazards, threshold crossings) and output grid points,
 // which only observe. It knows nothing of threads, tallies or files: it fills a

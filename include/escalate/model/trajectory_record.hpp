@@ -1,5 +1,5 @@
 #pragma once
-// What one trajectory did (MODEL.md §13): everything the outputs are built from.
+// What one trajectory did (docs/model.md §13): everything the outputs are built from.
 // Counts are integers; times are days since t = 0; a cause is an index into
 // Scenario::cause_names() (incident types, then the built-in causes); -1 means none.
 #include <cstddef>

@@ -1,5 +1,5 @@
 #pragma once
-// Hazards of a war (MODEL.md §9.4).
+// Hazards of a war (docs/model.md §9.4).
 #include "escalate/model/parameters.hpp"
 
 #include <array>

@@ -63,7 +63,7 @@ inline Parameters neutral(const Scenario& s) {
   return p;
 }
 
-// MODEL.md §14's device: incident decisions always take step 0, decisions on
+// docs/model.md §14's device: incident decisions always take step 0, decisions on
 // countermeasures and strikes never do.
 inline void make_answers_inert(Parameters& p) {
   for (IncidentParams& ip : p.incidents) {

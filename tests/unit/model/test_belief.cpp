@@ -8,7 +8,7 @@
 using namespace escalate;
 
 // Tolerance 1e-12: each value is a few exp/log calls on numbers of order 1.
-TEST_CASE("Jeffrey's rule in log-odds (MODEL.md 6)", "[belief]") {
+TEST_CASE("Jeffrey's rule in log-odds (docs/model.md 6)", "[belief]") {
   // b = 1/2, m = 3, q = 1: b' = 0.5 * 3 / 2 = 0.75, J = ln 3.
   CHECK(jeffrey_increment(0.0, 1.0, 3.0) == Approx(std::log(3.0)).margin(1e-12));
   // q = 1/2: b' = 0.5 * 0.75 + 0.5 * 0.5 = 0.625, J = ln(5/3).
@@ -30,7 +30,7 @@ TEST_CASE("log-odds stay finite and clamped near certainty", "[belief]") {
   CHECK(after_act(-5.0, 1.0, 0.0) == -20.0);  // m = 0, q = 1: b' = 0
 }
 
-TEST_CASE("an attribution replaces the first reading (MODEL.md 5.3)", "[belief]") {
+TEST_CASE("an attribution replaces the first reading (docs/model.md 5.3)", "[belief]") {
   // Read at l = 0 with q0 = 1 and m = 3 (+ ln 3), then 0.1 more from elsewhere; qc = 0
   // takes the ln 3 back: 0.1 remains.
   CHECK(after_attribution(std::log(3.0) + 0.1, 0.0, 1.0, 0.0, 3.0) == Approx(0.1).margin(1e-12));
@@ -38,7 +38,7 @@ TEST_CASE("an attribution replaces the first reading (MODEL.md 5.3)", "[belief]"
   CHECK(after_attribution(0.37, -1.0, 0.6, 0.6, 3.0) == 0.37);
 }
 
-TEST_CASE("calm drift and reassurance (MODEL.md 6)", "[belief]") {
+TEST_CASE("calm drift and reassurance (docs/model.md 6)", "[belief]") {
   const double k = calm_drift_per_day(0.4, 3.0, 1.0);
   CHECK(k == Approx(0.8 / 365.0).margin(1e-15));
   CHECK(drifted(2.0, k, 365.0) == Approx(1.2).margin(1e-12));

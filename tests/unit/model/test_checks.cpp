@@ -1,4 +1,4 @@
-// MODEL.md §14 checks 1-5, run directly on Trajectory with hand-built scenarios, plus the
+// docs/model.md §14 checks 1-5, run directly on Trajectory with hand-built scenarios, plus the
 // loop's own guarantees: runaway cap, stop flag, determinism, grid invariance.
 //
 // Statistical checks use N = 20000 trajectories and a fixed seed. A closed form is met

@@ -13,7 +13,7 @@ constexpr double NEVER = std::numeric_limits<double>::infinity();
 }
 
 // Tolerance 1e-12: one log2 or one division.
-TEST_CASE("fear crossings: dt = half_life log2(F / c) (MODEL.md 3)", "[crossing]") {
+TEST_CASE("fear crossings: dt = half_life log2(F / c) (docs/model.md 3)", "[crossing]") {
   CHECK(fear_crossing_delay(8.0, 2.0, 10.0) == Approx(20.0).margin(1e-12));
   CHECK(fear_crossing_delay(2.0, 1.0, 95.0) == 95.0);
   CHECK(fear_crossing_delay(1.0, 1.0, 95.0) == 0.0);  // at the threshold: below at once
@@ -22,7 +22,7 @@ TEST_CASE("fear crossings: dt = half_life log2(F / c) (MODEL.md 3)", "[crossing]
   CHECK(fear_crossing_delay(3.0, -1.0, 95.0) == NEVER);
 }
 
-TEST_CASE("log-odds crossings: dt = (l - L) / k (MODEL.md 3)", "[crossing]") {
+TEST_CASE("log-odds crossings: dt = (l - L) / k (docs/model.md 3)", "[crossing]") {
   CHECK(logodds_crossing_delay(2.0, 1.0, 0.5) == Approx(2.0).margin(1e-12));
   CHECK(logodds_crossing_delay(2.0, 1.0, 0.0) == NEVER);   // no drift
   CHECK(logodds_crossing_delay(0.5, 1.0, 0.5) == NEVER);   // already below

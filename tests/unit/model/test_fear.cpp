@@ -7,13 +7,13 @@
 using namespace escalate;
 
 // Tolerance 1e-12: a pow/exp/exp2 call and a few products on numbers of order 1.
-TEST_CASE("the weaker side feels more (MODEL.md 7)", "[fear]") {
+TEST_CASE("the weaker side feels more (docs/model.md 7)", "[fear]") {
   CHECK(fear_sensitivity(2.0, 1.0, 0.5) == Approx(std::sqrt(2.0)).margin(1e-12));
   CHECK(fear_sensitivity(1.0, 4.0, 0.5) == Approx(0.5).margin(1e-12));
   CHECK(fear_sensitivity(3.0, 1.0, 0.0) == 1.0);
 }
 
-TEST_CASE("restraint damps fear (MODEL.md 7)", "[fear]") {
+TEST_CASE("restraint damps fear (docs/model.md 7)", "[fear]") {
   CHECK(effective_fear_gain(2.0, 0.5, 2.0) == Approx(2.0 * std::exp(-1.0)).margin(1e-12));
   CHECK(effective_fear_gain(2.0, 0.0, 7.0) == 2.0);
 }

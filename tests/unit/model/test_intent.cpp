@@ -14,7 +14,7 @@ SideParams thresholds() {
 }
 }  // namespace
 
-TEST_CASE("acquired intent flips on with fear and belief, off with fear (MODEL.md 8)", "[intent]") {
+TEST_CASE("acquired intent flips on with fear and belief, off with fear (docs/model.md 8)", "[intent]") {
   const SideParams p = thresholds();
   const double flip = logit(0.8);
   SideState s;

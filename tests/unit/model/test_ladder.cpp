@@ -20,7 +20,7 @@ const LadderInput ANY_INPUT{0.3, 1.0, 0.5, true, 2.0};
 }  // namespace
 
 // Tolerance 1e-12: products of a few sigmoids.
-TEST_CASE("step utilities (MODEL.md 9.1)", "[ladder]") {
+TEST_CASE("step utilities (docs/model.md 9.1)", "[ladder]") {
   ResponseParams p = flat(0.5, 0, 0, 0);
   p.weight_attribution[0] = 2.0;
   p.weight_severity[0] = 3.0;

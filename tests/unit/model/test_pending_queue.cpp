@@ -13,7 +13,7 @@ PendingItem at(double time, int side) {
 }
 }  // namespace
 
-TEST_CASE("pending items come due by time, then creation order (MODEL.md 3)", "[pending_queue]") {
+TEST_CASE("pending items come due by time, then creation order (docs/model.md 3)", "[pending_queue]") {
   PendingQueue q;
   CHECK(q.empty());
   CHECK(q.next_time() == std::numeric_limits<double>::infinity());

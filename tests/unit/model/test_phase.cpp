@@ -19,7 +19,7 @@ SideState side(double belief, double fear, bool acquired = false) {
 }
 }  // namespace
 
-TEST_CASE("phase_of follows MODEL.md 3 top-down", "[phase]") {
+TEST_CASE("phase_of follows docs/model.md 3 top-down", "[phase]") {
   const ModelParams m = thresholds();
   CHECK(phase_of({side(0.1, 0), side(0.1, 0)}, false, false, m) == DORMANT);
   CHECK(phase_of({side(0.1, 0), side(0.35, 0)}, false, false, m) == ACTIVATED);

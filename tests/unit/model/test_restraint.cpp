@@ -7,7 +7,7 @@
 using namespace escalate;
 
 // Tolerance 1e-12: two logs and a few products.
-TEST_CASE("restraint on a side (MODEL.md 9.2)", "[restraint]") {
+TEST_CASE("restraint on a side (docs/model.md 9.2)", "[restraint]") {
   RestraintParams r{};
   r.nuclear_weight = 1.0;
   r.nuclear_reference = 1000.0;

@@ -1,4 +1,4 @@
-// Deterministic behaviour of one trajectory (MODEL.md §2-§10) in hand-built worlds where
+// Deterministic behaviour of one trajectory (docs/model.md §2-§10) in hand-built worlds where
 // the outcome can be worked out by hand.
 #include "escalate/model/belief.hpp"
 #include "escalate/model/ladder.hpp"
@@ -234,7 +234,7 @@ TEST_CASE("events and injections after the horizon are ignored", "[trajectory]")
   CHECK(r.phase_at_grid[30] == ACTIVATED);
 }
 
-TEST_CASE("reassurance: windows, credibility and effects (MODEL.md 10)", "[trajectory]") {
+TEST_CASE("reassurance: windows, credibility and effects (docs/model.md 10)", "[trajectory]") {
   Scenario s = two_sides(300, 300);
   s.signals = {{"dialogue", RUSSIA}};
   Parameters p = neutral(s);
@@ -293,7 +293,7 @@ TEST_CASE("nuclear use ends the history and records the side", "[trajectory]") {
   for (std::size_t g = 1; g < r.phase_at_grid.size(); ++g) CHECK(r.phase_at_grid[g] == NUCLEAR);
 }
 
-TEST_CASE("after a ceasefire the phase follows MODEL.md 3 and a new war can start", "[trajectory]") {
+TEST_CASE("after a ceasefire the phase follows docs/model.md 3 and a new war can start", "[trajectory]") {
   Scenario s = two_sides(360, 30);
   s.incidents = {{"shootdown", NATO, RUSSIA}};
   s.injections = {{"first", 0, true}, {"second", 0, true}};

@@ -5,7 +5,7 @@
 using namespace escalate;
 
 // Tolerance 1e-12: a pow and a division.
-TEST_CASE("war hazards per day (MODEL.md 9.4)", "[war]") {
+TEST_CASE("war hazards per day (docs/model.md 9.4)", "[war]") {
   WarParams w{365.0, 365.0, 1.0};
   std::array<SideParams, 2> sides{};
   sides[0].conventional_power = 1.0;  // the weaker side
