@@ -35,8 +35,7 @@ struct IntegerFlags {
   std::string draws, trajectories, seed, max_trajectories;
 };
 
-// ConfigOverrides::seed's type decides the seeds this build can take: [0, 2^64) when it is
-// unsigned, [0, 2^63) while it is a signed 64-bit integer (as TOML's integers are).
+// ConfigOverrides::seed's type decides the seeds this build can take: [0, 2^64).
 using SeedValue = std::remove_cvref_t<decltype(*ConfigOverrides{}.seed)>;
 constexpr std::uint64_t MAX_SEED = static_cast<std::uint64_t>(std::numeric_limits<SeedValue>::max());
 
@@ -47,17 +46,7 @@ void apply_integer_flags(const IntegerFlags& given, ConfigOverrides& overrides, 
     overrides.trajectories = static_cast<std::int64_t>(parse_integer_flag("--trajectories", given.trajectories, 1, MAX));
   }
   if (!given.seed.empty()) {
-    try {
-      overrides.seed = static_cast<SeedValue>(parse_integer_flag("--seed", given.seed, 0, MAX_SEED));
-    } catch (const UsageError& e) {
-      try {
-        parse_integer_flag("--seed", given.seed, 0, std::numeric_limits<std::uint64_t>::max());
-      } catch (const UsageError&) {
-        throw e;  // not a seed at all
-      }
-      throw UsageError(std::string(e.what()) + " (seeds of 2^63 and above are not supported yet: run.seed is a signed "
-                                               "64-bit TOML integer)");
-    }
+    overrides.seed = static_cast<SeedValue>(parse_integer_flag("--seed", given.seed, 0, MAX_SEED));
   }
   if (!given.max_trajectories.empty() && max_trajectories) {
     *max_trajectories = static_cast<std::int64_t>(parse_integer_flag("--max-trajectories", given.max_trajectories, 1, MAX));

@@ -5,6 +5,7 @@
 #include "escalate/base/closest_match.hpp"
 #include "escalate/base/error.hpp"
 
+#include <limits>
 #include <sstream>
 
 namespace escalate {
@@ -85,7 +86,14 @@ Config build_config(toml::table root, const std::string& path, const ConfigOverr
     auto& t = *run->as_table();
     if (overrides.draws) t.insert_or_assign("draws", *overrides.draws);
     if (overrides.trajectories) t.insert_or_assign("trajectories", *overrides.trajectories);
-    if (overrides.seed) t.insert_or_assign("seed", *overrides.seed);
+    // TOML integers are signed 64-bit: a seed from 2^63 on is written as a decimal string.
+    if (overrides.seed) {
+      if (*overrides.seed <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+        t.insert_or_assign("seed", static_cast<std::int64_t>(*overrides.seed));
+      } else {
+        t.insert_or_assign("seed", std::to_string(*overrides.seed));
+      }
+    }
   }
   Config config;
   config.source_path = path;

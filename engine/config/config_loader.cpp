@@ -104,6 +104,27 @@ void Loader::read_section(const toml::table& table, const std::string& prefix, s
   }
 }
 
+// run.seed: an integer in [0, 2^63), or a decimal string for the whole range [0, 2^64)
+// (TOML integers are signed 64-bit, so seeds from 2^63 on can only be written as strings).
+std::uint64_t Loader::read_seed(const toml::table& run) {
+  const toml::node& node = require(run, "run", "seed");
+  if (const auto* text = node.as_string()) {
+    const std::string& s = text->get();
+    std::uint64_t value = 0;
+    const bool digits = !s.empty() && s.size() <= 20 && s.find_first_not_of("0123456789") == std::string::npos;
+    bool ok = digits;
+    for (char c : s) {
+      if (!ok) break;
+      const auto d = static_cast<std::uint64_t>(c - '0');
+      ok = value <= (std::numeric_limits<std::uint64_t>::max() - d) / 10;
+      value = value * 10 + d;
+    }
+    if (!ok) fail(node.source(), "run.seed", "a seed is an integer in [0, 2^64), got \"" + s + "\"");
+    return value;
+  }
+  return static_cast<std::uint64_t>(read_integer(run, "run", "seed", 0, std::numeric_limits<std::int64_t>::max()));
+}
+
 void Loader::read_run(const toml::table& run) {
   check_keys(run, "run", {"horizon_days", "grid_days", "draws", "trajectories", "seed", "start_date", "max_events"});
   Scenario& s = config_.scenario;
@@ -116,7 +137,7 @@ void Loader::read_run(const toml::table& run) {
   }
   r.draws = read_integer(run, "run", "draws", 1, MAX_DRAWS);
   r.trajectories = read_integer(run, "run", "trajectories", 1, MAX_TRAJECTORIES);
-  r.seed = static_cast<std::uint64_t>(read_integer(run, "run", "seed", 0, std::numeric_limits<std::int64_t>::max()));
+  r.seed = read_seed(run);
   s.max_events = run.contains("max_events")
       ? read_integer(run, "run", "max_events", MIN_MAX_EVENTS, std::numeric_limits<std::int64_t>::max()) : 1'000'000;
   r.start_date = read_string(run, "run", "start_date", std::string());

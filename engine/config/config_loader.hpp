@@ -31,6 +31,7 @@ class Loader {
                     std::map<std::string, Range>* supports = nullptr, const std::vector<std::string>& skip = {});
 
   void read_run(const toml::table& run);
+  std::uint64_t read_seed(const toml::table& run);
   void read_sides(const toml::table& sides);
   void read_model(const toml::table& model);
   int side_or_fail(const toml::table& table, const std::string& prefix, const std::string& key);

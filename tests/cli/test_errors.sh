@@ -36,4 +36,14 @@ expect_exit 0 "$BIN" --help
 expect_output "Examples:"
 expect_exit 0 "$BIN" run --help
 expect_output "--trajectories"
+# Seeds take the whole range [0, 2^64): from 2^63 on, the resolved config stores the seed as
+# a decimal string (TOML integers are signed), and the file reads back.
+expect_exit 0 "$BIN" run "$SRC/tests/configs/small.toml" -q --force --draws 2 --trajectories 10 --seed 18446744073709551615 -o big-seed.h5
+expect_exit 0 "$BIN" summary big-seed.h5
+expect_output "seed 18446744073709551615"
+for i in 1 2; do
+  expect_exit 0 "$BIN" run "$SRC/tests/configs/small.toml" -q --draws 2 --trajectories 10 --seed 18446744073709551615 --shard $i/2 -o part-$i.h5
+done
+expect_exit 0 "$BIN" merge part-1.h5 part-2.h5 -q -o merged-seed.h5
+expect_exit 0 h5diff --exclude-attribute / big-seed.h5 merged-seed.h5
 finish

@@ -35,7 +35,7 @@ struct UncertainParameter {
 struct ConfigOverrides {
   std::optional<std::int64_t> draws;
   std::optional<std::int64_t> trajectories;
-  std::optional<std::int64_t> seed;
+  std::optional<std::uint64_t> seed;  // [0, 2^64): from 2^63 on, stored as a decimal string
   // Numbers set by path ("incident.stray-missile.clarification_delay_days",
   // "response.intercept.1"): each replaces a number (or a distribution) the config has.
   std::vector<std::pair<std::string, double>> values;
