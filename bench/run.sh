@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Runs the engine benchmark on the baseline (see docs/performance.md). `make bench`.
+# The engine benchmark (docs/performance.md), run by `make bench`: the baseline by default.
+# Arguments go to escalate_bench: another config (it replaces the baseline), --draws M,
+# --trajectories N, --threads T, --repeat R.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build/release/bench/escalate_bench configs/baseline-2022.toml "$@"
+exec build/release/bench/escalate_bench configs/baseline-2022.toml "$@"
