@@ -16,7 +16,7 @@ import numpy as np  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 
-PHASE_COLOURS = ["#c7e9c0", "#fdd0a2", "#fd8d3c", "#d94801", "#7f2704"]
+PHASE_COLOURS = ["#c7e9c0", "#fdd0a2", "#fd8d3c", "#d94801", "#7f2704", "#000000"]  # dormant .. war, nuclear
 LINE_COLOURS = ["#08519c", "#cb181d", "#238b45", "#6a51a3", "#d94801", "#525252", "#1c9099",
                 "#ae017e", "#8c6d31", "#e7298a"]
 WARNING_COLOUR = "#b30000"

@@ -7,6 +7,7 @@
 import os
 import subprocess
 import tempfile
+import tomllib
 import unittest
 
 import h5py
@@ -43,16 +44,10 @@ class QuestionsTest(unittest.TestCase):
 
     def test_fewer_countermeasures_do_not_raise_war(self):
         out = os.path.join(self.tmp.name, "countermeasure.h5")
-        with open(cfg("baseline-2022.toml")) as f:
-            text = f.read()
-        self.assertIn("intercept", text)
-        # Lower step 1 (protest -> countermeasure) by 2 on the logit scale.
-        table = subprocess.run(["/usr/bin/python3", "-c", f"import tomllib; print(tomllib.load(open('{cfg('baseline-2022.toml')}', 'rb'))"
-                                "['response']['intercept'][1])"], capture_output=True, text=True).stdout.strip()
-        base = float(table) if table and not table.startswith("{") else None
-        values = f"{base},{base - 2.0}" if base is not None else None
-        if values is None:
-            self.skipTest("response.intercept[1] of the baseline is a distribution; see the sweep below")
+        with open(cfg("baseline-2022.toml"), "rb") as f:
+            step = tomllib.load(f)["response"]["intercept"][1]  # protest -> countermeasure
+        self.assertIsInstance(step, float, "the test lowers a fixed intercept; the baseline's is a distribution")
+        values = f"{step},{step - 2.0}"  # 2 lower on the logit scale
         self.run_engine("sweep", cfg("baseline-2022.toml"), "--set", f"response.intercept.1={values}",
                         "--draws", "60", "--trajectories", "200", "-q", "-o", out)
         with h5py.File(out, "r") as f:
