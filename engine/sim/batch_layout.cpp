@@ -39,7 +39,12 @@ std::vector<std::uint8_t> block_mask(const BatchLayout& layout, std::int64_t ind
 
 std::vector<std::uint8_t> interleaved_mask(const BatchLayout& layout, std::int64_t index, std::int64_t count) {
   std::vector<std::uint8_t> mask(static_cast<std::size_t>(layout.batches), 0);
-  for (std::int64_t b = index; b < layout.batches; b += count) mask[static_cast<std::size_t>(b)] = 1;
+  // Batch j of draw d goes to part (j + d) mod count: the position within the draw rotates
+  // with the draw, so a draw's short last batch does not always land on the same part.
+  for (std::int64_t b = 0; b < layout.batches; ++b) {
+    const std::int64_t d = b / layout.batches_per_draw, j = b % layout.batches_per_draw;
+    if ((j + d) % count == index) mask[static_cast<std::size_t>(b)] = 1;
+  }
   return mask;
 }
 

@@ -36,8 +36,9 @@ struct BatchLayout {
 std::pair<std::int64_t, std::int64_t> batch_block(const BatchLayout& layout, std::int64_t index, std::int64_t count);
 std::vector<std::uint8_t> block_mask(const BatchLayout& layout, std::int64_t index, std::int64_t count);
 
-// Every `count`-th batch from `index` (MPI ranks): draws differ in cost, so interleaving
-// balances ranks better than contiguous blocks; results are the same either way.
+// Batches dealt out in turn (MPI ranks), starting one part further on at each draw: draws
+// differ in cost and a draw's last batch may be short, so this balances ranks better than
+// contiguous blocks or a plain every-count-th deal; results are the same either way.
 std::vector<std::uint8_t> interleaved_mask(const BatchLayout& layout, std::int64_t index, std::int64_t count);
 
 // Trajectories in the batches where `mask` is 1 (all batches without a mask).

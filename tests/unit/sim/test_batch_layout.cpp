@@ -39,3 +39,21 @@ TEST_CASE("Shard blocks and rank interleaving each partition the batches", "[bat
   }
   CHECK(trajectories_in(l, nullptr) == 7000);
 }
+
+TEST_CASE("Rank interleaving balances trajectories when a draw ends in a short batch", "[batch_layout]") {
+  RunSettings run;
+  run.draws = 200;
+  run.trajectories = 400;  // batches of 256 and 144: a plain every-other deal gives rank 0 all the 256s
+  const BatchLayout l = BatchLayout::of(run);
+  REQUIRE(l.batches_per_draw == 2);
+  auto r0 = interleaved_mask(l, 0, 2), r1 = interleaved_mask(l, 1, 2);
+  CHECK(trajectories_in(l, &r0) == 40000);
+  CHECK(trajectories_in(l, &r1) == 40000);
+  run.draws = 9;
+  run.trajectories = 1000;  // 4 batches per draw (256, 256, 256, 232) over 3 ranks
+  const BatchLayout m = BatchLayout::of(run);
+  for (std::int64_t i = 0; i < 3; ++i) {
+    auto mask = interleaved_mask(m, i, 3);
+    CHECK(trajectories_in(m, &mask) == 3000);
+  }
+}
