@@ -22,7 +22,7 @@ def strings(d):
 def main():
     path = sys.argv[1] if len(sys.argv) > 1 else "results/baseline-2022.h5"
     with h5py.File(path, "r") as f:
-        days = f["time_days"][:]
+        days = (f["time"] if "time" in f else f["time_days"])[:]  # time_days before result format 3
         start = np.datetime64(f.attrs.get("start_date", "2022-11-15"))
         n = float(f.attrs["trajectories_done"])
         years = n * days[-1] / 365.0

@@ -42,7 +42,7 @@ def table(path):
     with h5py.File(path, "r") as f:
         occupancy = f["occupancy"][:]
         phases = [p.decode() if isinstance(p, bytes) else p for p in f["phase"][:]]
-        days = f["time_days"][:]
+        days = (f["time"] if "time" in f else f["time_days"])[:]  # time_days before result format 3
     rows = []
     for k in range(1, len(days)):
         year = FIRST_YEAR + k - 1

@@ -22,7 +22,7 @@ writes <stem1>-vs-<stem2>...-overlay (or <STEM>-overlay with --name STEM).
 
 The time axis follows the horizon: days up to 120 days, months up to two years, years
 beyond (calendar dates when the file has a start date: a `days since YYYY-MM-DD` units
-attribute on time_days, a root `start_date` attribute, or `start_date` in the [run] table
+attribute on time, a root `start_date` attribute, or `start_date` in the [run] table
 of the stored config). Titles name the config (the stem of the config path recorded in the
 file, else the file's stem). A partial file (complete = 0: interrupted, or one shard)
 gets "PARTIAL: k of n draws" in red in every title, and every count of draws is k: the draws

@@ -14,8 +14,10 @@ packages=(
   libtomlplusplus-dev catch2
   # cluster path (optional at build time, used by tests when present)
   libopenmpi-dev openmpi-bin
-  # tools for reading results: h5diff/h5dump, ncdump
-  hdf5-tools netcdf-bin
+  # tools for reading results: h5diff/h5dump, ncdump; R's ncdf4 and udunits2, which the
+  # CF tests read the files with (r-cran-ncdf4 pulls in r-base-core: 26 MB download, 43 MB
+  # installed without recommends; udunits-bin 0.5 MB)
+  hdf5-tools netcdf-bin r-cran-ncdf4 udunits-bin
   # analysis and the Python tests of the HDF5 files (Debian's /usr/bin/python3)
   python3 python3-h5py python3-h5netcdf python3-numpy python3-xarray python3-netcdf4 python3-matplotlib
   python3-scipy

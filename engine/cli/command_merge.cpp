@@ -56,7 +56,9 @@ int command_merge(const std::vector<std::string>& parts, const std::string& outp
     threads = std::max(threads, runs[i].driver.threads);
   }
   merged.threads = threads;
-  Results results = compute_results(first.config, merged, Provenance::of(merged, command_line, wall));
+  Provenance provenance = Provenance::of(merged, command_line, wall);
+  for (const auto& r : runs) provenance.history.push_back(r.history);  // CF history: the parts' lines, then this one
+  Results results = compute_results(first.config, merged, provenance);
   write_result_file(output, first.config, results, merged, ShardInfo{}, force);
   if (!quiet) {
     std::cout << "Merged " << runs.size() << " parts of " << first.config.source_path << "\n";

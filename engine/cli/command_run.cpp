@@ -219,6 +219,7 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
   if (!flags.resume.empty()) {
     merge_driver_results(e.driver, resumed.driver);
     e.provenance.wall_seconds += resumed.wall_seconds;
+    e.provenance.history = {resumed.history};
   }
   e.provenance.complete = e.driver.complete;
   const Results results = compute_results(config, e.driver, e.provenance);

@@ -1,6 +1,7 @@
 // The comparison group of a comparison file, beside one results group per config.
 #include "escalate/output/comparison.hpp"
 
+#include "escalate/output/cf_conventions.hpp"
 #include "escalate/output/hdf5_writer.hpp"
 #include "escalate/output/result_file.hpp"
 #include "escalate/version.hpp"
@@ -21,7 +22,7 @@ void write_comparison(H5Writer& h5, const Comparison& c, const std::vector<Compa
   h5.dimension("comparison/config", names, {"compared config (the first is the reference)", ""});
   h5.dimension("comparison/outcome", outcomes, {"outcome reached by the horizon", ""});
   h5.dimension("comparison/bound", std::vector<std::string>{"lower", "upper"}, {"interval bound", ""});
-  h5.dimension("comparison/draw", draws, {"parameter draw", ""});
+  h5.dimension("comparison/draw", draws, {"parameter draw", CF_DIMENSIONLESS});
   std::vector<double> difference, paired, unpaired, per_draw, absolute, absolute_interval;
   std::vector<std::int64_t> exact;
   for (const auto& r : c.rows) {
@@ -47,7 +48,9 @@ void write_comparison(H5Writer& h5, const Comparison& c, const std::vector<Compa
   h5.variable("comparison/per_draw_difference", per_draw, {"comparison/config", "comparison/draw", "comparison/outcome"},
               {"per-draw P(config) - P(reference) by the horizon", "1"});
   h5.variable("comparison/draws_paired_exactly", exact, {"comparison/config"},
-              {"draws in which every shared uncertain parameter has the same value", "count"});
+              {"draws in which every shared uncertain parameter has the same value", CF_DIMENSIONLESS});
+  link_ancillary(h5, "comparison/probability", {"probability_interval"});
+  link_ancillary(h5, "comparison/difference", {"paired_interval", "unpaired_interval", "per_draw_difference"});
   h5.attribute("comparison", "reference", c.reference);
   h5.attribute("comparison", "units", c.units);
   h5.attribute("comparison", "unit_count", c.unit_count);
@@ -62,6 +65,13 @@ void write_comparison(H5Writer& h5, const Comparison& c, const std::vector<Compa
   std::string list;
   for (const auto& n : names) list += (list.empty() ? "" : " ") + n;
   h5.attribute("", "configs", list);
+  h5.attribute("", "title", "Escalate comparison of " + std::to_string(names.size()) + " configs against " + c.reference);
+  h5.attribute("", "history", history_with({}, utc_timestamp(), command_line));
+  write_cf_globals(h5, "One group per compared config with its full results (" + std::to_string(run.draws) +
+                           " parameter draws x " + std::to_string(run.trajectories) +
+                           " trajectories each, common random numbers); group comparison holds each config's "
+                           "probabilities and its paired differences from the reference, with 95% intervals "
+                           "(ancillary_variables). Probabilities have units 1. See docs/loading.md");
 }
 
 }  // namespace escalate

@@ -102,7 +102,8 @@ bool H5Reader::has_attribute(const std::string& object, const std::string& name)
   return H5Aexists_by_name(file_.get(), object.empty() ? "." : object.c_str(), name.c_str(), H5P_DEFAULT) > 0;
 }
 
-H5Handle H5Reader::open_attribute(const std::string& object, const std::string& name, H5T_class_t klass) const {
+H5Handle H5Reader::open_attribute(const std::string& object, const std::string& name, H5T_class_t klass,
+                                  H5T_class_t or_klass) const {
   if (!has_attribute(object, name)) {
     throw FileError(path_ + ": no attribute '" + name + "' on /" + object + " (not an Escalate result?)");
   }
@@ -111,7 +112,7 @@ H5Handle H5Reader::open_attribute(const std::string& object, const std::string& 
                                           H5P_DEFAULT), H5Aclose, what + " cannot be opened (damaged file?)");
   H5Handle type = checked(H5Aget_type(attr.get()), H5Tclose, what + ": unreadable type (damaged file?)");
   const H5T_class_t got = H5Tget_class(type.get());
-  const bool ok = got == klass || (klass == H5T_FLOAT && got == H5T_INTEGER);
+  const bool ok = got == klass || (or_klass != H5T_NO_CLASS && got == or_klass) || (klass == H5T_FLOAT && got == H5T_INTEGER);
   if (!ok) {
     const char* want = klass == H5T_STRING ? "a string" : klass == H5T_INTEGER ? "an integer" : "a number";
     throw FileError(what + " is not " + std::string(want) + " (damaged or edited file)");
@@ -153,7 +154,23 @@ void H5Reader::verify_strings(const std::string& object) const {
     verified_[object] = true;
     return;
   }
-  const std::uint64_t stored = uint_attribute(object, STRING_CHECKSUM_ATTRIBUTE);
+  // Format 3 on: a string "fnv1a64:<16 hex digits>"; before: a uint64.
+  std::uint64_t stored = 0;
+  {
+    H5Handle attr = open_attribute(object, STRING_CHECKSUM_ATTRIBUTE, H5T_INTEGER, H5T_STRING);
+    H5Handle type = checked(H5Aget_type(attr.get()), H5Tclose, path_ + ": string_checksum (damaged file?)");
+    if (H5Tget_class(type.get()) == H5T_INTEGER) {
+      stored = uint_attribute(object, STRING_CHECKSUM_ATTRIBUTE);
+    } else {
+      const std::string text = read_string(attr.get(), path_ + ": attribute string_checksum of /" + object, 64);
+      const std::string prefix = "fnv1a64:";
+      if (text.size() != prefix.size() + 16 || text.compare(0, prefix.size(), prefix) != 0 ||
+          text.find_first_not_of("0123456789abcdef", prefix.size()) != std::string::npos) {
+        throw FileError(path_ + ": attribute string_checksum of /" + object + " is not fnv1a64:<16 hex digits> (damaged or edited file)");
+      }
+      stored = std::stoull(text.substr(prefix.size()), nullptr, 16);
+    }
+  }
   struct Walk {
     const H5Reader* reader;
     std::string where;
@@ -167,7 +184,7 @@ void H5Reader::verify_strings(const std::string& object) const {
       if (attr < 0) throw FileError(w.where + ": attribute " + name + " cannot be opened (damaged file?)");
       H5Handle a(attr, H5Aclose, name);
       H5Handle type = checked(H5Aget_type(a.get()), H5Tclose, w.where + ": attribute " + name + " (damaged file?)");
-      if (H5Tget_class(type.get()) != H5T_STRING) return 0;
+      if (H5Tget_class(type.get()) != H5T_STRING || std::strcmp(name, STRING_CHECKSUM_ATTRIBUTE) == 0) return 0;
       H5Handle space = checked(H5Aget_space(a.get()), H5Sclose, w.where + ": attribute " + name + " (damaged file?)");
       if (!single_value(space.get())) throw FileError(w.where + ": attribute " + name + " is not a single value (damaged or edited file)");
       w.strings[name] = w.reader->read_string(a.get(), w.where + ": attribute " + name, MAX_CONFIG_BYTES);

@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <limits>
 
 namespace escalate {
 
@@ -21,7 +23,6 @@ H5Handle order_tracking(hid_t klass) {
 }
 
 constexpr hsize_t MAX_CHUNK_BYTES = hsize_t{1} << 20;
-constexpr hsize_t MAX_COMPACT_BYTES = 32768;  // compact data must fit an object header (64 KiB)
 
 // Chunks of at most 1 MiB: the whole dataset when it fits, else slices along the leading
 // axes (so a reader verifying checksums needs little memory).
@@ -46,6 +47,12 @@ std::uint64_t string_checksum(const std::map<std::string, std::string>& attribut
   };
   for (const auto& [name, value] : attributes) add(name), add(value);
   return hash;
+}
+
+std::string string_checksum_text(std::uint64_t checksum) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "fnv1a64:%016llx", static_cast<unsigned long long>(checksum));
+  return buffer;
 }
 
 H5Writer::H5Writer(const std::string& path) : path_(path) {
@@ -92,14 +99,12 @@ H5Handle H5Writer::create_dataset(const std::string& path, hid_t file_type, cons
   bool empty = false;
   for (auto s : shape) empty = empty || s == 0;
   const bool strings = H5Tis_variable_str(file_type) > 0;
-  hsize_t count = 1;
-  for (auto s : shape) count *= s;
-  if (shape.empty() || (strings && count * 16 <= MAX_COMPACT_BYTES)) {
+  if (shape.empty() || strings) {
     // A scalar cannot be chunked, and HDF5 applies no filter to variable-length strings:
-    // compact, the value (or the strings' heap references) sits in the checksummed
-    // object header.
-    h5_check(H5Pset_layout(dcpl.get(), H5D_COMPACT), "compact layout of " + what);
-  } else if (!empty && !strings) {
+    // contiguous (not compact, which R's ncdf4 1.21 refuses to open; the whole-file seal
+    // covers these bytes).
+    h5_check(H5Pset_layout(dcpl.get(), H5D_CONTIGUOUS), "contiguous layout of " + what);
+  } else if (!empty) {
     const std::vector<hsize_t> chunk = chunk_shape(shape, H5Tget_size(file_type));
     h5_check(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()), "chunking " + what);
     h5_check(H5Pset_fletcher32(dcpl.get()), "Fletcher32 checksum of " + what);
@@ -161,7 +166,9 @@ hid_t H5Writer::object(const std::string& path) {
 }
 
 namespace {
+// Writes a scalar attribute, replacing one of the same name.
 void write_attribute(hid_t object, const std::string& where, const std::string& name, hid_t type, const void* value) {
+  if (H5Aexists(object, name.c_str()) > 0) h5_check(H5Adelete(object, name.c_str()), where + ": replacing attribute " + name);
   H5Handle space(H5Screate(H5S_SCALAR), H5Sclose, "scalar space");
   H5Handle attr(H5Acreate2(object, name.c_str(), type, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
                 where + ": attribute " + name);
@@ -178,21 +185,36 @@ void H5Writer::attribute(const std::string& object_path, const std::string& name
 }
 
 void H5Writer::attribute(const std::string& object_path, const std::string& name, std::int64_t value) {
-  write_attribute(object(object_path), path_ + ":/" + object_path, name, H5T_NATIVE_INT64, &value);
+  if (auto it = group_strings_.find(object_path); it != group_strings_.end()) it->second.erase(name);  // replaced
+  const std::string where = path_ + ":/" + object_path;
+  if (value >= std::numeric_limits<std::int32_t>::min() && value <= std::numeric_limits<std::int32_t>::max()) {
+    const auto small = static_cast<std::int32_t>(value);  // R reads 4-byte integers without a warning
+    write_attribute(object(object_path), where, name, H5T_STD_I32LE, &small);
+  } else {
+    write_attribute(object(object_path), where, name, H5T_STD_I64LE, &value);
+  }
 }
 
 void H5Writer::attribute(const std::string& object_path, const std::string& name, std::uint64_t value) {
-  write_attribute(object(object_path), path_ + ":/" + object_path, name, H5T_STD_U64LE, &value);
+  if (value <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+    attribute(object_path, name, static_cast<std::int64_t>(value));
+  } else {
+    if (auto it = group_strings_.find(object_path); it != group_strings_.end()) it->second.erase(name);
+    write_attribute(object(object_path), path_ + ":/" + object_path, name, H5T_STD_U64LE, &value);
+  }
 }
 
 void H5Writer::attribute(const std::string& object_path, const std::string& name, double value) {
+  if (auto it = group_strings_.find(object_path); it != group_strings_.end()) it->second.erase(name);
   write_attribute(object(object_path), path_ + ":/" + object_path, name, H5T_NATIVE_DOUBLE, &value);
 }
 
 void H5Writer::close() {
   for (const auto& [group, strings] : group_strings_) {
-    const std::uint64_t sum = string_checksum(strings);
-    write_attribute(object(group), path_ + ":/" + group, STRING_CHECKSUM_ATTRIBUTE, H5T_STD_U64LE, &sum);
+    const std::string sum = string_checksum_text(string_checksum(strings));
+    const char* pointer = sum.c_str();
+    H5Handle type = h5_string_type();
+    write_attribute(object(group), path_ + ":/" + group, STRING_CHECKSUM_ATTRIBUTE, type.get(), &pointer);
   }
   group_strings_.clear();
   datasets_.clear();

@@ -1,6 +1,7 @@
 #include "escalate/output/result_file.hpp"
 
 #include "escalate/base/error.hpp"
+#include "escalate/output/cf_conventions.hpp"
 #include "escalate/output/file_publish.hpp"
 #include "escalate/output/hdf5_writer.hpp"
 #include "escalate/output/run_state.hpp"
@@ -9,28 +10,23 @@
 #include "escalate/sim/tally_layout.hpp"
 #include "escalate/version.hpp"
 
-#include <chrono>
-#include <ctime>
-#include <limits>
-
 namespace escalate {
 
-namespace {
-
-std::string now_iso8601() {
-  std::time_t t = std::time(nullptr);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buffer;
+void write_seed(H5Writer& h5, const std::string& group, std::uint64_t seed) {
+  // Exact: int32 when it fits (R reads it without a warning), int64, uint64 from 2^63.
+  h5.attribute(group, "seed", seed);
 }
 
-}  // namespace
-
-void write_seed(H5Writer& h5, const std::string& group, std::uint64_t seed) {
-  // A signed 64-bit integer, as every file so far; unsigned only where it must be (2^63
-  // and above, once run.seed takes the whole uint64 range).
-  if (seed > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) h5.attribute(group, "seed", seed);
-  else h5.attribute(group, "seed", static_cast<std::int64_t>(seed));
+void require_format_version(const std::string& path, std::int64_t format) {
+  if (format == RESULT_FORMAT_VERSION) return;
+  if (format < RESULT_FORMAT_VERSION && format >= 1) {
+    throw FileError(path + ": result format " + std::to_string(format) + " was written by an older engine (before " +
+                    "format 3 and its CF-1.8 names: time_days became time); this engine reads format " +
+                    std::to_string(RESULT_FORMAT_VERSION) + ". Read it with the engine that wrote it " +
+                    "(see its engine_version), or run its config again");
+  }
+  throw FileError(path + ": result format " + std::to_string(format) + ", this engine reads format " +
+                  std::to_string(RESULT_FORMAT_VERSION) + " (written by a newer engine, or an edited file)");
 }
 
 void write_results(H5Writer& h5, const std::string& group, const Config& config, const Results& r) {
@@ -44,12 +40,12 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
   };
   auto scalar = [](double x) { return std::vector<double>{x}; };
   const std::vector<std::string> none;
-  h5.dimension(g + "time_days", r.time_days, {"time since the start of the run", "day"});
+  write_time_coordinate(h5, g + "time", r.time_days, config.run.start_date);
   h5.dimension(g + "phase", r.phase, {"phase of the security dilemma", ""});
   h5.dimension(g + "incident_phase", r.incident_phase, {"phase in which an incident happened (rates are given per phase)", ""});
   h5.dimension(g + "rung", r.rung, {"rung of the escalation ladder chosen in a decision", ""});
   h5.dimension(g + "side", r.side, {"side", ""});
-  h5.dimension(g + "draw", r.draw, {"parameter draw (outer loop)", ""});
+  h5.dimension(g + "draw", r.draw, {"parameter draw (outer loop)", count});
   h5.dimension(g + "parameter", r.parameter, {"path of an uncertain parameter in the config", ""});
   h5.dimension(g + "incident", r.incident, {"incident type", ""});
   h5.dimension(g + "cause", r.cause, {"cause of a decision or a transition: an incident type or a built-in act", ""});
@@ -65,9 +61,9 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
   }
   const std::string both = " (95% Monte Carlo interval over both loops: hull of a Student t interval over "
                            "per-draw estimates and the Wilson interval of the pooled count)";
-  h5.variable(g + "occupancy", r.occupancy, dims({"time_days", "phase"}), {"fraction of trajectories in each phase at t", prob});
-  h5.variable(g + "reached", r.reached, dims({"time_days", "phase"}), {"fraction of trajectories that reached phase >= k by t", prob});
-  h5.variable(g + "clash_by_time", r.clash_by_time, dims({"time_days"}), {"fraction of trajectories with a first clash by t", prob});
+  h5.variable(g + "occupancy", r.occupancy, dims({"time", "phase"}), {"fraction of trajectories in each phase at t", prob});
+  h5.variable(g + "reached", r.reached, dims({"time", "phase"}), {"fraction of trajectories that reached phase >= k by t", prob});
+  h5.variable(g + "clash_by_time", r.clash_by_time, dims({"time"}), {"fraction of trajectories with a first clash by t", prob});
   h5.variable(g + "p_reached", p_reached, dims({"phase"}), {"probability of reaching phase >= k by the horizon (mean over draws)", prob});
   h5.variable(g + "p_reached_interval", p_reached_interval, dims({"phase", "bound"}), {"interval of p_reached" + both, prob});
   h5.variable(g + "p_reached_between_draw_sd", p_reached_sd, dims({"phase"}),
@@ -81,10 +77,10 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
               {"interval of p_clash" + both, prob});
   h5.variable(g + "p_clash_between_draw_sd", scalar(r.clash.pooled.between_draw_sd), none,
               {"between-draw sd of the true per-draw probabilities of a clash", prob});
-  h5.variable(g + "p_war_by_time", r.p_war_by_time, dims({"time_days"}), {"probability of war by t (mean over draws)", prob});
-  h5.variable(g + "p_war_by_time_interval", r.p_war_by_time_interval, dims({"time_days", "bound"}), {"interval of p_war_by_time" + both, prob});
-  h5.variable(g + "war_by_draw", r.war_by_draw, dims({"draw", "time_days"}), {"per-draw probability of war by t", prob});
-  h5.variable(g + "war_quantiles", r.war_quantiles, dims({"quantile", "time_days"}), {"quantiles across draws of the probability of war by t", prob});
+  h5.variable(g + "p_war_by_time", r.p_war_by_time, dims({"time"}), {"probability of war by t (mean over draws)", prob});
+  h5.variable(g + "p_war_by_time_interval", r.p_war_by_time_interval, dims({"time", "bound"}), {"interval of p_war_by_time" + both, prob});
+  h5.variable(g + "war_by_draw", r.war_by_draw, dims({"draw", "time"}), {"per-draw probability of war by t", prob});
+  h5.variable(g + "war_quantiles", r.war_quantiles, dims({"quantile", "time"}), {"quantiles across draws of the probability of war by t", prob});
   h5.variable(g + "reached_quantiles", r.reached_quantiles, dims({"quantile", "phase"}),
               {"quantiles across draws of the probability of reaching phase >= k by the horizon", prob});
   h5.variable(g + "clash_quantiles", r.clash_quantiles, dims({"quantile"}), {"quantiles across draws of the probability of a clash", prob});
@@ -115,6 +111,12 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
   h5.variable(g + "draws/incidents", r.incidents_by_draw, dims({"draw", "incident"}),
               {"per-draw mean number of incidents per trajectory over the horizon, by type", "1"});
   h5.variable(g + "draws/parameters", r.parameters, dims({"draw", "parameter"}), {"value of each uncertain parameter in each draw", ""});
+  h5.attribute(g + "draws/parameters", "comment",
+               std::string("no units attribute: each column is in the units of its config key (docs/model.md)"));
+  link_ancillary(h5, g + "p_reached", {"p_reached_interval", "p_reached_between_draw_sd", "reached_quantiles"});
+  link_ancillary(h5, g + "p_nuclear", {"p_nuclear_interval"});
+  link_ancillary(h5, g + "p_clash", {"p_clash_interval", "p_clash_between_draw_sd", "clash_quantiles"});
+  link_ancillary(h5, g + "p_war_by_time", {"p_war_by_time_interval", "war_quantiles", "war_by_draw"});
 
   const auto& run = config.run;
   h5.attribute(group, "filetype", std::string(RESULT_FILETYPE));
@@ -122,8 +124,10 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
   h5.attribute(group, "schema_version", CONFIG_SCHEMA);
   h5.attribute(group, "engine_version", std::string(ENGINE_VERSION));
   h5.attribute(group, "git_sha1", std::string(GIT_SHA1));
-  h5.attribute(group, "created", now_iso8601());
+  const std::string now = utc_timestamp();
+  h5.attribute(group, "created", now);
   h5.attribute(group, "title", "Escalate results for " + config.source_path);
+  h5.attribute(group, "history", history_with(r.provenance.history, now, r.provenance.command_line));
   write_seed(h5, group, run.seed);
   h5.attribute(group, "draws", run.draws);
   h5.attribute(group, "trajectories", run.trajectories);
@@ -152,6 +156,11 @@ void write_result_file(const std::string& path, const Config& config, const Resu
                        const std::string& may_replace) {
   write_file_atomically(path, overwrite, [&](H5Writer& h5) {
     write_results(h5, "", config, results);
+    write_cf_globals(h5, "Monte Carlo estimates of escalation probabilities from " + std::to_string(config.run.draws) +
+                             " parameter draws x " + std::to_string(config.run.trajectories) +
+                             " trajectories; probabilities and counts have units 1; each estimate's 95% interval "
+                             "(over both loops) is named in its ancillary_variables. Per-draw results are in "
+                             "group draws, the mergeable integer state in group state. See docs/loading.md");
     write_state(h5, driver, shard);
   }, may_replace);
 }

@@ -3,6 +3,7 @@
 #include "escalate/model/phase.hpp"
 
 #include "escalate/base/error.hpp"
+#include "escalate/output/cf_conventions.hpp"
 #include "escalate/output/hdf5_reader.hpp"
 #include "escalate/output/hdf5_writer.hpp"
 #include "escalate/output/result_file.hpp"
@@ -33,7 +34,7 @@ void write_state(H5Writer& h5, const DriverResult& d, const ShardInfo& shard) {
   for (std::size_t b = 0; b < batch_index.size(); ++b) batch_index[b] = static_cast<std::int64_t>(b);
   h5.dimension("state/batch", batch_index,
                {"batch of trajectories (fixed layout: blocks of " + std::to_string(BATCH_SIZE) +
-                " trajectories of one draw, larger beyond " + std::to_string(MAX_BATCHES) + " batches)", ""});
+                " trajectories of one draw, larger beyond " + std::to_string(MAX_BATCHES) + " batches)", CF_DIMENSIONLESS});
   for (const StateDimension& d : STATE_DIMENSIONS) h5.dimension(d.name, d.labels, {d.long_name, ""});
   for (const TallySlice& s : layout.slices()) {
     std::vector<std::int64_t> data;
@@ -41,7 +42,7 @@ void write_state(H5Writer& h5, const DriverResult& d, const ShardInfo& shard) {
       auto part = d.tally.at(s.name, i);
       data.insert(data.end(), part.begin(), part.end());
     }
-    h5.variable("state/" + s.name, data, stored_dims(s), {s.long_name, s.name == "batch_done" ? "" : "count"});
+    h5.variable("state/" + s.name, data, stored_dims(s), {s.long_name, CF_DIMENSIONLESS});
   }
   h5.attribute("", "shard_index", shard.index);
   h5.attribute("", "shard_count", shard.count);
@@ -134,11 +135,7 @@ StoredRun read_stored_run(const std::string& path) {
   if (!h5.has_attribute("", "filetype") || h5.string_attribute("", "filetype", 64) != RESULT_FILETYPE) {
     throw FileError(path + ": not an Escalate result file (filetype is not '" + std::string(RESULT_FILETYPE) + "')");
   }
-  std::int64_t format = h5.int_attribute("", "format_version");
-  if (format != RESULT_FORMAT_VERSION) {
-    throw FileError(path + ": result format " + std::to_string(format) + ", this engine reads format " +
-                    std::to_string(RESULT_FORMAT_VERSION));
-  }
+  require_format_version(path, h5.int_attribute("", "format_version"));
   if (!h5.has("state/batch_done")) throw FileError(path + ": has no mergeable state (written by an older engine?)");
   StoredRun s;
   s.path = path;
@@ -150,6 +147,7 @@ StoredRun read_stored_run(const std::string& path) {
     throw FileError(path + ": the stored config is not valid (damaged or edited file): " + e.what());
   }
   s.engine_version = h5.string_attribute("", "engine_version", 256);
+  if (h5.has_attribute("", "history")) s.history = h5.string_attribute("", "history", MAX_CONFIG_BYTES);
   s.schema_version = h5.int_attribute("", "schema_version");
   s.wall_seconds = h5.double_attribute("", "wall_time_seconds");
   s.threads = h5.int_attribute("", "threads");

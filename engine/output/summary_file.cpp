@@ -100,7 +100,7 @@ void result_summary(std::ostream& out, const std::string& path, bool json) {
 
 void comparison_summary(std::ostream& out, const std::string& path, bool json) {
   H5Reader h5(path);
-  if (h5.int_attribute("", "format_version") != RESULT_FORMAT_VERSION) throw FileError(path + ": unknown format version");
+  require_format_version(path, h5.int_attribute("", "format_version"));
   auto edited = [&](const std::string& what) -> void { throw FileError(path + ": " + what + " (damaged or edited file)"); };
   Comparison c;
   c.reference = h5.string_attribute("comparison", "reference", 256);

@@ -2,6 +2,7 @@
 
 #include "escalate/base/error.hpp"
 #include "escalate/model/phase.hpp"
+#include "escalate/output/cf_conventions.hpp"
 #include "escalate/output/hdf5_writer.hpp"
 
 #include <charconv>
@@ -90,7 +91,7 @@ Sweep sweep_grid(const std::vector<std::pair<std::string, std::vector<double>>>&
 void write_sweep(H5Writer& h5, const Sweep& sweep, const std::vector<ComparedRun>& runs) {
   std::vector<std::int64_t> index(runs.size());
   std::iota(index.begin(), index.end(), 0);
-  h5.dimension("sweep/point", index, {"point of the sweep (one run each; the first is the reference)", ""});
+  h5.dimension("sweep/point", index, {"point of the sweep (one run each; the first is the reference)", CF_DIMENSIONLESS});
   h5.dimension("sweep/path", sweep.paths, {"swept config path", ""});
   h5.dimension("sweep/outcome", std::vector<std::string>{"war", "clash", "nuclear"}, {"outcome by the horizon", ""});
   h5.dimension("sweep/bound", std::vector<std::string>{"lower", "upper"}, {"interval bound", ""});
@@ -104,12 +105,20 @@ void write_sweep(H5Writer& h5, const Sweep& sweep, const std::vector<ComparedRun
     }
   }
   h5.variable("sweep/value", values, {"sweep/point", "sweep/path"}, {"value of each swept path at each point", ""});
+  h5.attribute("sweep/value", "comment", std::string("no units attribute: each column is in the units of its config key"));
   h5.variable("sweep/probability", p, {"sweep/point", "sweep/outcome"}, {"probability by the horizon (mean over draws)", "1"});
   h5.variable("sweep/interval", interval, {"sweep/point", "sweep/outcome", "sweep/bound"},
               {"95% Monte Carlo interval over both loops", "1"});
+  link_ancillary(h5, "sweep/probability", {"interval"});
   std::string list;
   for (const auto& path : sweep.paths) list += (list.empty() ? "" : " ") + path;
   h5.attribute("sweep", "paths", list);
+  // Replaces the comparison's title and comment: the file is read as a sweep first.
+  h5.attribute("", "title", "Escalate sweep of " + list + " over " + std::to_string(runs.size()) + " points");
+  write_cf_globals(h5, "One group per point of the sweep (point-0, point-1, ...) with its full results, common random "
+                       "numbers; group sweep holds the swept values and P(war, clash, nuclear) by the horizon with 95% "
+                       "intervals (ancillary_variables); group comparison the paired differences from point-0. "
+                       "Probabilities have units 1. See docs/loading.md");
 }
 
 void print_sweep(std::ostream& out, const Sweep& sweep, const std::vector<ComparedRun>& runs, const Comparison& comparison) {

@@ -21,9 +21,9 @@ TallyLayout::TallyLayout(const Scenario& scenario, const BatchLayout& batches, s
   const auto D = static_cast<std::int64_t>(WAR_DURATION_EDGES.size());
   const std::string count = "integer tally (mergeable state)";
   using S = TallyScope;
-  add({"occupancy", S::Run, {"time_days", "phase"}, {T, PHASE_COUNT}, count});
-  add({"reached", S::Run, {"time_days", "phase"}, {T, PHASE_COUNT}, count});
-  add({"clash_by_time", S::Run, {"time_days"}, {T}, count});
+  add({"occupancy", S::Run, {"time", "phase"}, {T, PHASE_COUNT}, count});
+  add({"reached", S::Run, {"time", "phase"}, {T, PHASE_COUNT}, count});
+  add({"clash_by_time", S::Run, {"time"}, {T}, count});
   add({"incidents", S::Run, {"incident", "incident_phase"}, {K, RATE_PHASE_COUNT}, count});
   add({"decisions", S::Run, {"cause", "rung"}, {C, RUNG_COUNT}, count});
   add({"war_cause", S::Run, {"cause"}, {C}, count});
@@ -33,7 +33,7 @@ TallyLayout::TallyLayout(const Scenario& scenario, const BatchLayout& batches, s
   add({"war_durations", S::Run, {"duration_bin"}, {D}, count});
   add({"war_durations_censored", S::Run, {"duration_bin"}, {D}, count});
   add({"counters", S::Run, {"state/counter"}, {COUNTER_COUNT}, count});
-  add({"draw_war_by_time", S::Draw, {"time_days"}, {T}, count});
+  add({"draw_war_by_time", S::Draw, {"time"}, {T}, count});
   add({"draw_reached", S::Draw, {"phase"}, {PHASE_COUNT}, count});
   add({"draw_clash", S::Draw, {}, {}, count});
   add({"draw_incidents", S::Draw, {"incident"}, {K}, count});

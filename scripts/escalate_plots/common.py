@@ -156,13 +156,18 @@ def config_start_date(config_text):
     return None
 
 
+def time_axis(g):
+    """The time coordinate: `time` (result format 3 on, CF-1.8), `time_days` before."""
+    return g["time"] if "time" in g else g["time_days"]
+
+
 def start_date(g):
     """(date, where it came from) or (None, None)."""
-    units = attr(g["time_days"], "units")
+    units = attr(time_axis(g), "units")
     if units is not None:
         d = parse_date(units, DAYS_SINCE)
         if d:
-            return d, "time_days units"
+            return d, "time units"
     for holder in (g, g.file):
         value = attr(holder, "start_date")
         if value is not None:

@@ -16,7 +16,7 @@ import numpy as np  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from .common import *  # noqa: F401,F403
-from .common import PlotError, attr, config_name, draws_done, start_date, strings, text  # noqa: F401
+from .common import PlotError, attr, config_name, draws_done, start_date, strings, text, time_axis  # noqa: F401
 
 
 class Result:
@@ -26,7 +26,7 @@ class Result:
         self.g = g
         self.path = path
         self.name = config_name(g, fallback_name)
-        self.days = g["time_days"][:].astype(float)
+        self.days = time_axis(g)[:].astype(float)  # whole days from the start, as stored
         self.horizon = int(round(self.days[-1]))
         self.phases = strings(g["phase"])
         self.war = self.phases.index("war") if "war" in self.phases else len(self.phases) - 1

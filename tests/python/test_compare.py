@@ -42,7 +42,7 @@ class CompareTest(unittest.TestCase):
             self.assertEqual(self.h5[f"{name}/occupancy"].shape[1], 6)
             self.assertIn("draws", self.h5[name])
         with xr.open_dataset(self.path, group="small-institutions") as ds:
-            self.assertEqual(ds["occupancy"].dims, ("time_days", "phase"))
+            self.assertEqual(ds["occupancy"].dims, ("time", "phase"))
 
     def test_ncdump_reads_every_group(self):
         out = subprocess.run(["ncdump", "-h", self.path], check=True, capture_output=True, text=True).stdout

@@ -27,7 +27,7 @@ class GridTest(unittest.TestCase):
                 subprocess.run([BIN, "run", cfg, "-q", "-o", out], check=True)
                 files[grid] = h5py.File(out, "r")
             coarse, fine = files[10], files[1]
-            self.assertEqual(list(fine["time_days"][::10]), list(coarse["time_days"][:]))
+            self.assertEqual(list(fine["time"][::10]), list(coarse["time"][:]))
             for name in ("occupancy", "reached", "clash_by_time", "war_by_draw"):
                 np.testing.assert_array_equal(fine[name][::10] if name != "war_by_draw" else fine[name][:, ::10],
                                               coarse[name][:], err_msg=name)

@@ -98,6 +98,7 @@ class PlotFeaturesTest(unittest.TestCase):
         shutil.copy(self.years, undated)
         with h5py.File(undated, "a") as f:  # without it: years
             del f.attrs["start_date"]
+            f["time"].attrs["units"] = "day"
             text = f.attrs["config"]
             text = text.decode() if isinstance(text, bytes) else text
             f.attrs["config"] = "\n".join(l for l in text.splitlines() if not l.startswith("start_date"))
@@ -109,20 +110,22 @@ class PlotFeaturesTest(unittest.TestCase):
         cf = os.path.join(self.d, "cf.h5")
         shutil.copy(self.month, cf)
         with h5py.File(cf, "a") as f:
-            f["time_days"].attrs["units"] = "days since 2022-11-15"
+            f["time"].attrs["units"] = "days since 2022-11-15"
         plot(cf, "-o", out)
         axis = plotted(out, "cf")["time_axis"]
         self.assertEqual((axis["unit"], axis["start_date"], axis["start_date_from"]),
-                         ("day", "2022-11-15", "time_days units"))
+                         ("day", "2022-11-15", "time units"))
         self.assertEqual(axis["label"], "days since 15 Nov 2022")
 
         root = os.path.join(self.d, "root-date.h5")
         shutil.copy(self.years, root)
         with h5py.File(root, "a") as f:
             f.attrs["start_date"] = "2022-11-15"
+            f["time"].attrs["units"] = "day"  # as a file whose time coordinate has no reference date
         plot(root, "-o", out)
         axis = plotted(out, "root-date")["time_axis"]
-        self.assertEqual((axis["unit"], axis["start_date"]), ("date", "2022-11-15"))
+        self.assertEqual((axis["unit"], axis["start_date"], axis["start_date_from"]),
+                         ("date", "2022-11-15", "start_date attribute"))
 
         config = os.path.join(self.d, "config-date.h5")
         shutil.copy(self.years, config)
@@ -133,6 +136,7 @@ class PlotFeaturesTest(unittest.TestCase):
             f.attrs["config"] = text.replace("[run]\n", "[run]\nstart_date = \"2023-02-24\"\n")
             if "start_date" in f.attrs:  # runs of a config with a start date carry it as an attribute too
                 del f.attrs["start_date"]
+            f["time"].attrs["units"] = "day"  # ... and in the units of their time coordinate
         plot(config, "-o", out)
         axis = plotted(out, "config-date")["time_axis"]
         self.assertEqual((axis["unit"], axis["start_date"], axis["start_date_from"]),

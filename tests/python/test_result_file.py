@@ -32,10 +32,10 @@ class ResultFileTest(unittest.TestCase):
 
     def test_xarray_labels(self):
         with xr.open_dataset(self.path) as ds:
-            self.assertEqual(ds["occupancy"].dims, ("time_days", "phase"))
+            self.assertEqual(ds["occupancy"].dims, ("time", "phase"))
             self.assertEqual(list(ds["phase"].values), ["dormant", "activated", "deep", "spiral", "war", "nuclear"])
-            self.assertEqual(ds["war_by_draw"].dims, ("draw", "time_days"))
-            self.assertEqual(ds["time_days"].values[-1], 365)  # numbers of days, not timedeltas
+            self.assertEqual(ds["war_by_draw"].dims, ("draw", "time"))
+            self.assertEqual(ds["time"].values[-1], 365)  # no start_date: numbers of days, not timedeltas
             self.assertEqual(ds["occupancy"].attrs["units"], "1")
             self.assertIn("long_name", ds["reached"].attrs)
             self.assertEqual(ds.attrs["filetype"], "escalate-results")
@@ -44,8 +44,9 @@ class ResultFileTest(unittest.TestCase):
 
     def test_checksums_and_readers(self):
         # Damage is detectable (docs/reliability.md): the HDF5 1.10 format (checksummed
-        # metadata), Fletcher32 on every chunked dataset, scalars and string axes compact,
-        # and the whole-file seal after the HDF5 data; every reader people use still opens it.
+        # metadata), Fletcher32 on every chunked dataset, scalars and string axes contiguous
+        # (R's ncdf4 cannot open compact ones), and the whole-file seal after the HDF5 data;
+        # every reader people use still opens it.
         with open(self.path, "rb") as f:
             self.assertEqual(f.read(8), b"\x89HDF\r\n\x1a\n")  # xarray recognises the file by it
             f.seek(-80, 2)
@@ -61,7 +62,7 @@ class ResultFileTest(unittest.TestCase):
                 self.assertTrue(obj.fletcher32, name)
                 self.assertEqual(layout, h5py.h5d.CHUNKED, name)
             elif obj.size > 0:
-                self.assertEqual(layout, h5py.h5d.COMPACT, name)  # in a checksummed object header
+                self.assertEqual(layout, h5py.h5d.CONTIGUOUS, name)  # covered by the seal
         self.h5.visititems(check)
         self.assertGreater(numeric, 20)
         self.assertGreaterEqual(self.h5.id.get_create_plist().get_version()[0], 2)  # superblock with a checksum
@@ -82,7 +83,7 @@ class ResultFileTest(unittest.TestCase):
 
     def test_ncdump_reads_the_header(self):
         out = subprocess.run(["ncdump", "-h", self.path], check=True, capture_output=True, text=True).stdout
-        self.assertIn("occupancy(time_days, phase)", out)
+        self.assertIn("occupancy(time, phase)", out)
         self.assertIn("string phase(phase)", out)
 
     def test_occupancy_sums_to_one(self):

@@ -75,7 +75,9 @@ class H5Reader {
                                 const std::vector<hsize_t>& expected) const;
   std::vector<hsize_t> open_shape(const std::string& dataset, bool integer) const;
   void read(const std::string& dataset, hid_t memory_type, std::size_t n, void* data) const;
-  H5Handle open_attribute(const std::string& object, const std::string& name, H5T_class_t klass) const;
+  // A single-value attribute of class `klass` (or `or_klass`; floats also accept integers).
+  H5Handle open_attribute(const std::string& object, const std::string& name, H5T_class_t klass,
+                          H5T_class_t or_klass = H5T_NO_CLASS) const;
   std::string read_string(hid_t attribute, const std::string& what, std::size_t max_length) const;
   void verify_strings(const std::string& object) const;
   std::string path_;

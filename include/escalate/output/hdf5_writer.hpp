@@ -5,9 +5,9 @@
 //
 // Damage is detectable: the file uses the HDF5 1.10 format, whose metadata (superblock,
 // object headers, attribute heaps, chunk indexes) carries checksums; every numeric dataset
-// with data is chunked with the Fletcher32 checksum filter (scalars and string axes are
-// compact: they live in their checksummed object headers); the text of each group's string
-// attributes, kept in HDF5's unchecksummed global heap, is covered by the group's
+// with data is chunked with the Fletcher32 checksum filter (scalars and string axes cannot
+// be; they are contiguous, as R's ncdf4 refuses compact storage); the text of each group's
+// string attributes, kept in HDF5's unchecksummed global heap, is covered by the group's
 // `string_checksum` attribute (see string_checksum(); checked by H5Reader, so a file
 // rewritten by another tool, which loses the seal, still cannot pass damaged or edited
 // text); and close() seals the whole file with a checksum appended after the HDF5 data
@@ -41,7 +41,9 @@ class H5Writer {
   void variable(const std::string& path, const std::vector<T>& data, const std::vector<std::string>& dims,
                 const VariableAttributes& attrs);
 
-  // Attributes of the root group (path "") or of a group/dataset.
+  // Attributes of the root group (path "") or of a group/dataset; a second call with the
+  // same name replaces the value. Integers are stored exactly in the smallest of int32,
+  // int64 and uint64 that holds the value (R's ncdf4 warns about every 8-byte attribute).
   void attribute(const std::string& object, const std::string& name, const std::string& value);
   void attribute(const std::string& object, const std::string& name, std::int64_t value);
   void attribute(const std::string& object, const std::string& name, std::uint64_t value);
@@ -67,9 +69,11 @@ class H5Writer {
   std::map<std::string, std::map<std::string, std::string>> group_strings_;  // group -> name -> value
 };
 
-// FNV-1a 64 over "name\0value\0" of each (name, value), in name order: the value of a
-// group's `string_checksum` attribute.
+// FNV-1a 64 over "name\0value\0" of each (name, value), in name order (the checksum
+// attribute itself left out): the value of a group's `string_checksum` attribute, stored
+// as the string string_checksum_text() (files before format 3: a uint64).
 std::uint64_t string_checksum(const std::map<std::string, std::string>& attributes);
+std::string string_checksum_text(std::uint64_t checksum);  // "fnv1a64:" and 16 hex digits
 inline constexpr const char* STRING_CHECKSUM_ATTRIBUTE = "string_checksum";
 
 template <typename T>

@@ -8,10 +8,15 @@
 
 namespace escalate {
 
-inline constexpr std::int64_t RESULT_FORMAT_VERSION = 2;  // readers refuse a mismatch (2: model v2)
+// Readers refuse a mismatch (2: model v2; 3: CF-1.8, `time` instead of `time_days`).
+inline constexpr std::int64_t RESULT_FORMAT_VERSION = 3;
 inline constexpr const char* RESULT_FILETYPE = "escalate-results";
 
 class H5Writer;
+
+// Throws a FileError naming `path` unless `format` is RESULT_FORMAT_VERSION, saying
+// whether an older or a newer engine wrote it.
+void require_format_version(const std::string& path, std::int64_t format);
 
 // The `seed` attribute: int64 below 2^63, uint64 from there (readers use uint_attribute).
 void write_seed(H5Writer& h5, const std::string& group, std::uint64_t seed);

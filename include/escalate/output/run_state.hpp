@@ -25,6 +25,7 @@ struct StoredRun {
   DriverResult driver;      // tallies as stored; the draw table from draws/parameters
   ShardInfo shard;
   std::string engine_version;
+  std::string history;      // its CF history (one line per command that made it)
   std::int64_t schema_version = 0;
   double wall_seconds = 0;
   std::int64_t threads = 0;
