@@ -15,6 +15,9 @@ swept value with their bands and the paired band of P(war), and <stem>-overlay.
 A comparison file gives <stem>-forest (dP(war) per config with paired and unpaired 95%
 intervals) and <stem>-overlay (pooled P(war by t) of every config), plus the four
 figures of its reference config.
+A sensitivity file (escalate sensitivity) gives <stem>-sobol (first-order and total Sobol'
+indices of P(war) and P(first clash) per parameter, with 95% bootstrap whiskers) or
+<stem>-morris (mu* per parameter with its whiskers and noise floor).
 
 --overlay draws the pooled P(war by t) of several files on one chart, one line per config
 (every config of a comparison file), each with its 95% Monte Carlo band (both loops). It
@@ -44,10 +47,13 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from escalate_plots.common import FORMATS, PlotError  # noqa: E402
 from escalate_plots.figures import forest, overlay, result_figures  # noqa: E402
 from escalate_plots.result import Figures, open_results  # noqa: E402
+from escalate_plots.sensitivity import is_sensitivity_file, plot_sensitivity  # noqa: E402
 from escalate_plots.sweep import sweep_figure  # noqa: E402
 
 
 def plot_file(path, outdir, fmt):
+    if is_sensitivity_file(path):
+        return plot_sensitivity(path, outdir, fmt)
     f, kind, results = open_results(path)
     stem = os.path.splitext(os.path.basename(path))[0]
     figs = Figures(outdir, fmt)

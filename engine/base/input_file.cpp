@@ -32,7 +32,9 @@ std::vector<Identity>& inputs() {
   throw FileError(message);
 }
 
-std::string what_of(InputKind kind) { return kind == InputKind::Config ? "config file" : "result file"; }
+std::string what_of(InputKind kind) {
+  return kind == InputKind::Config ? "config file" : kind == InputKind::Design ? "design file" : "result file";
+}
 
 // Opens `path` for reading without ever blocking (a FIFO without a writer would block a
 // plain open), and checks with fstat that it is a regular file. Returns the descriptor.

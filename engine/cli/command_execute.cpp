@@ -102,11 +102,12 @@ void report_stale_temporaries(const std::string& output) {
 
 // Runs one config on all cores with progress and Ctrl-C handling.
 Execution execute(const Config& config, int threads, bool quiet, const std::string& command_line,
-                  const std::vector<std::uint8_t>* run_batches) {
+                  const std::vector<std::uint8_t>* run_batches, const DrawTable* draws) {
   std::atomic<std::int64_t> done{0};
   DriverOptions options;
   options.threads = threads;
   options.run_batches = run_batches;
+  options.draws = draws;
   options.trajectories_done = &done;
   options.stop = &stop_requested;
   std::signal(SIGINT, on_interrupt);

@@ -41,6 +41,28 @@ struct SweepFlags : SamplingFlags {
   std::vector<std::string> sets;  // "PATH=v1,v2,..." or "PATH=lo:hi:n"
 };
 
+// `escalate sensitivity` (command_sensitivity.cpp). Integers are kept as text and parsed
+// exactly there, like --draws.
+struct SensitivityFlags : SamplingFlags {
+  std::string config;
+  std::string method;         // "sobol" (default) or "morris"
+  bool method_given = false;
+  std::string base_samples;   // Saltelli N or Morris paths r ("" : the method's default)
+  std::string levels;         // Morris grid levels ("" : DEFAULT_MORRIS_LEVELS)
+  std::string design;         // a user's design (CSV)
+  std::string design_layout;  // "free", "saltelli" or "morris" (with --design)
+  bool json = false;
+};
+// Defaults sized for the baseline (24 uncertain parameters) in about 330,000 trajectories,
+// a couple of minutes on 2 cores (docs/sensitivity.md): Sobol' estimators average over
+// many points, so each point can be noisy (the noise is removed); a Morris effect is the
+// difference of two points, so each point needs to be precise.
+inline constexpr std::int64_t DEFAULT_SOBOL_TRAJECTORIES = 50;
+inline constexpr std::int64_t DEFAULT_MORRIS_TRAJECTORIES = 400;
+inline constexpr std::int64_t DEFAULT_SOBOL_BASE_SAMPLES = 256;
+inline constexpr std::int64_t DEFAULT_MORRIS_PATHS = 32;
+inline constexpr std::int64_t DEFAULT_MORRIS_LEVELS = 4;
+
 // The tallies of a run and how it ran; callers compute Results once, when the tallies are
 // final (after an MPI reduce, a resume's merge).
 struct Execution {
@@ -70,10 +92,11 @@ bool same_file(const std::string& a, const std::string& b);
 // Removes the temporary files of killed runs beside `output` and says so on stderr.
 void report_stale_temporaries(const std::string& output);
 
-// Runs `config` (only `run_batches`, if given) on all cores with progress on stderr;
-// Ctrl-C or SIGTERM stops after the running trajectory and leaves a partial result.
+// Runs `config` (only `run_batches`, if given; over the rows of `draws`, if given, instead
+// of random draws) on all cores with progress on stderr; Ctrl-C or SIGTERM stops after the
+// running trajectory and leaves a partial result.
 Execution execute(const Config& config, int threads, bool quiet, const std::string& command_line,
-                  const std::vector<std::uint8_t>* run_batches = nullptr);
+                  const std::vector<std::uint8_t>* run_batches = nullptr, const DrawTable* draws = nullptr);
 
 // The one mapping of errors to exit codes (see escalate/base/error.hpp): 2 for bad input,
 // usage or a damaged input file, 130 for an interrupt, 1 otherwise.
@@ -84,6 +107,7 @@ std::string error_kind(const std::exception& e);
 int command_run(const RunFlags& flags, const std::string& command_line, Cluster& cluster);
 int command_compare(const CompareFlags& flags, const std::string& command_line);
 int command_sweep(const SweepFlags& flags, const std::string& command_line);
+int command_sensitivity(const SensitivityFlags& flags, const std::string& command_line);
 
 // Runs every config of a comparison (all with the same run settings), refusing to go on
 // after an interrupt; fills each run's driver result and results.

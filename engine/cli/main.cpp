@@ -87,6 +87,7 @@ int run_main(int argc, char** argv, const std::string& command_line, Cluster& cl
              "  escalate run configs/baseline-2022.toml --draws 50 --trajectories 500 -o /tmp/quick.h5\n"
              "  escalate compare configs/baseline-2022.toml configs/policies/*.toml\n"
              "  escalate sweep configs/baseline-2022.toml --set restraint.institutions=0:1:11\n"
+             "  escalate sensitivity configs/baseline-2022.toml         # Sobol' indices\n"
              "Exit codes: 0 success, 2 bad input or usage, 1 runtime I/O fault, 130 interrupted (partial file written).");
 
   // The options run and compare share; `scope` ends their help ("" or " for every config").
@@ -147,6 +148,43 @@ int run_main(int argc, char** argv, const std::string& command_line, Cluster& cl
                 "  escalate sweep configs/scenarios/przewodow-2022.toml \\\n"
                 "      --set incident.stray-missile.clarification_delay_days=0.25,1,3,7,30");
 
+  SensitivityFlags sensitivity_flags;
+  IntegerFlags sensitivity_integers;
+  auto* sensitivity = app.add_subcommand(
+      "sensitivity", "Sobol' indices (or Morris effects) of P(war), P(clash), P(nuclear) over the uncertain parameters");
+  sensitivity->add_option("config", sensitivity_flags.config, "Config file")->required();
+  auto* method_option = sensitivity->add_option("--method", sensitivity_flags.method,
+      "sobol (default: a Saltelli design, first-order and total indices) or morris (elementary effects)");
+  sensitivity->add_option("--base-samples", sensitivity_flags.base_samples,
+      "Saltelli base samples N (points: N x (P + 2); default " + std::to_string(DEFAULT_SOBOL_BASE_SAMPLES) +
+      ", a power of 2 is best) or Morris paths r (points: r x (P + 1); default " + std::to_string(DEFAULT_MORRIS_PATHS) + ")");
+  sensitivity->add_option("--trajectories", sensitivity_integers.trajectories,
+      "Trajectories per design point (the inner loop; default " + std::to_string(DEFAULT_SOBOL_TRAJECTORIES) +
+      " for sobol, " + std::to_string(DEFAULT_MORRIS_TRAJECTORIES) + " for morris; the indices are corrected for the binomial "
+      "noise this leaves)");
+  sensitivity->add_option("--levels", sensitivity_flags.levels,
+      "Morris grid levels p, even (default " + std::to_string(DEFAULT_MORRIS_LEVELS) + ")");
+  sensitivity->add_option("--design", sensitivity_flags.design,
+      "Run your own design: CSV, header = the uncertain parameters' paths (as `escalate check` lists them), "
+      "one row of values per point");
+  sensitivity->add_option("--design-layout", sensitivity_flags.design_layout,
+      "How the --design rows hang together: free (default: per-point estimates only), saltelli (SALib's order, "
+      "without second-order rows: Sobol' indices) or morris (paths: elementary effects)");
+  sensitivity->add_option("-o,--output", sensitivity_flags.output, "Result file (default: results/sensitivity-<config-stem>.h5)");
+  sensitivity->add_option("--seed", sensitivity_integers.seed, "Override run.seed (the design, the trajectories and the bootstrap)");
+  sensitivity->add_option("--threads", sensitivity_flags.threads, "Worker threads (default 0: all cores); results do not depend on it")
+      ->check(CLI::Range(0, 4096));
+  sensitivity->add_flag("--force", sensitivity_flags.force, "Replace the result file if it exists");
+  sensitivity->add_flag("--json", sensitivity_flags.json, "Print the indices as JSON instead of the table");
+  sensitivity->add_flag("-q,--quiet", sensitivity_flags.quiet, "No progress and no table");
+  sensitivity->footer("Each design point is one draw of the outer loop, estimated from --trajectories trajectories;\n"
+                      "indices come with 95% bootstrap intervals and are corrected for that binomial noise\n"
+                      "(docs/sensitivity.md). Examples:\n"
+                      "  escalate sensitivity configs/baseline-2022.toml\n"
+                      "  escalate sensitivity configs/baseline-2022.toml --method morris --base-samples 20\n"
+                      "  escalate sensitivity configs/baseline-2022.toml --design mine.csv --design-layout saltelli\n"
+                      "  /usr/bin/python3 scripts/plot.py results/sensitivity-baseline-2022.h5   # the bar chart");
+
   std::vector<std::string> merge_parts;
   std::string merge_output;
   bool merge_force = false, merge_quiet = false;
@@ -199,9 +237,12 @@ int run_main(int argc, char** argv, const std::string& command_line, Cluster& cl
   }
   apply_integer_flags(compare_integers, compare_flags.overrides, nullptr);
   apply_integer_flags(sweep_integers, sweep_flags.overrides, nullptr);
+  apply_integer_flags(sensitivity_integers, sensitivity_flags.overrides, nullptr);
+  sensitivity_flags.method_given = method_option->count() > 0;
   if (*check) return command_check(check_path);
   if (*compare) return command_compare(compare_flags, command_line);
   if (*sweep) return command_sweep(sweep_flags, command_line);
+  if (*sensitivity) return command_sensitivity(sensitivity_flags, command_line);
   if (*merge) return command_merge(merge_parts, merge_output, merge_force, merge_quiet, command_line);
   if (*summary) return command_summary(summary_path, summary_json);
   return 0;

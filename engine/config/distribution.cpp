@@ -1,5 +1,10 @@
 #include "escalate/config/distribution.hpp"
 
+#include <boost/math/distributions/beta.hpp>
+#include <boost/math/distributions/gamma.hpp>
+#include <boost/math/distributions/lognormal.hpp>
+#include <boost/math/distributions/normal.hpp>
+#include <boost/math/distributions/triangular.hpp>
 #include <boost/random/beta_distribution.hpp>
 #include <boost/random/gamma_distribution.hpp>
 
@@ -50,6 +55,37 @@ double Distribution::median() const {
     case Kind::Gamma: return a / b;  // the mean (shape / rate)
   }
   return a;
+}
+
+double Distribution::quantile(double u) const {
+  namespace bm = boost::math;
+  switch (kind) {
+    case Kind::Uniform: return a + (b - a) * u;
+    case Kind::Normal: return bm::quantile(bm::normal(a, b), u);
+    case Kind::Lognormal: return bm::quantile(bm::lognormal(std::log(a), b), u);
+    case Kind::Beta: return bm::quantile(bm::beta_distribution<double>(a, b), u);
+    case Kind::Triangular: {
+      const double width = c - a, split = (b - a) / width;
+      return u < split ? a + std::sqrt(u * width * (b - a)) : c - std::sqrt((1 - u) * width * (c - b));
+    }
+    case Kind::Gamma: return bm::quantile(bm::gamma_distribution<double>(a, 1.0 / b), u);
+  }
+  return a;
+}
+
+double Distribution::cdf(double x) const {
+  namespace bm = boost::math;
+  if (!(x >= support().lo)) return 0.0;
+  if (!(x <= support().hi)) return 1.0;
+  switch (kind) {
+    case Kind::Uniform: return (x - a) / (b - a);
+    case Kind::Normal: return bm::cdf(bm::normal(a, b), x);
+    case Kind::Lognormal: return bm::cdf(bm::lognormal(std::log(a), b), x);
+    case Kind::Beta: return bm::cdf(bm::beta_distribution<double>(a, b), x);
+    case Kind::Triangular: return bm::cdf(bm::triangular_distribution<double>(a, b, c), x);
+    case Kind::Gamma: return bm::cdf(bm::gamma_distribution<double>(a, 1.0 / b), x);
+  }
+  return 0.0;
 }
 
 std::string Distribution::text() const {

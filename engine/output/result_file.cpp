@@ -98,6 +98,10 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
               {"acts (countermeasures, strikes) chosen in decisions on acts, per such decision, all draws", "1"});
   h5.variable(g + "sensitivity", r.sensitivity, dims({"parameter"}),
               {"Spearman rank correlation across draws of per-draw P(war) with each uncertain parameter", "1"});
+  h5.attribute(g + "sensitivity", "noise_threshold", r.sensitivity_threshold);
+  h5.attribute(g + "sensitivity", "noise_threshold_meaning",
+               std::string("|rho| that a parameter without effect exceeds with probability 5% at these draws "
+                           "(t approximation); smaller correlations are indistinguishable from chance"));
 
   auto by_draw = [&](const char* name, const std::vector<double>& v, const std::string& what) {
     h5.variable(g + "draws/" + name, v, dims({"draw"}), {what, prob});

@@ -4,6 +4,7 @@
 #include "escalate/model/phase.hpp"
 #include "escalate/sim/tally.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -116,6 +117,7 @@ Results compute_results(const Config& config, const DriverResult& driver, const 
     for (std::int64_t i = 0; i < r.Q; ++i) r.reached_quantiles[static_cast<std::size_t>(i * PHASE_COUNT + k)] = q[static_cast<std::size_t>(i)];
   }
   r.clash_quantiles = quantiles_of(r.clash.by_draw, trials, r.quantile);
+  r.sensitivity_threshold = spearman_threshold(std::count_if(trials.begin(), trials.end(), [](auto n) { return n > 0; }));
   for (std::int64_t p = 0; p < r.P; ++p) {
     std::vector<double> x, y;
     for (std::int64_t m = 0; m < r.M; ++m) {

@@ -91,6 +91,12 @@ std::vector<double> ranks(const std::vector<double>& v) {
 }
 }  // namespace
 
+double spearman_threshold(std::int64_t n) {
+  if (n < 3) return std::numeric_limits<double>::quiet_NaN();
+  const double t = t_quantile_95(static_cast<double>(n - 2));
+  return t / std::sqrt(static_cast<double>(n - 2) + t * t);
+}
+
 double spearman(const std::vector<double>& x, const std::vector<double>& y) {
   const std::size_t n = x.size();
   if (n < 2 || y.size() != n) return std::numeric_limits<double>::quiet_NaN();

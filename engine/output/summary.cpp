@@ -40,6 +40,23 @@ void top_causes(std::ostream& out, const char* what, const std::vector<std::int6
     out << "  " << pad(names[order[i]], 28) << lpad(percent(static_cast<double>(counts[order[i]]) / static_cast<double>(total)), 7) << "\n";
   }
 }
+// The Spearman correlations of per-draw P(war) that stand above chance, largest first.
+void sensitivity_above_noise(std::ostream& out, const Results& r) {
+  if (r.sensitivity.empty() || std::isnan(r.sensitivity_threshold)) return;
+  std::vector<std::size_t> above;
+  for (std::size_t k = 0; k < r.sensitivity.size(); ++k) {
+    if (std::abs(r.sensitivity[k]) > r.sensitivity_threshold) above.push_back(k);
+  }
+  std::stable_sort(above.begin(), above.end(), [&](auto a, auto b) { return std::abs(r.sensitivity[a]) > std::abs(r.sensitivity[b]); });
+  out << "\nSpearman correlation of per-draw P(war) with the parameters: " << above.size() << " of " << r.sensitivity.size()
+      << " above noise\n(|rho| > " << fixed(r.sensitivity_threshold, 3) << ", which a parameter without effect exceeds with "
+      << "probability 5% at " << r.reach[WAR].pooled.draws << " draws)" << (above.empty() ? "" : ":") << "\n";
+  for (std::size_t i = 0; i < std::min<std::size_t>(8, above.size()); ++i) {
+    const double rho = r.sensitivity[above[i]];
+    out << "  " << pad(r.parameter[above[i]], 58) << (rho < 0 ? "-" : "+") << fixed(std::abs(rho), 3) << "\n";
+  }
+  if (above.size() > 8) out << "  ... " << above.size() - 8 << " more in the file (dataset sensitivity)\n";
+}
 }  // namespace
 
 void print_summary(std::ostream& out, const Results& r, const RunSettings& run) {
@@ -99,6 +116,7 @@ void print_summary(std::ostream& out, const Results& r, const RunSettings& run) 
   for (const auto& w : r.warnings) out << "WARNING (config): " << w << "\n";
   top_causes(out, "war", r.war_trigger, r.cause);
   top_causes(out, "first-clash", r.clash_trigger, r.cause);
+  sensitivity_above_noise(out, r);
 }
 
 }  // namespace escalate

@@ -10,6 +10,7 @@
 #include <oneapi/tbb/task_arena.h>
 
 #include <mutex>
+#include <stdexcept>
 
 namespace escalate {
 
@@ -37,7 +38,11 @@ void merge_driver_results(DriverResult& into, const DriverResult& other) {
 DriverResult run_simulation(const Config& config, const DriverOptions& options) {
   const BatchLayout layout = BatchLayout::of(config.run);
   DriverResult result = empty_result(config);
-  result.draws = DrawTable::of(config);
+  if (options.draws && (options.draws->draws != config.run.draws ||
+                        options.draws->parameters != static_cast<std::int64_t>(config.uncertain.size()))) {
+    throw std::invalid_argument("run_simulation: the given draw table does not match the config's draws and parameters");
+  }
+  result.draws = options.draws ? *options.draws : DrawTable::of(config);
   result.threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
   auto stop_requested = [&] { return options.stop && options.stop->load(std::memory_order_relaxed); };
 

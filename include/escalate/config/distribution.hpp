@@ -16,6 +16,11 @@ struct Distribution {
   Range support() const;
   double sample(RandomStream& stream) const;
   double median() const;  // a representative value (used by `check` and as a default)
+  // The inverse CDF at u in (0, 1): maps a point of the unit hypercube of a sensitivity
+  // design to a value (Boost.Math; the triangular by the same formula `sample` uses).
+  double quantile(double u) const;
+  // P(X <= x): a value of a user-supplied design back to the unit interval.
+  double cdf(double x) const;
   std::string text() const;
 };
 

@@ -31,6 +31,8 @@ enum class RandomDomain : std::uint64_t {
   Strikes = 0x9000,             // limited strike severity
   War = 0xA000,                 // §9.4: war hazard times and outcomes
   Schedule = 0xB000,            // §10: times of random events
+  SensitivityDesign = 0xC000,   // docs/sensitivity.md: the Sobol' digital shift, Morris paths
+  Bootstrap = 0xD000,           // docs/sensitivity.md: resamples of a design's base rows
 };
 
 // A uniform random bit generator (std::uniform_random_bit_generator) over one Philox

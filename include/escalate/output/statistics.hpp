@@ -39,4 +39,9 @@ double quantile(std::vector<double>& values, double p);
 // Spearman rank correlation (average ranks for ties); NaN when either side is constant.
 double spearman(const std::vector<double>& x, const std::vector<double>& y);
 
+// The noise threshold of a Spearman correlation over n pairs: the |rho| that independent
+// variables exceed with probability 5%, by the t approximation
+// rho = t / sqrt(n - 2 + t^2), t = t(n - 2, 0.975) (good from n of about 10); NaN for n < 3.
+double spearman_threshold(std::int64_t n);
+
 }  // namespace escalate

@@ -21,6 +21,9 @@ struct DriverOptions {
   std::atomic<std::int64_t>* trajectories_done = nullptr;    // progress counter, if wanted
   const std::atomic<bool>* stop = nullptr;                   // set to stop after the running trajectory
   const std::vector<std::uint8_t>* run_batches = nullptr;    // [batches]: run only where 1 (default: all)
+  // The outer loop's rows, if given (a sensitivity design: one row per design point, with
+  // config.run.draws rows of config.uncertain.size() values); default DrawTable::of(config).
+  const DrawTable* draws = nullptr;
 };
 
 struct DriverResult {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 using namespace escalate;
@@ -50,4 +51,40 @@ TEST_CASE("Samples stay in the support and match the closed-form mean", "[distri
 TEST_CASE("Triangular median is the mode value used for fixed templates", "[distribution]") {
   CHECK(Distribution{Kind::Triangular, 0, 1, 4}.median() == 1.0);
   CHECK(Distribution{Kind::Beta, 2, 6}.median() == 0.25);
+}
+
+TEST_CASE("quantile inverts cdf, matches closed forms and stays in the support", "[distribution]") {
+  const std::vector<Distribution> all = {{Kind::Uniform, 2, 6}, {Kind::Normal, -1, 2}, {Kind::Lognormal, 3, 0.5},
+                                         {Kind::Beta, 2, 6}, {Kind::Triangular, 0, 1, 4}, {Kind::Gamma, 2, 0.5}};
+  for (const auto& d : all) {
+    INFO(d.text());
+    double previous = -std::numeric_limits<double>::infinity();
+    for (double u : {1e-9, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1 - 1e-9}) {
+      const double x = d.quantile(u);
+      CHECK(d.support().contains(x));
+      CHECK(x > previous);  // strictly increasing
+      CHECK(d.cdf(x) == Approx(u).margin(1e-9));
+      previous = x;
+    }
+  }
+  CHECK(Distribution{Kind::Uniform, 2, 6}.quantile(0.25) == 3.0);
+  CHECK(Distribution{Kind::Normal, -1, 2}.quantile(0.975) == Approx(-1 + 2 * 1.959963984540054).epsilon(1e-12));
+  CHECK(Distribution{Kind::Lognormal, 3, 0.5}.quantile(0.5) == Approx(3.0).epsilon(1e-12));  // the median
+  // Triangular: F(mode) = (mode - low) / (high - low) = 1/4.
+  CHECK(Distribution{Kind::Triangular, 0, 1, 4}.quantile(0.25) == Approx(1.0).epsilon(1e-12));
+  // Gamma(shape 2, rate 0.5) = chi-square with 4 degrees of freedom: median 3.356694.
+  CHECK(Distribution{Kind::Gamma, 2, 0.5}.quantile(0.5) == Approx(3.356694).epsilon(1e-6));
+  CHECK(Distribution{Kind::Beta, 2, 6}.cdf(-1) == 0.0);
+  CHECK(Distribution{Kind::Beta, 2, 6}.cdf(2) == 1.0);
+}
+
+TEST_CASE("quantile of a uniform variate draws the distribution", "[distribution]") {
+  // Mapping Philox uniforms through quantile gives the distribution's mean (what a design
+  // relies on): Beta(2, 6) has mean 1/4 and sd 0.1443.
+  RandomStream s(9, RandomDomain::ParameterDraw, 0, 0);
+  const Distribution d{Kind::Beta, 2, 6};
+  double sum = 0;
+  const int n = 20000;
+  for (int i = 0; i < n; ++i) sum += d.quantile(s.uniform());
+  CHECK(std::abs(sum / n - 0.25) < 5 * 0.1443 / std::sqrt(n));
 }

@@ -107,3 +107,24 @@ TEST_CASE("The noise-corrected between-draw sd recovers the spread of the true p
   }
   CHECK(sum / 500 == Approx(0.120605).margin(0.005));
 }
+
+TEST_CASE("spearman_threshold: independent data exceed it about 5% of the time", "[statistics]") {
+  // t(98, 0.975) = 1.984467 (scipy.stats.t.ppf(0.975, 98)): 1.984467 / sqrt(98 + 1.984467^2).
+  CHECK(spearman_threshold(100) == Approx(0.196551).margin(2e-6));
+  CHECK(std::isnan(spearman_threshold(2)));
+  CHECK(spearman_threshold(200) < spearman_threshold(100));
+  for (int n : {12, 100}) {
+    const int replicates = 4000;
+    int above = 0;
+    for (int r = 0; r < replicates; ++r) {
+      RandomStream s(5, RandomDomain::ParameterDraw, static_cast<std::uint64_t>(r), static_cast<std::uint64_t>(n));
+      std::vector<double> x, y;
+      for (int i = 0; i < n; ++i) x.push_back(s.uniform()), y.push_back(s.uniform());
+      above += std::abs(spearman(x, y)) > spearman_threshold(n);
+    }
+    // Binomial(4000, 0.05): sd 0.0034; the t approximation is a little off at n = 12.
+    INFO("n = " << n << ": " << above << " of " << replicates);
+    CHECK(above > 0.035 * replicates);
+    CHECK(above < 0.065 * replicates);
+  }
+}

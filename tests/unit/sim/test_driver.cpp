@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 using namespace escalate;
 using namespace escalate::test;
 
@@ -63,4 +65,32 @@ TEST_CASE("A stop request leaves a partial, consistent tally", "[driver]") {
   CHECK(r.stopped);
   CHECK(r.tally.value("counters", 0, TRAJECTORIES) == 0);
   for (std::int64_t b = 0; b < r.tally.layout.batches(); ++b) CHECK_FALSE(r.tally.batch_done(b));
+}
+
+TEST_CASE("A given draw table replaces the random draws: each row's P(war) is its closed form", "[driver]") {
+  ConfigOverrides o;
+  o.draws = 3;
+  o.trajectories = 4000;
+  const Config c = load_config(source_path("tests/configs/sensitivity.toml"), o);
+  REQUIRE(c.uncertain.size() == 3);  // perception noise, intercept 1, intercept 3 (tests/configs/sensitivity.toml)
+  DrawTable table;
+  table.draws = 3;
+  table.parameters = 3;
+  table.values = {1.0, -1.5, -0.5, 0.6, -0.5, 1.0, 1.9, -0.5, 2.5};
+  DriverOptions options;
+  options.draws = &table;
+  const DriverResult r = run_simulation(c, options);
+  CHECK(r.draws.values == table.values);
+  auto s = [](double x) { return 1 / (1 + std::exp(-x)); };
+  for (std::int64_t m = 0; m < 3; ++m) {
+    const auto row = table.row(m);
+    const double want = 1 - std::exp(-6.0 * 0.5 * 360 / 365 * s(row[1]) * s(row[2]));
+    const double got = static_cast<double>(r.tally.value("draw_reached", m, WAR)) / 4000;
+    INFO("row " << m << ": P(war) " << got << ", closed form " << want);
+    CHECK(std::abs(got - want) < 4 * std::sqrt(want * (1 - want) / 4000));
+  }
+  DrawTable wrong = table;
+  wrong.draws = 2;
+  options.draws = &wrong;
+  CHECK_THROWS_AS(run_simulation(c, options), std::invalid_argument);
 }

@@ -1,0 +1,178 @@
+#include "escalate/output/sensitivity.hpp"
+
+#include "escalate/config/schema.hpp"
+#include "escalate/model/phase.hpp"
+#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/output/result_file.hpp"
+#include "escalate/sim/tally.hpp"
+#include "escalate/version.hpp"
+
+#include <cmath>
+#include <ctime>
+#include <limits>
+#include <numeric>
+#include <stdexcept>
+
+namespace escalate {
+
+namespace {
+constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
+
+std::string now_iso8601() {
+  std::time_t t = std::time(nullptr);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buffer;
+}
+
+// The parameter each point moves (docs/sensitivity.md): Saltelli AB_i -> i, A -> -1,
+// B -> -2; Morris: the parameter of the step that reached it, -1 at a path's start.
+std::vector<std::int64_t> moved_of(const SensitivityDesign& d) {
+  const std::int64_t P = d.parameters;
+  std::vector<std::int64_t> moved(static_cast<std::size_t>(d.points()), -1);
+  for (std::int64_t i = 0; i < d.points(); ++i) {
+    if (d.layout == DesignLayout::Saltelli) {
+      const std::int64_t k = i % (P + 2);
+      moved[static_cast<std::size_t>(i)] = k == 0 ? -1 : k == P + 1 ? -2 : k - 1;
+    } else if (d.layout == DesignLayout::Morris && i % (P + 1) != 0) {
+      for (std::int64_t k = 0; k < P; ++k) {
+        if (d.row(i)[static_cast<std::size_t>(k)] != d.row(i - 1)[static_cast<std::size_t>(k)]) moved[static_cast<std::size_t>(i)] = k;
+      }
+    }
+  }
+  return moved;
+}
+
+std::vector<double> column(const std::vector<double>& v, int outcome) {
+  std::vector<double> out;
+  for (std::size_t i = outcome; i < v.size(); i += SENSITIVITY_OUTCOMES) out.push_back(v[i]);
+  return out;
+}
+}  // namespace
+
+SensitivityAnalysis analyse_sensitivity(const Config& config, SensitivityDesign design, const DriverResult& driver,
+                                        const std::string& design_file) {
+  SensitivityAnalysis a;
+  const std::int64_t points = design.points();
+  if (points != config.run.draws || driver.draws.draws != points) {
+    throw std::invalid_argument("analyse_sensitivity: the run's draws are not the design's points");
+  }
+  a.design = std::move(design);
+  a.values = driver.draws;
+  a.seed = config.run.seed;
+  a.design_file = design_file;
+  for (const auto& u : config.uncertain) a.parameter.push_back(u.path);
+  const RunTally& tally = driver.tally;
+  for (std::int64_t m = 0; m < points; ++m) {
+    const std::int64_t n = tally.value("draw_trajectories", m);
+    a.trajectories.push_back(n);
+    for (std::int64_t c : {tally.value("draw_reached", m, WAR), tally.value("draw_clash", m), tally.value("draw_reached", m, NUCLEAR)}) {
+      const double p = n > 0 ? static_cast<double>(c) / static_cast<double>(n) : NaN;
+      a.successes.push_back(c);
+      a.p.push_back(p);
+      a.noise.push_back(n >= 2 ? p * (1 - p) / static_cast<double>(n - 1) : NaN);
+    }
+  }
+  for (int o = 0; o < SENSITIVITY_OUTCOMES; ++o) {
+    const std::vector<double> y = column(a.p, o), noise = column(a.noise, o);
+    if (a.design.layout == DesignLayout::Saltelli) a.sobol.push_back(sobol_indices(y, noise, a.design.parameters, a.seed));
+    if (a.design.layout == DesignLayout::Morris) a.morris.push_back(morris_measures(a.design, y, noise, a.seed));
+  }
+  return a;
+}
+
+void write_sensitivity(H5Writer& h5, const Config& config, const SensitivityAnalysis& a, const Results& run) {
+  const std::int64_t P = a.design.parameters;
+  const std::vector<std::string> outcomes(SENSITIVITY_OUTCOME_NAMES.begin(), SENSITIVITY_OUTCOME_NAMES.end());
+  std::vector<std::int64_t> point(static_cast<std::size_t>(a.design.points()));
+  std::iota(point.begin(), point.end(), 0);
+  h5.dimension("parameter", a.parameter, {"path of an uncertain parameter in the config", ""});
+  h5.dimension("point", point, {"design point (one draw of the outer loop each)", ""});
+  h5.dimension("outcome", outcomes, {"outcome by the horizon: war, first clash (limited strike or war), nuclear use", ""});
+  h5.dimension("bound", std::vector<std::string>{"lower", "upper"}, {"interval bound", ""});
+
+  h5.variable("design/unit", a.design.unit, {"point", "parameter"},
+              {"design point in the unit hypercube: the quantile of each parameter's distribution", "1"});
+  h5.variable("design/value", a.values.values, {"point", "parameter"}, {"design point in parameter units", ""});
+  h5.variable("design/moved", moved_of(a.design), {"point"},
+              {"parameter this point moves: Saltelli AB_i -> i, A -> -1, B -> -2; Morris: the step's parameter, -1 at a path's start", ""});
+  h5.variable("estimates/trajectories", a.trajectories, {"point"}, {"finished trajectories of each point (the inner loop)", "1"});
+  h5.variable("estimates/successes", a.successes, {"point", "outcome"}, {"trajectories with the outcome by the horizon", "1"});
+  h5.variable("estimates/p", a.p, {"point", "outcome"}, {"per-point probability of the outcome by the horizon", "1"});
+  h5.variable("estimates/noise_variance", a.noise, {"point", "outcome"},
+              {"p (1 - p) / (T - 1): unbiased estimate of the binomial variance of p", "1"});
+
+  auto per_parameter = [&](const char* name, const auto& get, const std::string& what) {
+    std::vector<double> v, interval;
+    for (int o = 0; o < SENSITIVITY_OUTCOMES; ++o) {
+      for (std::int64_t k = 0; k < P; ++k) {
+        const IntervalEstimate e = get(o, static_cast<std::size_t>(k));
+        v.push_back(e.value);
+        interval.insert(interval.end(), {e.lo, e.hi});
+      }
+    }
+    h5.variable(name, v, {"outcome", "parameter"}, {what, "1"});
+    h5.variable(std::string(name) + "_interval", interval, {"outcome", "parameter", "bound"},
+                {"95% percentile bootstrap interval of " + std::string(name), "1"});
+  };
+  auto scalar_per_outcome = [&](const char* name, const auto& get, const std::string& what) {
+    std::vector<double> v;
+    for (int o = 0; o < SENSITIVITY_OUTCOMES; ++o) v.push_back(get(o));
+    h5.variable(name, v, {"outcome"}, {what, "1"});
+  };
+  auto per_parameter_plain = [&](const char* name, const auto& get, const std::string& what) {
+    std::vector<double> v;
+    for (int o = 0; o < SENSITIVITY_OUTCOMES; ++o) for (std::int64_t k = 0; k < P; ++k) v.push_back(get(o, static_cast<std::size_t>(k)));
+    h5.variable(name, v, {"outcome", "parameter"}, {what, "1"});
+  };
+  if (!a.sobol.empty()) {
+    per_parameter("S1", [&](int o, std::size_t k) { return a.sobol[static_cast<std::size_t>(o)].first[k]; },
+                  "first-order Sobol' index (Saltelli 2010), noise-corrected");
+    per_parameter("ST", [&](int o, std::size_t k) { return a.sobol[static_cast<std::size_t>(o)].total[k]; },
+                  "total Sobol' index (Jansen 1999), noise-corrected");
+    scalar_per_outcome("variance", [&](int o) { return a.sobol[static_cast<std::size_t>(o)].variance; },
+                       "variance of the true per-point probabilities across the design (binomial noise removed)");
+    scalar_per_outcome("noise_variance", [&](int o) { return a.sobol[static_cast<std::size_t>(o)].noise_variance; },
+                       "mean binomial variance of the per-point estimates (removed from the variance)");
+  }
+  if (!a.morris.empty()) {
+    per_parameter("mu_star", [&](int o, std::size_t k) { return a.morris[static_cast<std::size_t>(o)].mu_star[k]; },
+                  "Morris mu*: mean absolute elementary effect (change of p per unit of quantile)");
+    per_parameter_plain("mu", [&](int o, std::size_t k) { return a.morris[static_cast<std::size_t>(o)].mu[k]; },
+                        "Morris mu: mean elementary effect");
+    per_parameter_plain("sigma", [&](int o, std::size_t k) { return a.morris[static_cast<std::size_t>(o)].sigma[k]; },
+                        "Morris sigma: sd of the elementary effects, binomial noise removed");
+    per_parameter_plain("mu_star_noise_floor", [&](int o, std::size_t k) { return a.morris[static_cast<std::size_t>(o)].noise_floor[k]; },
+                        "mu* that binomial noise alone gives a parameter without effect");
+  }
+  write_results(h5, "run", config, run);
+
+  const RunSettings& s = config.run;
+  h5.attribute("", "filetype", std::string(SENSITIVITY_FILETYPE));
+  h5.attribute("", "format_version", RESULT_FORMAT_VERSION);
+  h5.attribute("", "schema_version", CONFIG_SCHEMA);
+  h5.attribute("", "engine_version", std::string(ENGINE_VERSION));
+  h5.attribute("", "git_sha1", std::string(GIT_SHA1));
+  h5.attribute("", "created", now_iso8601());
+  h5.attribute("", "title", "Escalate sensitivity analysis of " + config.source_path);
+  h5.attribute("", "config_path", config.source_path);
+  h5.attribute("", "config", config.resolved_text);
+  h5.attribute("", "method", std::string(a.design.layout == DesignLayout::Saltelli ? "sobol"
+                                         : a.design.layout == DesignLayout::Morris ? "morris" : "points"));
+  h5.attribute("", "layout", std::string(layout_name(a.design.layout)));
+  h5.attribute("", "design_file", a.design_file);
+  h5.attribute("", "base_samples", a.design.base);
+  h5.attribute("", "levels", a.design.levels);
+  h5.attribute("", "points", a.design.points());
+  write_seed(h5, "", s.seed);
+  h5.attribute("", "trajectories", s.trajectories);
+  h5.attribute("", "horizon_days", config.scenario.horizon_days);
+  h5.attribute("", "bootstrap_resamples", static_cast<std::int64_t>(BOOTSTRAP_RESAMPLES));
+  h5.attribute("", "bootstrap_level", BOOTSTRAP_LEVEL);
+  h5.attribute("", "command_line", run.provenance.command_line);
+  h5.attribute("", "threads", static_cast<std::int64_t>(run.provenance.threads));
+  h5.attribute("", "wall_time_seconds", run.provenance.wall_seconds);
+  h5.attribute("", "complete", static_cast<std::int64_t>(1));
+}
+
+}  // namespace escalate
