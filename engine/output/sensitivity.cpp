@@ -52,26 +52,41 @@ std::vector<double> column(const std::vector<double>& v, int outcome) {
 
 SensitivityAnalysis analyse_sensitivity(const Config& config, SensitivityDesign design, const DriverResult& driver,
                                         const std::string& design_file) {
-  SensitivityAnalysis a;
   const std::int64_t points = design.points();
   if (points != config.run.draws || driver.draws.draws != points) {
     throw std::invalid_argument("analyse_sensitivity: the run's draws are not the design's points");
   }
+  std::vector<std::int64_t> trajectories, successes;
+  const RunTally& tally = driver.tally;
+  for (std::int64_t m = 0; m < points; ++m) {
+    trajectories.push_back(tally.value("draw_trajectories", m));
+    successes.insert(successes.end(), {tally.value("draw_reached", m, WAR), tally.value("draw_clash", m),
+                                       tally.value("draw_reached", m, NUCLEAR)});
+  }
+  return analyse_counts(config, std::move(design), driver.draws, std::move(trajectories), std::move(successes), design_file);
+}
+
+SensitivityAnalysis analyse_counts(const Config& config, SensitivityDesign design, DrawTable values,
+                                   std::vector<std::int64_t> trajectories, std::vector<std::int64_t> successes,
+                                   const std::string& design_file) {
+  SensitivityAnalysis a;
+  const std::int64_t points = design.points();
+  if (values.draws != points || trajectories.size() != static_cast<std::size_t>(points) ||
+      successes.size() != static_cast<std::size_t>(points * SENSITIVITY_OUTCOMES)) {
+    throw std::invalid_argument("analyse_counts: counts and values are not one per design point");
+  }
   a.design = std::move(design);
-  a.values = driver.draws;
+  a.values = std::move(values);
   a.seed = config.run.seed;
   a.design_file = design_file;
   for (const auto& u : config.uncertain) a.parameter.push_back(u.path);
-  const RunTally& tally = driver.tally;
-  for (std::int64_t m = 0; m < points; ++m) {
-    const std::int64_t n = tally.value("draw_trajectories", m);
-    a.trajectories.push_back(n);
-    for (std::int64_t c : {tally.value("draw_reached", m, WAR), tally.value("draw_clash", m), tally.value("draw_reached", m, NUCLEAR)}) {
-      const double p = n > 0 ? static_cast<double>(c) / static_cast<double>(n) : NaN;
-      a.successes.push_back(c);
-      a.p.push_back(p);
-      a.noise.push_back(n >= 2 ? p * (1 - p) / static_cast<double>(n - 1) : NaN);
-    }
+  a.trajectories = std::move(trajectories);
+  a.successes = std::move(successes);
+  for (std::size_t i = 0; i < a.successes.size(); ++i) {
+    const std::int64_t n = a.trajectories[i / SENSITIVITY_OUTCOMES];
+    const double p = n > 0 ? static_cast<double>(a.successes[i]) / static_cast<double>(n) : NaN;
+    a.p.push_back(p);
+    a.noise.push_back(n >= 2 ? p * (1 - p) / static_cast<double>(n - 1) : NaN);
   }
   for (int o = 0; o < SENSITIVITY_OUTCOMES; ++o) {
     const std::vector<double> y = column(a.p, o), noise = column(a.noise, o);

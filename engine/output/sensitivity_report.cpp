@@ -75,15 +75,16 @@ void print_sensitivity(std::ostream& out, const Config& config, const Sensitivit
   std::size_t width = 9;
   for (const auto& p : a.parameter) width = std::max(width, p.size());
   width += 1;
-  const std::string sizes = std::to_string(points) + " points x " + std::to_string(config.run.trajectories) +
-                            " trajectories,\nseed " + std::to_string(config.run.seed) + ", " +
+  const std::string parameters = ", " + std::to_string(P) + " parameters: ";
+  const std::string sizes = std::to_string(points) + " points\nx " + std::to_string(config.run.trajectories) +
+                            " trajectories, seed " + std::to_string(config.run.seed) + ", " +
                             std::to_string(provenance.threads) + (provenance.threads == 1 ? " thread, " : " threads, ") +
                             fixed(provenance.wall_seconds, 1) + " s";
   const double mean = mean_of(a, 0);
   if (!a.sobol.empty()) {
     const SobolIndices& s = a.sobol.front();
-    out << "Sobol' indices of P(war " << horizon << "): " << a.design.base << " base samples x (P + 2 = " << P + 2
-        << ") = " << sizes << "\n";
+    out << "Sobol' indices of P(war " << horizon << ")" << parameters << a.design.base << " base samples x (P + 2) = "
+        << sizes << "\n";
     const double observed = s.variance + s.noise_variance;
     out << "Across the design: mean P(war) " << fixed(mean, 4) << ", variance of the true P(war) " << fixed(s.variance, 6)
         << "\n(binomial noise " << fixed(s.noise_variance, 6) << " removed: "
@@ -93,31 +94,37 @@ void print_sensitivity(std::ostream& out, const Config& config, const Sensitivit
       out << pad(a.parameter[k], width) << lpad(fixed(s.first[k].value, 2), 6) << " " << interval(s.first[k], 2, 5) << " "
           << lpad(fixed(s.total[k].value, 2), 6) << " " << interval(s.total[k], 2, 5) << "\n";
     }
-    out << "S1: the share of the variance of P(war) a parameter explains alone; ST: with its interactions.\n"
-        << "Intervals: 95% bootstrap over the " << a.design.base << " base samples. " << (std::isfinite(s.variance) && s.variance > 0
-            ? "Clash and nuclear use: in the file and --json.\n"
-            : "n/a: P(war) varies no more than its binomial noise; use more --trajectories.\n");
+    double sum = 0;
+    for (const auto& e : s.first) sum += std::isfinite(e.value) ? e.value : 0.0;
+    out << "S1: the share of the variance of P(war) a parameter explains alone; ST: with its interactions.\n";
+    if (sum > 1) {
+      out << "The S1 sum to " << fixed(sum, 2) << " > 1: they share the error of the base points (A, B), so small ones\n"
+          << "scatter together; rank by ST (docs/sensitivity.md).\n";
+    }
+    out << "Intervals: 95% bootstrap over the " << a.design.base << " base samples. "
+        << (std::isfinite(s.variance) && s.variance > 0 ? "Clash and nuclear use: in the file and --json.\n"
+                                                        : "n/a: P(war) varies no more than its binomial noise; use more --trajectories.\n");
     return;
   }
   if (!a.morris.empty()) {
     const MorrisMeasures& m = a.morris.front();
-    out << "Morris elementary effects on P(war " << horizon << "): " << a.design.base << " paths x (P + 1 = " << P + 1
-        << ") = " << sizes << "\n";
+    out << "Morris elementary effects on P(war " << horizon << ")" << parameters << a.design.base << " paths x (P + 1) = "
+        << sizes << "\n";
     double floor = 0;
     for (double f : m.noise_floor) floor += f / static_cast<double>(P);
     out << "Across the design: mean P(war) " << fixed(mean, 4) << "; binomial noise alone gives mu* about " << fixed(floor, 4)
         << "\n\n";
-    out << pad("parameter", width) << lpad("mu*", 7) << " " << pad("95% interval", 17) << lpad("mu", 7) << lpad("sigma", 7) << "\n";
+    out << pad("parameter", width) << lpad("mu*", 7) << " " << pad("95% interval", 17) << lpad("mu", 8) << lpad("sigma", 8) << "\n";
     for (std::size_t k : ranked(static_cast<std::size_t>(P), [&](std::size_t k) { return m.mu_star[k].value; })) {
       out << pad(a.parameter[k], width) << lpad(fixed(m.mu_star[k].value, 4), 7) << " " << interval(m.mu_star[k], 4, 7)
-          << lpad(fixed(m.mu[k], 4), 7) << lpad(fixed(m.sigma[k], 4), 7) << "\n";
+          << lpad(fixed(m.mu[k], 4), 8) << lpad(fixed(m.sigma[k], 4), 8) << "\n";
     }
     out << "mu*: mean |change of P(war)| per unit of quantile moved; mu: its signed mean; sigma: its spread\n"
         << "(interactions, non-linearity; binomial noise removed). Intervals: 95% bootstrap over the " << a.design.base
         << " paths.\nEach parameter's noise floor, and clash and nuclear use: in the file and --json.\n";
     return;
   }
-  out << "Per-point estimates of P(war), P(clash), P(nuclear use) " << horizon << ":\n" << sizes << "\n"
+  out << "Per-point estimates of P(war), P(clash), P(nuclear use) " << horizon << parameters << sizes << "\n"
       << "Across the design: mean P(war) " << fixed(mean, 4) << ", P(clash) " << fixed(mean_of(a, 1), 4)
       << ", P(nuclear use) " << fixed(mean_of(a, 2), 4) << "\n"
       << "No indices from a free design: give --design-layout saltelli or morris if it has that structure,\n"

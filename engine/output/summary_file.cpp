@@ -9,6 +9,7 @@
 #include "escalate/output/hdf5_writer.hpp"
 #include "escalate/output/result_file.hpp"
 #include "escalate/output/run_state.hpp"
+#include "escalate/output/sensitivity.hpp"
 #include "escalate/output/summary.hpp"
 
 #include <cmath>
@@ -177,7 +178,8 @@ void summarize_file(std::ostream& out, const std::string& path, bool json) {
   std::string type = h5.has_attribute("", "filetype") ? h5.string_attribute("", "filetype", 64) : "";
   if (type == RESULT_FILETYPE) return result_summary(out, path, json);
   if (type == "escalate-comparison") return comparison_summary(out, path, json);
-  throw FileError(path + ": not an Escalate result or comparison file");
+  if (type == SENSITIVITY_FILETYPE) return summarize_sensitivity_file(out, path, json);
+  throw FileError(path + ": not an Escalate result, comparison or sensitivity file");
 }
 
 }  // namespace escalate

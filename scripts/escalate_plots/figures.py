@@ -118,7 +118,15 @@ def result_figures(r, stem, figs):
         fig, ax = figs.new(8, max(3, 0.3 * len(names) + 1.6))
         shown = np.nan_to_num(sens[order])
         labels = [names[k] + ("" if defined[k] else " (n/a)") for k in order]
-        ax.barh(labels, shown, color=["#2171b5" if v < 0 else "#cb181d" for v in shown])
+        threshold = attr(g["sensitivity"], "noise_threshold")
+        threshold = float(threshold) if threshold is not None and np.isfinite(threshold) else None
+        faint = [threshold is not None and abs(v) <= threshold for v in shown]
+        ax.barh(labels, shown, color=[("#9ecae1" if f else "#2171b5") if v < 0 else ("#fcbba1" if f else "#cb181d")
+                                      for v, f in zip(shown, faint)])
+        if threshold is not None:   # what a parameter without effect reaches 95% of the time
+            ax.axvspan(-threshold, threshold, color="#d9d9d9", alpha=0.5, lw=0, zorder=0,
+                       label=f"noise: |rho| < {threshold:.2f} (5% level, {n} draws)")
+            ax.legend(loc="lower right", fontsize=8)
         ax.axvline(0, color="black", lw=0.8)
         ax.set_xlabel("Spearman rank correlation with per-draw P(war)\n(red: higher values raise P(war); blue: lower it)")
         ax.set_xlim(-1, 1)
@@ -132,6 +140,7 @@ def result_figures(r, stem, figs):
                    f"{r.name}: which uncertain parameters drive P(war)\n(across {n} parameter draws)", warn)
         figs.save(fig, stem, "sensitivity")
         plotted["sensitivity"] = {names[k]: float(sens[k]) for k in range(len(names))}
+        plotted["sensitivity_noise_threshold"] = threshold
     return plotted
 
 

@@ -39,16 +39,18 @@ def _sobol(f, names, outcomes, fig, figs):
     w = outcomes.index("war")
     order = np.argsort(np.where(np.isfinite(st[w]), -st[w], np.inf), kind="stable")   # largest first
     y = np.arange(len(names))[::-1]        # first parameter at the top
-    axes = fig.subplots(1, len(shown), sharey=True)
+    axes = fig.subplots(1, len(shown), sharey=True, sharex=True)
     axes = np.atleast_1d(axes)
+    bounds = np.concatenate([s1i[[outcomes.index(o) for o in shown]].ravel(),
+                             sti[[outcomes.index(o) for o in shown]].ravel(), [0.0, 0.3]])
+    bounds = bounds[np.isfinite(bounds)]
+    axes[0].set_xlim(min(-0.05, bounds.min() - 0.02), bounds.max() + 0.05)   # one scale: shares of variance
     drawn = {}
     for ax, outcome in zip(axes, shown):
         o = outcomes.index(outcome)
         _bars(ax, y + 0.19, st[o][order], sti[o][order], ST_COLOUR, 0.38, "total ST (with interactions)")
         _bars(ax, y - 0.19, s1[o][order], s1i[o][order], S1_COLOUR, 0.38, "first-order S1 (alone)")
         ax.axvline(0, color="black", lw=0.8)
-        top = np.nanmax(np.concatenate([sti[o][:, 1], s1i[o][:, 1], [0.05]]))
-        ax.set_xlim(min(-0.05, np.nanmin(np.concatenate([s1i[o][:, 0], [0]])) - 0.02), min(1.1, max(0.3, top + 0.05)))
         ax.set_xlabel(f"share of the variance of {OUTCOME_TITLES[outcome]}")
         variance = f["variance"][o] if "variance" in f else np.nan
         ax.set_title(OUTCOME_TITLES[outcome] + ("" if np.isfinite(variance) and variance > 0 else
@@ -75,7 +77,7 @@ def _morris(f, names, outcomes, fig, figs):
     ax.axvline(0, color="black", lw=0.8)
     ax.set_yticks(y, [names[k] for k in order])
     ax.set_ylim(-0.7, len(names) - 0.3)
-    ax.set_xlabel("change of P(war) per unit of quantile moved (mean absolute elementary effect)")
+    ax.set_xlabel("mean |change of P(war)| per unit of quantile moved")
     ax.legend(loc="lower right", fontsize=8)
     ax.grid(axis="x", alpha=0.3)
     drawn = {"war": {names[k]: {"mu_star": float(mu[k]), "mu_star_interval": [float(v) for v in interval[k]],

@@ -40,6 +40,15 @@ struct SensitivityAnalysis {
 // indices. The driver ran `design` (its draw table is design_draw_table of it).
 SensitivityAnalysis analyse_sensitivity(const Config& config, SensitivityDesign design, const DriverResult& driver,
                                         const std::string& design_file = "");
+// The same from the per-point counts ([points] trajectories, [points, outcome] successes).
+SensitivityAnalysis analyse_counts(const Config& config, SensitivityDesign design, DrawTable values,
+                                   std::vector<std::int64_t> trajectories, std::vector<std::int64_t> successes,
+                                   const std::string& design_file);
+
+// `escalate summary` of a sensitivity file: its table (or JSON), recomputed from the stored
+// design and counts (the estimators are deterministic, so this is what the run printed).
+// A damaged or edited file is a FileError.
+void summarize_sensitivity_file(std::ostream& out, const std::string& path, bool json);
 
 class H5Writer;
 // The file: design, per-point estimates, indices, and the run's own results in group run/.

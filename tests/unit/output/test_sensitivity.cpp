@@ -89,5 +89,5 @@ TEST_CASE("A Morris analysis ranks the driving intercept first", "[sensitivity]"
   CHECK(war.mu_star[0].value < 3 * war.noise_floor[0]);
   std::ostringstream table;
   print_sensitivity(table, a.config, a.analysis, Provenance::of(a.driver, "", 1.0));
-  CHECK_THAT(table.str(), Catch::Contains("Morris elementary effects on P(war by day 360): 8 paths"));
+  CHECK_THAT(table.str(), Catch::Contains("Morris elementary effects on P(war by day 360), 3 parameters: 8 paths x (P + 1) = 32 points"));
 }
