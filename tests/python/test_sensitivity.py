@@ -88,6 +88,23 @@ class SensitivityTest(unittest.TestCase):
             # The design's values are the quantiles of its unit points: uniform(-1, 3) for intercept 3.
             np.testing.assert_allclose(f["design/value"][:, 2], -1 + 4 * f["design/unit"][:, 2], rtol=1e-12)
 
+    def test_design_values_are_the_distributions_quantiles(self):
+        """The engine's inverse CDFs (Boost.Math) agree with scipy's on small.toml's beta,
+        normal and uniform parameters, and the Morris grid sits at the cell centres."""
+        from scipy import stats
+        path = os.path.join(self.tmp.name, "small-morris.h5")
+        subprocess.run([BIN, "sensitivity", os.path.join(SRC, "tests", "configs", "small.toml"), "--method", "morris",
+                        "--base-samples", "4", "--levels", "6", "--trajectories", "2", "-q", "-o", path], check=True)
+        quantile = {"sides.russia.initial_belief": stats.beta(8, 2).ppf, "sides.russia.bias": stats.norm(0.5, 0.5).ppf,
+                    "model.offensive_multiplier": stats.uniform(2, 2).ppf, "response.intercept.1": stats.norm(-1.5, 0.5).ppf}
+        with h5py.File(path, "r") as f:
+            names = [n.decode() for n in f["parameter"][:]]
+            self.assertEqual(sorted(names), sorted(quantile))
+            unit, value = f["design/unit"][:], f["design/value"][:]
+            for k, name in enumerate(names):
+                np.testing.assert_allclose(value[:, k], quantile[name](unit[:, k]), rtol=1e-12, atol=1e-14)
+            np.testing.assert_allclose(unit * 6 - 0.5, np.round(unit * 6 - 0.5), atol=1e-12)   # levels (k + 1/2) / 6
+
     def test_file_opens_with_xarray(self):
         import xarray as xr
         ds = xr.open_dataset(self.path)
