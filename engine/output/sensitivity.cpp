@@ -1,6 +1,7 @@
 #include "escalate/output/sensitivity.hpp"
 
 #include "escalate/config/schema.hpp"
+#include "escalate/output/cf_conventions.hpp"
 #include "escalate/model/phase.hpp"
 #include "escalate/output/hdf5_writer.hpp"
 #include "escalate/output/result_file.hpp"
@@ -8,7 +9,6 @@
 #include "escalate/version.hpp"
 
 #include <cmath>
-#include <ctime>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
@@ -17,13 +17,6 @@ namespace escalate {
 
 namespace {
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
-
-std::string now_iso8601() {
-  std::time_t t = std::time(nullptr);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buffer;
-}
 
 // The parameter each point moves (docs/sensitivity.md): Saltelli AB_i -> i, A -> -1,
 // B -> -2; Morris: the parameter of the step that reached it, -1 at a path's start.
@@ -102,15 +95,18 @@ void write_sensitivity(H5Writer& h5, const Config& config, const SensitivityAnal
   std::vector<std::int64_t> point(static_cast<std::size_t>(a.design.points()));
   std::iota(point.begin(), point.end(), 0);
   h5.dimension("parameter", a.parameter, {"path of an uncertain parameter in the config", ""});
-  h5.dimension("point", point, {"design point (one draw of the outer loop each)", ""});
+  h5.dimension("point", point, {"design point (one draw of the outer loop each)", CF_DIMENSIONLESS});
   h5.dimension("outcome", outcomes, {"outcome by the horizon: war, first clash (limited strike or war), nuclear use", ""});
   h5.dimension("bound", std::vector<std::string>{"lower", "upper"}, {"interval bound", ""});
 
   h5.variable("design/unit", a.design.unit, {"point", "parameter"},
               {"design point in the unit hypercube: the quantile of each parameter's distribution", "1"});
   h5.variable("design/value", a.values.values, {"point", "parameter"}, {"design point in parameter units", ""});
+  h5.attribute("design/value", "comment",
+               std::string("no units attribute: each column is in the units of its config key (docs/model.md)"));
   h5.variable("design/moved", moved_of(a.design), {"point"},
-              {"parameter this point moves: Saltelli AB_i -> i, A -> -1, B -> -2; Morris: the step's parameter, -1 at a path's start", ""});
+              {"parameter this point moves: Saltelli AB_i -> i, A -> -1, B -> -2; Morris: the step's parameter, -1 at a path's start",
+               CF_DIMENSIONLESS});
   h5.variable("estimates/trajectories", a.trajectories, {"point"}, {"finished trajectories of each point (the inner loop)", "1"});
   h5.variable("estimates/successes", a.successes, {"point", "outcome"}, {"trajectories with the outcome by the horizon", "1"});
   h5.variable("estimates/p", a.p, {"point", "outcome"}, {"per-point probability of the outcome by the horizon", "1"});
@@ -160,7 +156,21 @@ void write_sensitivity(H5Writer& h5, const Config& config, const SensitivityAnal
     per_parameter_plain("mu_star_noise_floor", [&](int o, std::size_t k) { return a.morris[static_cast<std::size_t>(o)].noise_floor[k]; },
                         "mu* that binomial noise alone gives a parameter without effect");
   }
+  link_ancillary(h5, "estimates/p", {"noise_variance", "successes", "trajectories"});
+  if (!a.sobol.empty()) {
+    link_ancillary(h5, "S1", {"S1_interval"});
+    link_ancillary(h5, "ST", {"ST_interval"});
+  }
+  if (!a.morris.empty()) link_ancillary(h5, "mu_star", {"mu_star_interval", "mu_star_noise_floor"});
   write_results(h5, "run", config, run);
+  write_cf_globals(h5, "Sensitivity analysis (docs/sensitivity.md): " + std::to_string(a.design.points()) +
+                           " design points over the uncertain parameters (group design), each estimated from " +
+                           std::to_string(config.run.trajectories) + " trajectories (group estimates); " +
+                           (a.sobol.empty() ? std::string(a.morris.empty() ? "" : "Morris measures mu_star, mu, sigma")
+                                            : std::string("Sobol' indices S1 and ST")) +
+                           (a.sobol.empty() && a.morris.empty() ? "no indices (a free design)" : " with 95% bootstrap "
+                           "intervals (ancillary_variables), corrected for the binomial noise") +
+                           "; group run holds the run's own results. Units 1 throughout");
 
   const RunSettings& s = config.run;
   h5.attribute("", "filetype", std::string(SENSITIVITY_FILETYPE));
@@ -168,7 +178,9 @@ void write_sensitivity(H5Writer& h5, const Config& config, const SensitivityAnal
   h5.attribute("", "schema_version", CONFIG_SCHEMA);
   h5.attribute("", "engine_version", std::string(ENGINE_VERSION));
   h5.attribute("", "git_sha1", std::string(GIT_SHA1));
-  h5.attribute("", "created", now_iso8601());
+  const std::string now = utc_timestamp();
+  h5.attribute("", "created", now);
+  h5.attribute("", "history", history_with({}, now, run.provenance.command_line));
   h5.attribute("", "title", "Escalate sensitivity analysis of " + config.source_path);
   h5.attribute("", "config_path", config.source_path);
   h5.attribute("", "config", config.resolved_text);

@@ -105,6 +105,17 @@ class SensitivityTest(unittest.TestCase):
                 np.testing.assert_allclose(value[:, k], quantile[name](unit[:, k]), rtol=1e-12, atol=1e-14)
             np.testing.assert_allclose(unit * 6 - 0.5, np.round(unit * 6 - 0.5), atol=1e-12)   # levels (k + 1/2) / 6
 
+    def test_cf_metadata(self):
+        """The promises of docs/loading.md (tests/python/test_cf.py's checker) hold here too;
+        design/value has one column per config key, so no single unit, and says so."""
+        from test_cf import cf_problems
+        problems = cf_problems(self.path)
+        self.assertEqual([p for p in problems if p != "design/value: no units"], [])
+        with h5py.File(self.path, "r") as f:
+            self.assertIn("units of its config key", f["design/value"].attrs["comment"].decode()
+                          if isinstance(f["design/value"].attrs["comment"], bytes) else f["design/value"].attrs["comment"])
+            self.assertEqual(f["ST"].attrs["ancillary_variables"], "ST_interval")
+
     def test_file_opens_with_xarray(self):
         import xarray as xr
         ds = xr.open_dataset(self.path)
