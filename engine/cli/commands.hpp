@@ -5,6 +5,7 @@
 #include "escalate/config/config.hpp"
 #include "escalate/output/comparison.hpp"
 #include "escalate/output/results.hpp"
+#include "escalate/output/summary_file.hpp"
 #include "escalate/sim/cluster.hpp"
 #include "escalate/sim/driver.hpp"
 
@@ -22,6 +23,7 @@ struct SamplingFlags {
   int threads = 0;
   bool force = false;
   bool quiet = false;
+  bool dry_run = false;  // check, pilot, estimate; write nothing
 };
 
 struct RunFlags : SamplingFlags {
@@ -34,6 +36,14 @@ struct RunFlags : SamplingFlags {
 
 struct CompareFlags : SamplingFlags {
   std::vector<std::string> configs;
+};
+
+struct MergeFlags {
+  std::vector<std::string> parts;
+  std::string output;
+  bool force = false;
+  bool quiet = false;
+  bool allow_partial = false;  // write an incomplete result (missing or interrupted shards) and exit 0
 };
 
 struct SweepFlags : SamplingFlags {
@@ -64,6 +74,10 @@ std::uint64_t parse_integer_flag(const std::string& flag, const std::string& tex
 // newline), which `summary`, `merge` and `--resume` would then refuse after the whole run.
 void check_config_reads_back(const Config& config);
 
+// The TOML text with every float written as the shortest text that reads back to the same
+// double (0.35, not 0.34999999999999998): how `check` prints a resolved config.
+std::string with_shortest_floats(const std::string& toml);
+
 // Whether two paths name the same existing file (device and inode).
 bool same_file(const std::string& a, const std::string& b);
 
@@ -88,9 +102,8 @@ int command_sweep(const SweepFlags& flags, const std::string& command_line);
 // Runs every config of a comparison (all with the same run settings), refusing to go on
 // after an interrupt; fills each run's driver result and results.
 void execute_all(std::vector<ComparedRun>& runs, const SamplingFlags& flags, const std::string& command_line);
-int command_merge(const std::vector<std::string>& parts, const std::string& output, bool force, bool quiet,
-                  const std::string& command_line);
-int command_summary(const std::string& path, bool json);
+int command_merge(const MergeFlags& flags, const std::string& command_line);
+int command_summary(const std::string& path, SummaryFormat format);
 int command_check(const std::string& path);
 
 }  // namespace escalate::cli
