@@ -194,4 +194,11 @@ void write_file_atomically(const std::string& path, bool overwrite, const std::f
   }
 }
 
+std::uint64_t file_size_of(const std::function<void(H5Writer&)>& fill) {
+  H5Writer h5("dry-run-" + std::to_string(::getpid()) + ".h5", H5Writer::InMemory{});
+  fill(h5);
+  h5.close();
+  return h5.bytes();
+}
+
 }  // namespace escalate

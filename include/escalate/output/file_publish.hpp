@@ -31,4 +31,8 @@ std::vector<std::string> remove_stale_temporaries(const std::string& path);
 void write_file_atomically(const std::string& path, bool overwrite, const std::function<void(H5Writer&)>& fill,
                            const std::string& may_replace = "");
 
+// The size in bytes of the file `fill` would write (seal included), written in memory
+// only: for `--dry-run`, which writes nothing.
+std::uint64_t file_size_of(const std::function<void(H5Writer&)>& fill);
+
 }  // namespace escalate
