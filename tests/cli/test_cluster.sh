@@ -14,6 +14,7 @@ expect_output "PARTIAL, shard 2/3"
 # merge refuses what cannot be merged, and writes nothing.
 expect_exit 2 "$BIN" merge part-1.h5 part-3.h5 -o bad.h5
 expect_output "missing shard(s) 2 of 3"
+expect_output "--allow-partial"
 expect_exit 2 "$BIN" merge part-1.h5 part-1.h5 part-2.h5 part-3.h5 -o bad.h5
 expect_output "given twice"
 expect_exit 0 "$BIN" run "$cfg" -q --shard 2/3 --seed 99 -o other-seed.h5
@@ -23,6 +24,15 @@ head -c 3000 single.h5 > truncated.h5
 expect_exit 2 "$BIN" merge part-1.h5 truncated.h5 -o bad.h5
 expect_output "truncated.h5"
 [ ! -e bad.h5 ] && pass "nothing written by refused merges" || fail "bad.h5 exists"
+
+# --allow-partial writes the incomplete result, says so (also with -q), and exits 0; it is
+# a partial run that --resume completes to the single run's datasets.
+expect_exit 0 "$BIN" merge part-1.h5 part-3.h5 -q --allow-partial -o some.h5
+expect_output "some.h5 is partial (complete = 0): shard(s) 2 missing"
+expect_exit 0 "$BIN" summary some.h5
+expect_output "PARTIAL"
+expect_exit 0 "$BIN" run "$cfg" -q --resume some.h5 -o completed.h5
+expect_exit 0 h5diff --exclude-attribute / single.h5 completed.h5
 expect_exit 2 "$BIN" run "$cfg" -q --shard 4/3 -o x.h5
 expect_output "need 1 <= i <= n"
 

@@ -6,7 +6,8 @@
 
 namespace escalate {
 
-// "0.35", "2", "1e-07", "inf", "-inf", "nan".
+// "0.35", "2", "1000000", "1e-07", "1e+20", "inf", "-inf", "nan": plain digits from 1e-4
+// to 1e16, an exponent beyond.
 std::string shortest_number(double x);
 
 }  // namespace escalate

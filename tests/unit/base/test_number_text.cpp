@@ -13,6 +13,9 @@ TEST_CASE("shortest_number is the shortest text that reads back to the same doub
   CHECK(shortest_number(2.0) == "2");
   CHECK(shortest_number(-1.5) == "-1.5");
   CHECK(shortest_number(1e-7) == "1e-07");
+  CHECK(shortest_number(1e6) == "1000000");
+  CHECK(shortest_number(0.0001) == "0.0001");
+  CHECK(shortest_number(1e20) == "1e+20");
   CHECK(shortest_number(std::numeric_limits<double>::infinity()) == "inf");
   CHECK(shortest_number(-std::numeric_limits<double>::infinity()) == "-inf");
   CHECK(shortest_number(std::numeric_limits<double>::quiet_NaN()) == "nan");
