@@ -36,6 +36,38 @@ expect_exit 0 h5diff --exclude-attribute / single.h5 completed.h5
 expect_exit 2 "$BIN" run "$cfg" -q --shard 4/3 -o x.h5
 expect_output "need 1 <= i <= n"
 
+# The Slurm scripts, run by bash with the variables Slurm would set: the array's parts
+# merge to the single run; a part missing makes merge.sbatch fail (exit 2: an afterok
+# chain stops) unless ALLOW_PARTIAL=1; the resubmitted task (n given, as for a subset)
+# makes it whole; an existing part is resumed, not recomputed.
+slurm() { env ESCALATE="$BIN" SLURM_CPUS_PER_TASK=2 "$@"; }
+for i in 1 2 3; do
+  expect_exit 0 slurm SLURM_ARRAY_TASK_ID=$i SLURM_ARRAY_TASK_COUNT=3 bash "$SRC/scripts/slurm/array.sbatch" "$cfg" parts
+done
+rm parts/part-2.h5
+expect_exit 2 slurm bash "$SRC/scripts/slurm/merge.sbatch" parts slurm.h5
+expect_output "missing shard(s) 2 of 3"
+expect_exit 0 slurm ALLOW_PARTIAL=1 bash "$SRC/scripts/slurm/merge.sbatch" parts slurm.h5
+expect_output "is partial"
+expect_exit 0 slurm SLURM_ARRAY_TASK_ID=2 SLURM_ARRAY_TASK_COUNT=1 bash "$SRC/scripts/slurm/array.sbatch" "$cfg" parts 3
+expect_exit 2 slurm SLURM_ARRAY_TASK_ID=2 SLURM_ARRAY_TASK_COUNT=1 bash "$SRC/scripts/slurm/array.sbatch" "$cfg" parts 3
+expect_output "already complete (merge it)"
+expect_exit 0 slurm bash "$SRC/scripts/slurm/merge.sbatch" parts slurm.h5
+expect_exit 0 h5diff --exclude-attribute / single.h5 slurm.h5
+# mpi.sbatch hands srun the task's cores (Slurm >= 22.05 no longer passes them on): a fake
+# srun insists on --cpus-per-task and runs the command alone.
+mkdir -p fakebin
+cat > fakebin/srun <<'SH'
+#!/bin/bash
+cpus=""
+while [ "${1#-}" != "$1" ]; do case $1 in --cpus-per-task=*) cpus=${1#*=};; esac; shift; done
+[ "$cpus" = "$SLURM_CPUS_PER_TASK" ] || { echo "srun without --cpus-per-task=$SLURM_CPUS_PER_TASK" >&2; exit 9; }
+exec "$@"
+SH
+chmod +x fakebin/srun
+expect_exit 0 env PATH="$WORK/fakebin:$PATH" ESCALATE="$BIN" SLURM_CPUS_PER_TASK=2 bash "$SRC/scripts/slurm/mpi.sbatch" "$cfg" srun.h5
+expect_exit 0 h5diff --exclude-attribute / single.h5 srun.h5
+
 # MPI: 2 ranks x 1 thread against the single process (as root, mpirun needs these).
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 if ! command -v mpirun >/dev/null; then fail "mpirun missing (make setup installs openmpi-bin)"; finish; fi
