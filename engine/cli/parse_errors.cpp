@@ -50,8 +50,16 @@ std::string explain_word(const CLI::App& app, const CLI::App* command, const std
     const std::string name = command ? "`escalate " + command->get_name() + "`" : "escalate";
     const std::string out = "unknown option " + flag + " of " + name;
     const auto owners = commands_taking(app, flag);  // a flag of another command (--set is sweep's)
-    if (!owners.empty()) return out + " (" + flag + " is an option of `escalate " + owners.front() + "`)";
-    const std::string suggestion = closest_match(flag, long_flags(command ? *command : app));
+    const std::string after = command ? "" : ", after the command";
+    if (!owners.empty()) return out + " (" + flag + " is an option of `escalate " + owners.front() + "`" + after + ")";
+    if (!command) {  // before any command: the closest flag of any command
+      for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+        const std::string suggestion = closest_match(flag, long_flags(*sub));
+        if (!suggestion.empty()) return out + " (did you mean " + suggestion + " of `escalate " + sub->get_name() + "`?)";
+      }
+      return out;
+    }
+    const std::string suggestion = closest_match(flag, long_flags(*command));
     return out + (suggestion.empty() ? "" : " (did you mean " + suggestion + "?)");
   }
   if (word.size() > 1 && word[0] == '-' && !(word[1] >= '0' && word[1] <= '9')) {
@@ -72,16 +80,19 @@ std::string explain_word(const CLI::App& app, const CLI::App* command, const std
 
 std::string explain_parse_error(const CLI::App& app, const CLI::ParseError& error) {
   const CLI::App* command = reached_command(app);
-  const std::string help = command ? "escalate " + command->get_name() + " --help" : "escalate --help";
-  // Words nobody took: the app's own (an unknown command), then the command's.
-  std::vector<std::string> words = command ? command->remaining() : app.remaining();
-  if (command && words.empty()) words = app.remaining();
+  std::string help = command ? "escalate " + command->get_name() + " --help" : "escalate --help";
+  // Words nobody took: the command's, else the app's own (an unknown command, or a flag
+  // given before the command).
+  std::vector<std::string> words = command ? command->remaining() : std::vector<std::string>{};
+  const CLI::App* owner = command;
+  if (words.empty()) words = app.remaining(), owner = nullptr;
+  if (!owner && !words.empty() && words.front().rfind("-", 0) != 0) help = "escalate --help";  // an unknown command
   // An unknown flag first: the word after it is usually its value, not a second mistake.
   std::stable_partition(words.begin(), words.end(), [](const std::string& w) { return w.rfind("-", 0) == 0; });
   const bool extras = dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr;
   const bool no_command = !command && dynamic_cast<const CLI::RequiredError*>(&error) != nullptr;
   if ((extras || no_command) && !words.empty()) {
-    return explain_word(app, extras || command ? command : nullptr, words.front()) + "; see `" + help + "`";
+    return explain_word(app, owner, words.front()) + "; see `" + help + "`";
   }
   if (no_command) {
     std::string names;

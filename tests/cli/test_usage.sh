@@ -17,6 +17,8 @@ expect_exit 2 "$BIN" sumary x.h5
 expect_output "did you mean 'summary'?"
 expect_exit 2 "$BIN" run "$cfg" --set war.ceasefire_rate_per_year=1
 expect_output "--set is an option of \`escalate sweep\`"
+expect_exit 2 "$BIN" --draws 5 run "$cfg"
+expect_output "--draws is an option of \`escalate run\`, after the command"
 expect_exit 2 "$BIN" merge a.h5 b.h5 --allow-partal -o m.h5
 expect_output "did you mean --allow-partial?"
 expect_exit 2 "$BIN"
