@@ -68,7 +68,8 @@ bool is_result_file(const std::string& path) {
 }
 
 // A stored run as one of the compared runs: complete, and run as the reference was.
-ComparedRun stored_run(const std::string& path, const Config* reference, const std::string& reference_path) {
+ComparedRun stored_run(const std::string& path, const Config* reference, const std::string& reference_path,
+                       const std::string& command_line) {
   StoredRun stored = read_stored_run(path);
   // Files of another engine version may differ in their random streams: no common random numbers.
   if (stored.engine_version != ENGINE_VERSION) {
@@ -99,7 +100,10 @@ ComparedRun stored_run(const std::string& path, const Config* reference, const s
   ComparedRun run;
   run.config = std::move(stored.config);
   run.driver = std::move(stored.driver);
-  run.results = compute_results(run.config, run.driver, Provenance::of(run.driver, stored.command_line, stored.wall_seconds));
+  // Its group's CF history: the stored file's lines, then this comparison (as merge does).
+  Provenance provenance = Provenance::of(run.driver, command_line, stored.wall_seconds);
+  provenance.history = {stored.history};
+  run.results = compute_results(run.config, run.driver, provenance);
   return run;
 }
 
@@ -123,7 +127,7 @@ int command_compare(const CompareFlags& flags, const std::string& command_line) 
     const std::string& path = flags.configs[i];
     ComparedRun run;
     if (stored[i]) {
-      run = stored_run(path, reference, flags.configs.front());
+      run = stored_run(path, reference, flags.configs.front(), command_line);
     } else {
       run.config = i == 0 ? load_config(path, flags.overrides) : load_config(path, shared);
       report_warnings(run.config);

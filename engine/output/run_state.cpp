@@ -148,7 +148,6 @@ StoredRun read_stored_run(const std::string& path) {
   }
   s.engine_version = h5.string_attribute("", "engine_version", 256);
   if (h5.has_attribute("", "history")) s.history = h5.string_attribute("", "history", MAX_CONFIG_BYTES);
-  s.command_line = h5.string_attribute("", "command_line", MAX_CONFIG_BYTES);
   s.schema_version = h5.int_attribute("", "schema_version");
   s.wall_seconds = h5.double_attribute("", "wall_time_seconds");
   s.threads = h5.int_attribute("", "threads");

@@ -26,7 +26,6 @@ struct StoredRun {
   ShardInfo shard;
   std::string engine_version;
   std::string history;      // its CF history (one line per command that made it)
-  std::string command_line;  // of the run that wrote it
   std::int64_t schema_version = 0;
   double wall_seconds = 0;
   std::int64_t threads = 0;
