@@ -78,8 +78,9 @@ ComparedRun stored_run(const std::string& path, const Config* reference, const s
   }
   if (!stored.driver.complete) {
     throw UsageError(path + ": is partial (" + (stored.shard.count > 1 ? "a shard" : "an interrupted run") +
-                     "); a comparison needs complete runs: finish it with `escalate run CONFIG --resume " + path + "`" +
-                     (stored.shard.count > 1 ? " and `escalate merge`" : ""));
+                     "); a comparison needs complete runs: " +
+                     (stored.shard.count > 1 ? "merge the shards (`escalate merge`)"
+                                             : "finish it with `escalate run CONFIG --resume " + path + "`"));
   }
   if (reference) {
     const RunSettings& a = reference->run;

@@ -71,7 +71,7 @@ int command_merge(const MergeFlags& flags, const std::string& command_line) {
       std::string list;
       for (std::size_t i = 0; i < std::min<std::size_t>(interrupted.size(), 5); ++i) list += (i ? ", " : "") + interrupted[i];
       if (interrupted.size() > 5) list += " and " + std::to_string(interrupted.size() - 5) + " more";
-      throw UsageError("incomplete part(s): " + list + "; finish each with `escalate run CONFIG --resume PART`, "
+      throw UsageError("incomplete part(s): " + list + "; finish each with `escalate run CONFIG --shard i/n --resume PART`, "
                        "or merge with --allow-partial; nothing written");
     }
   }

@@ -186,28 +186,31 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
     }
     if (cluster.size() > 1) mask = interleaved_mask(layout, cluster.rank(), cluster.size());
     if (!flags.resume.empty()) {
-      // The batches still to run: those of the stored part (a shard's own block, or the
-      // whole run) that are not done. The result stays what it was: a shard or a run.
+      // The batches still to run: those not done in the stored file; with --shard i/n (the
+      // file's own), only those of its block, and it is written back as that shard (an
+      // array task stopped by its time limit); without, the whole run is completed.
       resumed = read_stored_run(flags.resume);
       if (resumed.config.resolved_text != config.resolved_text) {
         throw UsageError(flags.resume + ": written for a different config, seed or size than " + flags.config +
                          " (with these flags); --resume needs exactly the same");
       }
-      const std::string part = resumed.shard.count > 1 ? "shard " + std::to_string(resumed.shard.index + 1) + "/" +
-                                                             std::to_string(resumed.shard.count) : "";
+      const std::string part = "shard " + std::to_string(resumed.shard.index + 1) + "/" + std::to_string(resumed.shard.count);
       if (!flags.shard.empty() && (shard.index != resumed.shard.index || shard.count != resumed.shard.count)) {
-        throw UsageError("--shard " + flags.shard + ": " + flags.resume + " is " + (part.empty() ? "a whole run" : part) +
-                         "; give its own --shard, or none");
+        throw UsageError("--shard " + flags.shard + ": " + flags.resume + " is " +
+                         (resumed.shard.count > 1 ? part + "; give its own --shard to finish it as a shard"
+                                                  : "a whole run; drop --shard"));
       }
-      shard = resumed.shard;
-      mask = shard.count > 1 ? block_mask(layout, shard.index, shard.count) : std::vector<std::uint8_t>(static_cast<std::size_t>(layout.batches), 1);
+      if (flags.shard.empty()) {
+        shard = ShardInfo{};
+        mask.assign(static_cast<std::size_t>(layout.batches), 1);
+      }
       bool any = false;
       for (std::size_t b = 0; b < mask.size(); ++b) {
         mask[b] = mask[b] && !resumed.driver.tally.batch_done(static_cast<std::int64_t>(b));
         any = any || mask[b];
       }
       if (!any) {
-        throw UsageError(flags.resume + ": " + (part.empty() ? "already complete" : part + " is already complete (merge it)") +
+        throw UsageError(flags.resume + ": " + (flags.shard.empty() ? "already complete" : part + " is already complete (merge it)") +
                          "; nothing to resume");
       }
     }

@@ -23,7 +23,8 @@ const std::map<std::string, std::string>& subcommand_footers() {
        "  escalate run configs/baseline-2022.toml --dry-run        # sizes, time and file size; writes nothing\n"
        "  escalate run configs/baseline-2022.toml --resume results/baseline-2022.h5   # after Ctrl-C\n"
        "  escalate run configs/baseline-2022.toml --target-ci 0.005\n"
-       "  escalate run configs/baseline-2022.toml --shard 2/8 -o parts/part-2.h5      # then `escalate merge`"},
+       "  escalate run configs/baseline-2022.toml --shard 2/8 -o parts/part-2.h5      # then `escalate merge`\n"
+       "  escalate run configs/baseline-2022.toml --shard 2/8 --resume parts/part-2.h5  # an interrupted shard"},
       {"compare",
        "Configs: every config runs with the reference's seed, draws and trajectories (its [run] table,\n"
        "after these flags); horizons must match. Result files (.h5 written by `escalate run`): compared\n"
@@ -49,7 +50,7 @@ const std::map<std::string, std::string>& subcommand_footers() {
        "Examples:\n"
        "  for i in 1 2 3; do escalate run cfg.toml --shard $i/3 -o part-$i.h5; done\n"
        "  escalate merge part-*.h5 -o all.h5\n"
-       "  escalate run cfg.toml --resume part-2.h5    # finish an interrupted shard, then merge again\n"
+       "  escalate run cfg.toml --shard 2/3 --resume part-2.h5   # finish an interrupted shard, merge again\n"
        "  escalate merge part-1.h5 part-3.h5 -o some.h5 --allow-partial"},
       {"summary",
        "Examples:\n"

@@ -109,8 +109,8 @@ int run_main(int argc, char** argv, const std::string& command_line, Cluster& cl
   run->add_option("config", run_flags.config, "Config file (TOML, docs/model.md section 15)")->required();
   add_sampling_options(run, run_flags, run_integers, "Result file (default: results/<config-stem>.h5)", "");
   run->add_option("--resume", run_flags.resume,
-                  "Continue an interrupted run or shard of the same config (and flags) to the datasets of an "
-                  "uninterrupted one (to the same file unless -o); a shard stays a shard, for `escalate merge`");
+                  "Continue a partial result of the same config (and flags) to the datasets of an uninterrupted "
+                  "run (to the same file unless -o); with --shard i/n (the file's own), finish only that shard");
   std::string target_ci;
   run->add_option("--target-ci", target_ci,
                   "Add trajectories (doubling per draw) until the 95% half-width on pooled P(war) is at most W, "

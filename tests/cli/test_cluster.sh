@@ -26,20 +26,25 @@ expect_output "truncated.h5"
 [ ! -e bad.h5 ] && pass "nothing written by refused merges" || fail "bad.h5 exists"
 
 # --allow-partial writes the incomplete result, says so (also with -q), and exits 0; it is
-# a partial run that --resume completes to the single run's datasets.
+# a partial run that --resume completes to the single run's datasets; so is one shard
+# resumed without --shard (it runs the rest of the run).
 expect_exit 0 "$BIN" merge part-1.h5 part-3.h5 -q --allow-partial -o some.h5
 expect_output "some.h5 is partial (complete = 0): shard(s) 2 missing"
 expect_exit 0 "$BIN" summary some.h5
 expect_output "PARTIAL"
 expect_exit 0 "$BIN" run "$cfg" -q --resume some.h5 -o completed.h5
 expect_exit 0 h5diff --exclude-attribute / single.h5 completed.h5
+expect_exit 0 "$BIN" run "$cfg" -q --resume part-2.h5 -o from-part.h5
+expect_exit 0 h5diff --exclude-attribute / single.h5 from-part.h5
+expect_exit 2 "$BIN" run "$cfg" -q --shard 1/3 --resume some.h5 -o x.h5
+expect_output "some.h5 is a whole run; drop --shard"
 expect_exit 2 "$BIN" run "$cfg" -q --shard 4/3 -o x.h5
 expect_output "need 1 <= i <= n"
 
 # The Slurm scripts, run by bash with the variables Slurm would set: the array's parts
 # merge to the single run; a part missing makes merge.sbatch fail (exit 2: an afterok
 # chain stops) unless ALLOW_PARTIAL=1; the resubmitted task (n given, as for a subset)
-# makes it whole; an existing part is resumed, not recomputed.
+# makes it whole; an existing part is resumed as its shard, not recomputed.
 slurm() { env ESCALATE="$BIN" SLURM_CPUS_PER_TASK=2 "$@"; }
 for i in 1 2 3; do
   expect_exit 0 slurm SLURM_ARRAY_TASK_ID=$i SLURM_ARRAY_TASK_COUNT=3 bash "$SRC/scripts/slurm/array.sbatch" "$cfg" parts

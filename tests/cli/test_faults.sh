@@ -57,8 +57,9 @@ expect_output "different config, seed or size"
 expect_exit 2 "$BIN" run "$cfg" "${size[@]}" -q --resume full.h5 -o other.h5
 expect_output "already complete"
 
-# An interrupted shard: merge refuses it (exit 2, so a Slurm afterok chain stops), --resume
-# finishes its own batches (still a shard), and the merge equals the uninterrupted run.
+# An interrupted shard: merge refuses it (exit 2, so a Slurm afterok chain stops),
+# --shard 1/2 --resume finishes its own batches (still a shard), and the merge equals the
+# uninterrupted run.
 "$BIN" run "$cfg" "${size[@]}" --shard 1/2 -o shard-1.h5 >shard.log 2>&1 &
 pid=$!
 sleep 1.5
@@ -72,11 +73,11 @@ expect_output "incomplete part(s): shard-1.h5 (shard 1/2:"
 expect_output "--resume"
 [ ! -e merged-shards.h5 ] && pass "incomplete merge: nothing written" || fail "incomplete merge wrote a file"
 expect_exit 2 "$BIN" run "$cfg" "${size[@]}" -q --shard 2/2 --resume shard-1.h5
-expect_output "shard-1.h5 is shard 1/2"
-expect_exit 0 "$BIN" run "$cfg" "${size[@]}" -q --resume shard-1.h5
+expect_output "shard-1.h5 is shard 1/2; give its own --shard"
+expect_exit 0 "$BIN" run "$cfg" "${size[@]}" -q --shard 1/2 --resume shard-1.h5
 expect_exit 0 "$BIN" summary shard-1.h5
 expect_output "shard 1/2"
-expect_exit 2 "$BIN" run "$cfg" "${size[@]}" -q --resume shard-1.h5
+expect_exit 2 "$BIN" run "$cfg" "${size[@]}" -q --shard 1/2 --resume shard-1.h5
 expect_output "shard 1/2 is already complete (merge it)"
 expect_exit 0 "$BIN" merge shard-1.h5 shard-2.h5 -q -o merged-shards.h5
 expect_exit 0 h5diff --exclude-attribute / full.h5 merged-shards.h5
