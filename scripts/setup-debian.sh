@@ -2,6 +2,9 @@
 # Installs the Debian 12 packages Escalate needs to build, test and plot.
 # Idempotent and silent when everything is present; needs root (or sudo) only
 # when something is missing. Used by `make setup` (and so by `make run`/`make test`).
+# Where it cannot install (no root, no sudo, not Debian, no network), it says what is
+# missing and stops; `make build SETUP=0` skips this check when the packages come from
+# elsewhere (modules, a container, a login node's own installation).
 set -euo pipefail
 
 packages=(
@@ -9,7 +12,7 @@ packages=(
   g++ cmake ninja-build make pkg-config git time bc
   # sanitizer and fuzzer builds (make test)
   clang-14 libclang-rt-14-dev
-  # libraries (see README "Stack")
+  # libraries
   libtbb-dev librandom123-dev libboost-dev libhdf5-dev libcli11-dev
   libtomlplusplus-dev catch2
   # cluster path (optional at build time, used by tests when present)
@@ -23,6 +26,23 @@ packages=(
   python3-scipy
 )
 
+skip_hint="if they are provided another way (modules, a container), \`make build SETUP=0\` skips this check"
+give_up() {  # give_up WHY: what is missing, why it cannot be installed here, how to go on
+  echo "setup: missing Debian packages: ${missing[*]}" >&2
+  echo "setup: $1" >&2
+  echo "setup: $skip_hint" >&2
+  exit 1
+}
+
+if ! command -v dpkg-query >/dev/null; then
+  missing=("${packages[@]}")
+  echo "setup: not a Debian system (no dpkg-query): cannot check or install packages" >&2
+  echo "setup: Escalate needs a C++20 compiler, CMake >= 3.25, Ninja, oneTBB, Random123, Boost, HDF5, CLI11," >&2
+  echo "setup: toml++ and Catch2 (optional: Open MPI); their Debian names are listed in $0" >&2
+  echo "setup: $skip_hint" >&2
+  exit 1
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
@@ -30,17 +50,18 @@ for p in "${packages[@]}"; do
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-echo "setup: installing ${#missing[@]} missing Debian packages: ${missing[*]}"
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || {
-    echo "setup: need root or sudo to install: ${missing[*]}" >&2
-    echo "setup: if they are provided another way (modules, a container), \`make build SETUP=0\` skips this check" >&2
-    exit 1
-  }
+  command -v sudo >/dev/null || give_up "installing needs root or sudo, and this account has neither"
+  # Without a terminal sudo cannot ask for a password: say so instead of failing inside apt.
+  if ! sudo -n true 2>/dev/null && ! [ -t 0 ]; then
+    give_up "installing needs root; sudo asks for a password and there is no terminal to type it"
+  fi
   sudo="sudo"
 fi
+echo "setup: installing ${#missing[@]} missing Debian packages: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+$sudo apt-get update -qq || give_up "apt-get update failed (no network or no package sources?)"
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+  give_up "apt-get install failed (see its message above)"
 echo "setup: done"

@@ -8,16 +8,16 @@
 
 namespace escalate::cli {
 
-int command_summary(const std::string& path, bool json) {
+int command_summary(const std::string& path, SummaryFormat format) {
   std::ostringstream text;  // nothing is printed unless the whole file could be read
-  summarize_file(text, path, json);
+  summarize_file(text, path, format);
   std::cout << text.str();
   return 0;
 }
 
 int command_check(const std::string& path) {
   Config config = load_config(path);
-  std::cout << "# " << path << ": valid. Resolved config (after `base`):\n\n" << config.resolved_text;
+  std::cout << "# " << path << ": valid. Resolved config (after `base`):\n\n" << with_shortest_floats(config.resolved_text);
   std::cout << "\n# " << config.uncertain.size() << " uncertain parameter(s), drawn once per draw:\n";
   for (const auto& u : config.uncertain) std::cout << "#   " << u.path << " ~ " << u.dist.text() << "\n";
   std::cout << "# " << config.run.draws << " draws x " << config.run.trajectories << " trajectories, "

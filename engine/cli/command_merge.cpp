@@ -1,4 +1,6 @@
-// `escalate merge`: the shards of a run combined into one result, bit for bit.
+// `escalate merge`: the shards of a run combined into one result, bit for bit. An
+// incomplete result (a shard missing or interrupted) is refused with exit 2 and nothing
+// written, so a Slurm `afterok` chain stops there, unless --allow-partial.
 #include "commands.hpp"
 
 #include "escalate/base/error.hpp"
@@ -11,11 +13,31 @@
 
 namespace escalate::cli {
 
-int command_merge(const std::vector<std::string>& parts, const std::string& output, bool force, bool quiet,
-                  const std::string& command_line) {
+namespace {
+
+// The parts whose own batches are not all done: "part-2.h5 (shard 2/3: 40 of 120 batches)".
+std::vector<std::string> interrupted_parts(const std::vector<StoredRun>& runs) {
+  std::vector<std::string> found;
+  for (const auto& r : runs) {
+    const BatchLayout layout = BatchLayout::of(r.config.run);
+    const auto [first, last] = batch_block(layout, r.shard.index, r.shard.count);
+    std::int64_t undone = 0;
+    for (std::int64_t b = first; b < last; ++b) undone += !r.driver.tally.batch_done(b);
+    if (undone == 0) continue;
+    found.push_back(r.path + " (shard " + std::to_string(r.shard.index + 1) + "/" + std::to_string(r.shard.count) + ": " +
+                    std::to_string(undone) + " of " + std::to_string(last - first) + " batches not run)");
+  }
+  return found;
+}
+
+}  // namespace
+
+int command_merge(const MergeFlags& flags, const std::string& command_line) {
+  const std::string& output = flags.output;
+  const bool force = flags.force;
   check_output_path(output, force);
   std::vector<StoredRun> runs;
-  for (const auto& p : parts) runs.push_back(read_stored_run(p));  // each validated: shard in [0, count), count <= batches
+  for (const auto& p : flags.parts) runs.push_back(read_stored_run(p));  // each validated: shard in [0, count), count <= batches
   check_output_path(output, force);  // now also refuses an output that is one of the parts
   report_stale_temporaries(output);
   const StoredRun& first = runs.front();
@@ -39,8 +61,19 @@ int command_merge(const std::vector<std::string>& parts, const std::string& outp
     if (++missing_count <= 20) missing += (missing.empty() ? "" : ", ") + std::to_string(i + 1);
   }
   if (missing_count > 20) missing += " and " + std::to_string(missing_count - 20) + " more";
-  if (!missing.empty()) {
-    throw UsageError("missing shard(s) " + missing + " of " + std::to_string(first.shard.count) + "; nothing written");
+  const std::vector<std::string> interrupted = interrupted_parts(runs);
+  if (!flags.allow_partial) {
+    if (!missing.empty()) {
+      throw UsageError("missing shard(s) " + missing + " of " + std::to_string(first.shard.count) +
+                       "; nothing written (--allow-partial writes the incomplete result)");
+    }
+    if (!interrupted.empty()) {
+      std::string list;
+      for (std::size_t i = 0; i < std::min<std::size_t>(interrupted.size(), 5); ++i) list += (i ? ", " : "") + interrupted[i];
+      if (interrupted.size() > 5) list += " and " + std::to_string(interrupted.size() - 5) + " more";
+      throw UsageError("incomplete part(s): " + list + "; finish each with `escalate run CONFIG --shard i/n --resume PART`, "
+                       "or merge with --allow-partial; nothing written");
+    }
   }
   DriverResult merged = first.driver;
   double wall = first.wall_seconds;
@@ -60,10 +93,17 @@ int command_merge(const std::vector<std::string>& parts, const std::string& outp
   for (const auto& r : runs) provenance.history.push_back(r.history);  // CF history: the parts' lines, then this one
   Results results = compute_results(first.config, merged, provenance);
   write_result_file(output, first.config, results, merged, ShardInfo{}, force);
-  if (!quiet) {
+  if (!flags.quiet) {
     std::cout << "Merged " << runs.size() << " parts of " << first.config.source_path << "\n";
     print_summary(std::cout, results, first.config.run);
-    std::cout << "\nWrote " << output << (merged.complete ? "" : " (still partial: some batches were not run)") << "\n";
+    std::cout << "\nWrote " << output << (merged.complete ? "" : " (PARTIAL, --allow-partial: some batches were not run)")
+              << "\n";
+  }
+  if (!merged.complete) {  // said even with --quiet: the file is not the whole run
+    std::cerr << "escalate: warning: " << output << " is partial (complete = 0): "
+              << (missing.empty() ? "" : "shard(s) " + missing + " missing") << (missing.empty() || interrupted.empty() ? "" : "; ")
+              << (interrupted.empty() ? "" : std::to_string(interrupted.size()) + " part(s) interrupted")
+              << "; `escalate run CONFIG --resume " << output << "` completes it\n";
   }
   return 0;
 }

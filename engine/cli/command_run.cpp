@@ -132,6 +132,24 @@ AdaptiveOutcome run_adaptive(const RunFlags& flags, const Config& first) {
   return out;
 }
 
+// --dry-run: the checks above, then sizes, a time estimate from a pilot, the output's size.
+int dry_run(const RunFlags& flags, const Config& config, const std::string& output, const ShardInfo& shard,
+            const std::vector<std::uint8_t>& mask) {
+  const std::vector<std::uint8_t>* batches = mask.empty() ? nullptr : &mask;
+  const Pilot pilot = run_pilot(config, flags.threads, batches);
+  const DriverResult shape = empty_run_of(config, pilot);
+  const Results results = compute_results(config, shape, Provenance::of(shape, "", pilot.seconds));
+  const std::string part = !flags.resume.empty() ? "resuming " + flags.resume + ": "
+                           : shard.count > 1 ? "shard " + std::to_string(shard.index + 1) + "/" + std::to_string(shard.count) + ": "
+                                             : "";
+  std::cout << "Dry run of " << flags.config << ": valid; nothing was written.\n"
+            << "  sizes   " << part << sizes_line(config, batches, pilot.driver.threads) << "\n"
+            << "  time    about " << human_seconds(estimated_seconds(pilot, config, batches)) << " (an estimate: "
+            << pilot_line(pilot) << ")\n"
+            << "  output  " << output << ", about " << human_bytes(result_file_size(config, results, shape, shard)) << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int command_run(const RunFlags& flags, const std::string& command_line, Cluster& cluster) {
@@ -143,11 +161,15 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
   // Every check before the work, on every rank: a refusal is printed once (by the lowest
   // failing rank) and every rank exits with its code.
   cluster.collective([&] {
-    if (!flags.resume.empty() && (cluster.size() > 1 || !flags.shard.empty() || flags.target_ci > 0)) {
-      throw UsageError("--resume runs in one process: no mpirun, --shard or --target-ci");
+    if (!flags.resume.empty() && (cluster.size() > 1 || flags.target_ci > 0)) {
+      throw UsageError("--resume runs in one process: no mpirun or --target-ci");
     }
     if (flags.target_ci > 0 && (cluster.size() > 1 || !flags.shard.empty())) {
       throw UsageError("--target-ci runs in one process: no mpirun or --shard");
+    }
+    if (flags.dry_run && (cluster.size() > 1 || flags.target_ci > 0)) {
+      throw UsageError("--dry-run runs in one process, without --target-ci (its rounds depend on the results): "
+                       "dry-run a plain run, or one round with --trajectories N");
     }
     config = load_config(flags.config, flags.overrides);
     if (cluster.root()) report_warnings(config);
@@ -163,27 +185,47 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
       mask = block_mask(layout, shard.index, shard.count);
     }
     if (cluster.size() > 1) mask = interleaved_mask(layout, cluster.rank(), cluster.size());
-    output = flags.output.empty() ? (flags.resume.empty() ? default_output(flags.config) : flags.resume) : flags.output;
-    if (flags.output.empty() && shard.count > 1) {
-      output = output.substr(0, output.size() - 3) + ".part-" + std::to_string(shard.index + 1) + "-of-" +
-               std::to_string(shard.count) + ".h5";
-    }
     if (!flags.resume.empty()) {
+      // The batches still to run: those not done in the stored file; with --shard i/n (the
+      // file's own), only those of its block, and it is written back as that shard (an
+      // array task stopped by its time limit); without, the whole run is completed.
       resumed = read_stored_run(flags.resume);
       if (resumed.config.resolved_text != config.resolved_text) {
         throw UsageError(flags.resume + ": written for a different config, seed or size than " + flags.config +
                          " (with these flags); --resume needs exactly the same");
       }
-      if (resumed.driver.complete) throw UsageError(flags.resume + ": already complete; nothing to resume");
-      mask.assign(static_cast<std::size_t>(resumed.driver.tally.layout.batches()), 0);
-      for (std::size_t b = 0; b < mask.size(); ++b) mask[b] = !resumed.driver.tally.batch_done(static_cast<std::int64_t>(b));
+      const std::string part = "shard " + std::to_string(resumed.shard.index + 1) + "/" + std::to_string(resumed.shard.count);
+      if (!flags.shard.empty() && (shard.index != resumed.shard.index || shard.count != resumed.shard.count)) {
+        throw UsageError("--shard " + flags.shard + ": " + flags.resume + " is " +
+                         (resumed.shard.count > 1 ? part + "; give its own --shard to finish it as a shard"
+                                                  : "a whole run; drop --shard"));
+      }
+      if (flags.shard.empty()) {
+        shard = ShardInfo{};
+        mask.assign(static_cast<std::size_t>(layout.batches), 1);
+      }
+      bool any = false;
+      for (std::size_t b = 0; b < mask.size(); ++b) {
+        mask[b] = mask[b] && !resumed.driver.tally.batch_done(static_cast<std::int64_t>(b));
+        any = any || mask[b];
+      }
+      if (!any) {
+        throw UsageError(flags.resume + ": " + (flags.shard.empty() ? "already complete" : part + " is already complete (merge it)") +
+                         "; nothing to resume");
+      }
+    }
+    output = flags.output.empty() ? (flags.resume.empty() ? default_output(flags.config) : flags.resume) : flags.output;
+    if (flags.output.empty() && flags.resume.empty() && shard.count > 1) {
+      output = output.substr(0, output.size() - 3) + ".part-" + std::to_string(shard.index + 1) + "-of-" +
+               std::to_string(shard.count) + ".h5";
     }
     // Fail before the work, not after. Resuming into the partial file replaces it.
     if (cluster.root()) {
       check_output_path(output, flags.force || same_file(output, flags.resume), flags.resume);
-      report_stale_temporaries(output);
+      if (!flags.dry_run) report_stale_temporaries(output);
     }
   }, exit_code_of);
+  if (flags.dry_run) return dry_run(flags, config, output, shard, mask);
   if (flags.target_ci > 0) {
     AdaptiveOutcome a = run_adaptive(flags, config);
     Results results = compute_results(a.config, a.driver, Provenance::of(a.driver, command_line, a.wall_seconds));

@@ -38,12 +38,14 @@ int command_sweep(const SweepFlags& flags, const std::string& command_line) {
   const std::string output = flags.output.empty() ? (std::filesystem::path("results") / ("sweep-" + stem + ".h5")).string()
                                                   : flags.output;
   check_output_path(output, flags.force);
-  execute_all(runs, flags, command_line);
-  const Comparison comparison = compare_runs(runs);
-  write_file_atomically(output, flags.force, [&](H5Writer& h5) {
+  auto fill = [&](H5Writer& h5, const Comparison& comparison) {
     write_comparison(h5, comparison, runs, command_line);
     write_sweep(h5, sweep, runs);
-  });
+  };
+  if (flags.dry_run) return dry_run_comparison(runs, std::vector<bool>(runs.size(), false), flags, output, fill);
+  execute_all(runs, flags, command_line);
+  const Comparison comparison = compare_runs(runs);
+  write_file_atomically(output, flags.force, [&](H5Writer& h5) { fill(h5, comparison); });
   if (!flags.quiet) {
     print_sweep(std::cout, sweep, runs, comparison);
     std::cout << "\nWrote " << output << "\n";

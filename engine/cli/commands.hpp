@@ -5,13 +5,19 @@
 #include "escalate/config/config.hpp"
 #include "escalate/output/comparison.hpp"
 #include "escalate/output/results.hpp"
+#include "escalate/output/summary_file.hpp"
 #include "escalate/sim/cluster.hpp"
 #include "escalate/sim/driver.hpp"
 
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <string>
 #include <vector>
+
+namespace escalate {
+class H5Writer;
+}
 
 namespace escalate::cli {
 
@@ -22,6 +28,7 @@ struct SamplingFlags {
   int threads = 0;
   bool force = false;
   bool quiet = false;
+  bool dry_run = false;  // check, pilot, estimate; write nothing
 };
 
 struct RunFlags : SamplingFlags {
@@ -34,6 +41,14 @@ struct RunFlags : SamplingFlags {
 
 struct CompareFlags : SamplingFlags {
   std::vector<std::string> configs;
+};
+
+struct MergeFlags {
+  std::vector<std::string> parts;
+  std::string output;
+  bool force = false;
+  bool quiet = false;
+  bool allow_partial = false;  // write an incomplete result (missing or interrupted shards) and exit 0
 };
 
 struct SweepFlags : SamplingFlags {
@@ -86,6 +101,10 @@ std::uint64_t parse_integer_flag(const std::string& flag, const std::string& tex
 // newline), which `summary`, `merge` and `--resume` would then refuse after the whole run.
 void check_config_reads_back(const Config& config);
 
+// The TOML text with every float written as the shortest text that reads back to the same
+// double (0.35, not 0.34999999999999998): how `check` prints a resolved config.
+std::string with_shortest_floats(const std::string& toml);
+
 // Whether two paths name the same existing file (device and inode).
 bool same_file(const std::string& a, const std::string& b);
 
@@ -98,6 +117,32 @@ void report_stale_temporaries(const std::string& output);
 Execution execute(const Config& config, int threads, bool quiet, const std::string& command_line,
                   const std::vector<std::uint8_t>* run_batches = nullptr, const DrawTable* draws = nullptr);
 
+// --dry-run (dry_run.cpp): a pilot of a few whole batches spread over the draws, timed.
+struct Pilot {
+  DriverResult driver;  // the pilot's tallies (a layout of its own: few trajectories per draw)
+  std::int64_t batches = 0, trajectories = 0, draws = 0;
+  double seconds = 0;        // the pilot's wall time
+  double fixed_seconds = 0;  // of a run of no batches: drawing the parameters, starting threads
+};
+// Runs the first few trajectories (about 2048 in all) of up to 64 draws spread over those
+// with batches in `run_batches` (all draws without a mask); draws differ in cost.
+Pilot run_pilot(const Config& config, int threads, const std::vector<std::uint8_t>* run_batches);
+// The run's own layout with nothing done (and the pilot's draw table): for sizing its file.
+DriverResult empty_run_of(const Config& config, const Pilot& pilot);
+// The wall time of the batches in `run_batches` (all without a mask), from the pilot's.
+double estimated_seconds(const Pilot& pilot, const Config& config, const std::vector<std::uint8_t>* run_batches);
+std::string human_bytes(std::uint64_t bytes);   // "1.07 MB"
+std::string human_seconds(double seconds);      // "45 s", "12 min", "3.1 h"
+// "200 draws x 400 trajectories, horizon 1825 days: 80000 trajectories in 400 batches of up to 256; 2 threads"
+std::string sizes_line(const Config& config, const std::vector<std::uint8_t>* run_batches, int threads);
+// "a pilot of 2048 trajectories from 8 draw(s) took 1.02 s"
+std::string pilot_line(const Pilot& pilot);
+
+// --dry-run of compare and sweep: a pilot of each run still to compute (not `stored`), its
+// time and the output's size (`fill` writes the comparison file, here in memory).
+int dry_run_comparison(std::vector<ComparedRun>& runs, const std::vector<bool>& stored, const SamplingFlags& flags,
+                       const std::string& output, const std::function<void(H5Writer&, const Comparison&)>& fill);
+
 // The one mapping of errors to exit codes (see escalate/base/error.hpp): 2 for bad input,
 // usage or a damaged input file, 130 for an interrupt, 1 otherwise.
 int exit_code_of(const std::exception& e);
@@ -109,12 +154,13 @@ int command_compare(const CompareFlags& flags, const std::string& command_line);
 int command_sweep(const SweepFlags& flags, const std::string& command_line);
 int command_sensitivity(const SensitivityFlags& flags, const std::string& command_line);
 
-// Runs every config of a comparison (all with the same run settings), refusing to go on
-// after an interrupt; fills each run's driver result and results.
-void execute_all(std::vector<ComparedRun>& runs, const SamplingFlags& flags, const std::string& command_line);
-int command_merge(const std::vector<std::string>& parts, const std::string& output, bool force, bool quiet,
-                  const std::string& command_line);
-int command_summary(const std::string& path, bool json);
+// Runs every config of a comparison (all with the same run settings) but those read from
+// result files (`stored`), refusing to go on after an interrupt; fills each run's driver
+// result and results.
+void execute_all(std::vector<ComparedRun>& runs, const SamplingFlags& flags, const std::string& command_line,
+                 const std::vector<bool>* stored = nullptr);
+int command_merge(const MergeFlags& flags, const std::string& command_line);
+int command_summary(const std::string& path, SummaryFormat format);
 int command_check(const std::string& path);
 
 }  // namespace escalate::cli

@@ -2,6 +2,7 @@
 // engine/cli/command_*.cpp, and turns every error into one message and its exit code
 // (exit_code_of: 2 bad input, usage or input file; 130 interrupted; 1 runtime fault).
 #include "commands.hpp"
+#include "help.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/version.hpp"
 
@@ -81,14 +82,6 @@ int run_main(int argc, char** argv, const std::string& command_line, Cluster& cl
                "escalate"};
   app.set_version_flag("--version", std::string("escalate ") + ENGINE_VERSION + " (" + GIT_SHA1 + ")");
   app.require_subcommand(1);
-  app.footer("Examples:\n"
-             "  escalate check configs/baseline-2022.toml\n"
-             "  escalate run configs/baseline-2022.toml                 # -> results/baseline-2022.h5\n"
-             "  escalate run configs/baseline-2022.toml --draws 50 --trajectories 500 -o /tmp/quick.h5\n"
-             "  escalate compare configs/baseline-2022.toml configs/policies/*.toml\n"
-             "  escalate sweep configs/baseline-2022.toml --set restraint.institutions=0:1:11\n"
-             "  escalate sensitivity configs/baseline-2022.toml         # Sobol' indices\n"
-             "Exit codes: 0 success, 2 bad input or usage, 1 runtime I/O fault, 130 interrupted (partial file written).");
 
   // The options run and compare share; `scope` ends their help ("" or " for every config").
   // Integers are taken as text and parsed exactly (1e12 is 1000000000000; 2^64 is refused,
@@ -106,6 +99,9 @@ int run_main(int argc, char** argv, const std::string& command_line, Cluster& cl
         ->check(CLI::Range(0, 4096));
     command->add_flag("--force", flags.force, "Replace the result file if it exists");
     command->add_flag("-q,--quiet", flags.quiet, "No progress and no table");
+    command->add_flag("--dry-run", flags.dry_run,
+                      "Check everything and print the sizes, a time estimate from a short pilot and the output "
+                      "file's size; write nothing");
   };
 
   RunFlags run_flags;
@@ -113,8 +109,8 @@ int run_main(int argc, char** argv, const std::string& command_line, Cluster& cl
   run->add_option("config", run_flags.config, "Config file (TOML, docs/model.md section 15)")->required();
   add_sampling_options(run, run_flags, run_integers, "Result file (default: results/<config-stem>.h5)", "");
   run->add_option("--resume", run_flags.resume,
-                  "Continue a partial result (interrupted, or a shard) of the same config; writes it complete "
-                  "(to the same file unless -o)");
+                  "Continue a partial result of the same config (and flags) to the datasets of an uninterrupted "
+                  "run (to the same file unless -o); with --shard i/n (the file's own), finish only that shard");
   std::string target_ci;
   run->add_option("--target-ci", target_ci,
                   "Add trajectories (doubling per draw) until the 95% half-width on pooled P(war) is at most W, "
@@ -123,17 +119,14 @@ int run_main(int argc, char** argv, const std::string& command_line, Cluster& cl
                   "Cap per draw for --target-ci (default 64x the first round)");
   run->add_option("--shard", run_flags.shard,
                   "Compute only part i of n (1-based), for job arrays; combine the parts with `escalate merge`");
-  run->footer("The same seed gives bit-identical datasets for any --threads. Ctrl-C stops after the running\n"
-              "batches and writes what is done, marked complete = 0.");
 
   CompareFlags compare_flags;
   auto* compare = app.add_subcommand("compare", "Run several configs with common random numbers and rank them against the first");
-  compare->add_option("configs", compare_flags.configs, "Configs; the first is the reference")->required()->expected(2, -1);
+  compare->add_option("configs", compare_flags.configs,
+                      "Configs (TOML) or result files (.h5 of `escalate run`); the first is the reference")
+      ->required()->expected(2, -1);
   add_sampling_options(compare, compare_flags, compare_integers, "Result file (default: results/compare-<reference>.h5)",
                        " for every config");
-  compare->footer("Every config runs with the reference's seed, draws and trajectories (its [run] table, after\n"
-                  "these flags); horizons must match. Example:\n"
-                  "  escalate compare configs/baseline-2022.toml configs/policies/*.toml");
 
   SweepFlags sweep_flags;
   auto* sweep = app.add_subcommand("sweep", "Run a config at several values of one or more parameters (common random numbers)");
@@ -141,12 +134,6 @@ int run_main(int argc, char** argv, const std::string& command_line, Cluster& cl
   sweep->add_option("--set", sweep_flags.sets,
                     "PATH=v1,v2,... or PATH=lo:hi:n (n values from lo to hi); repeat for a grid")->required();
   add_sampling_options(sweep, sweep_flags, sweep_integers, "Result file (default: results/sweep-<config-stem>.h5)", " for every point");
-  sweep->footer("Every point runs with the same seed, draws and trajectories; the table shows P(war), P(clash),\n"
-                "P(nuclear) at each value and the paired difference in P(war) against the first point.\n"
-                "Examples:\n"
-                "  escalate sweep configs/baseline-2022.toml --set restraint.institutions=0:1:11\n"
-                "  escalate sweep configs/scenarios/przewodow-2022.toml \\\n"
-                "      --set incident.stray-missile.clarification_delay_days=0.25,1,3,7,30");
 
   SensitivityFlags sensitivity_flags;
   IntegerFlags sensitivity_integers;
@@ -177,35 +164,27 @@ int run_main(int argc, char** argv, const std::string& command_line, Cluster& cl
   sensitivity->add_flag("--force", sensitivity_flags.force, "Replace the result file if it exists");
   sensitivity->add_flag("--json", sensitivity_flags.json, "Print the indices as JSON instead of the table");
   sensitivity->add_flag("-q,--quiet", sensitivity_flags.quiet, "No progress and no table");
-  sensitivity->footer("Each design point is one draw of the outer loop, estimated from --trajectories trajectories;\n"
-                      "indices come with 95% bootstrap intervals and are corrected for that binomial noise\n"
-                      "(docs/sensitivity.md). Examples:\n"
-                      "  escalate sensitivity configs/baseline-2022.toml\n"
-                      "  escalate sensitivity configs/baseline-2022.toml --method morris --base-samples 20\n"
-                      "  escalate sensitivity configs/baseline-2022.toml --design mine.csv --design-layout saltelli\n"
-                      "  /usr/bin/python3 scripts/plot.py results/sensitivity-baseline-2022.h5   # the bar chart");
 
-  std::vector<std::string> merge_parts;
-  std::string merge_output;
-  bool merge_force = false, merge_quiet = false;
+  MergeFlags merge_flags;
   auto* merge = app.add_subcommand("merge", "Combine the shards of a run (run --shard i/n) into one result, bit for bit");
-  merge->add_option("parts", merge_parts, "Shard files, any order")->required()->expected(1, -1);
-  merge->add_option("-o,--output", merge_output, "Merged result file")->required();
-  merge->add_flag("--force", merge_force, "Replace the output if it exists");
-  merge->add_flag("-q,--quiet", merge_quiet, "No table");
-  merge->footer("Refuses parts of different configs, seeds, schema or engine versions, and missing or duplicate shards.\n"
-                "Example:\n  for i in 1 2 3; do escalate run cfg.toml --shard $i/3 -o part-$i.h5; done\n"
-                "  escalate merge part-*.h5 -o all.h5");
+  merge->add_option("parts", merge_flags.parts, "Shard files, any order")->required()->expected(1, -1);
+  merge->add_option("-o,--output", merge_flags.output, "Merged result file")->required();
+  merge->add_flag("--force", merge_flags.force, "Replace the output if it exists");
+  merge->add_flag("-q,--quiet", merge_flags.quiet, "No table");
+  merge->add_flag("--allow-partial", merge_flags.allow_partial,
+                  "Write the result even if shards are missing or interrupted (marked complete = 0; exit 0)");
 
   std::string summary_path;
-  bool summary_json = false;
+  bool summary_json = false, summary_csv = false;
   auto* summary = app.add_subcommand("summary", "Print the summary table and provenance of a result or comparison file");
   summary->add_option("file", summary_path, "Result or comparison file (.h5)")->required();
-  summary->add_flag("--json", summary_json, "Machine-readable JSON instead of the table");
+  auto* json_flag = summary->add_flag("--json", summary_json, "Machine-readable JSON instead of the table");
+  summary->add_flag("--csv", summary_csv, "The table as CSV, one row per quantity (columns below)")->excludes(json_flag);
 
   std::string check_path;
   auto* check = app.add_subcommand("check", "Validate a config; print it resolved (after `base`) and its uncertain parameters");
   check->add_option("config", check_path, "Config file")->required();
+  add_help_examples(app);
 
   try {
     app.parse(argc, argv);
@@ -216,7 +195,7 @@ int run_main(int argc, char** argv, const std::string& command_line, Cluster& cl
   } catch (const CLI::CallForVersion& e) {
     return cluster.root() ? app.exit(e) : 0;
   } catch (const CLI::ParseError& e) {
-    if (cluster.root()) app.exit(e);
+    if (cluster.root()) std::cerr << "escalate: " << explain_parse_error(app, e) << "\n";
     return 2;
   }
   if (cluster.size() > 1 && !*run) throw UsageError("only `escalate run` uses MPI ranks; start other commands without mpirun");
@@ -243,7 +222,7 @@ int run_main(int argc, char** argv, const std::string& command_line, Cluster& cl
   if (*compare) return command_compare(compare_flags, command_line);
   if (*sweep) return command_sweep(sweep_flags, command_line);
   if (*sensitivity) return command_sensitivity(sensitivity_flags, command_line);
-  if (*merge) return command_merge(merge_parts, merge_output, merge_force, merge_quiet, command_line);
-  if (*summary) return command_summary(summary_path, summary_json);
+  if (*merge) return command_merge(merge_flags, command_line);
+  if (*summary) return command_summary(summary_path, summary_json ? SummaryFormat::Json : summary_csv ? SummaryFormat::Csv : SummaryFormat::Text);
   return 0;
 }

@@ -1,8 +1,9 @@
 #include "escalate/config/range.hpp"
 
+#include "escalate/base/number_text.hpp"
+
 #include <cmath>
 #include <limits>
-#include <sstream>
 
 namespace escalate {
 
@@ -10,12 +11,7 @@ namespace {
 constexpr double INF = std::numeric_limits<double>::infinity();
 }  // namespace
 
-std::string short_number(double x) {
-  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
-  std::ostringstream os;
-  os << x;
-  return os.str();
-}
+std::string short_number(double x) { return shortest_number(x); }
 
 bool Range::contains(double x) const {
   if (std::isnan(x)) return false;

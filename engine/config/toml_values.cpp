@@ -33,8 +33,9 @@ double number_value(const toml::node& node, const std::string& path) {
 
 
 [[noreturn]] void fail(const toml::source_region& source, const std::string& key, const std::string& message) {
-  // A value without a source was put there by a command-line flag (ConfigOverrides).
-  bool from_flag = !source.path && source.begin.line == 0 && key.rfind("run.", 0) == 0;
+  // A value without a source was put there by a command-line flag (ConfigOverrides: --draws,
+  // --trajectories, --seed, a swept --set value).
+  bool from_flag = !source.path && source.begin.line == 0;
   throw ConfigError(where(source) + key + (from_flag ? " (set on the command line)" : "") + ": " + message);
 }
 

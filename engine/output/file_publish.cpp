@@ -78,21 +78,54 @@ bool move_into_place(const fs::path& temp, const fs::path& final_path, bool over
 
 }  // namespace
 
+namespace {
+
+// Whether a file can be created in the existing directory `dir`. access() says yes to root
+// everywhere; creating a file is the real test (read-only file systems, /proc, /sys, full
+// quotas).
+bool can_create_in(const fs::path& dir) {
+  fs::path probe = dir / (".escalate-probe-" + std::to_string(::getpid()));
+  int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) ::close(fd), ::unlink(probe.c_str());
+  return ::access(dir.c_str(), W_OK) == 0 && fd >= 0;
+}
+
+// A missing output directory is created when the file is written (write_file_atomically):
+// here only its nearest existing ancestor is checked, so a refusal creates nothing.
+void check_missing_directory(const std::string& path, const fs::path& dir) {
+  fs::path ancestor = dir;
+  std::error_code ec;
+  while (!fs::exists(fs::symlink_status(ancestor, ec)) && ancestor.has_parent_path() && ancestor.parent_path() != ancestor) {
+    ancestor = ancestor.parent_path();
+  }
+  if (!fs::exists(ancestor, ec)) ancestor = ".";  // a relative path: its first part is created in the working directory
+  if (!fs::is_directory(ancestor, ec)) {
+    throw UsageError(path + ": cannot create the output directory " + dir.string() + ": " + ancestor.string() +
+                     " is not a directory");
+  }
+  if (!can_create_in(ancestor)) {
+    throw UsageError(path + ": cannot create the output directory " + dir.string() + ": " + ancestor.string() +
+                     " is not writable");
+  }
+}
+
+}  // namespace
+
 void check_output_path(const std::string& path, bool overwrite, const std::string& may_replace) {
   fs::path p(path);
   fs::path dir = directory_of(p);
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw UsageError(path + ": output directory " + dir.string() + " does not exist");
-  // access() says yes to root everywhere; creating a file is the real test (read-only
-  // file systems, /proc, /sys, full quotas).
-  fs::path probe = dir / (".escalate-probe-" + std::to_string(::getpid()));
-  int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (::access(dir.c_str(), W_OK) != 0 || fd < 0) {
-    if (fd >= 0) ::close(fd), ::unlink(probe.c_str());
-    throw UsageError(path + ": output directory " + dir.string() + " is not writable");
+  if (!fs::is_directory(dir, ec)) {
+    if (fs::exists(fs::symlink_status(dir, ec))) {
+      throw UsageError(path + ": output directory " + dir.string() + " is not a directory");
+    }
+    check_missing_directory(path, dir);
+    if (p.filename().empty() || p.filename() == "." || p.filename() == "..") {
+      throw UsageError(path + ": is a directory; give a file name for the results");
+    }
+    return;  // nothing exists there yet: no file to replace, no input to protect
   }
-  ::close(fd);
-  ::unlink(probe.c_str());
+  if (!can_create_in(dir)) throw UsageError(path + ": output directory " + dir.string() + " is not writable");
   if (p.filename().empty() || p.filename() == "." || p.filename() == "..") {
     throw UsageError(path + ": is a directory; give a file name for the results");
   }
@@ -136,6 +169,10 @@ void write_file_atomically(const std::string& path, bool overwrite, const std::f
                            const std::string& may_replace) {
   check_output_path(path, overwrite, may_replace);
   fs::path final_path(path);
+  std::error_code ec;
+  if (!fs::is_directory(directory_of(final_path), ec) && !fs::create_directories(directory_of(final_path), ec) && ec) {
+    throw UsageError(path + ": cannot create the output directory " + directory_of(final_path).string() + ": " + ec.message());
+  }
   fs::path temp = final_path;
   temp.replace_filename(temporary_prefix(final_path) + std::to_string(::getpid()));
   ::unlink(temp.c_str());  // left by a dead process that had our process id
@@ -155,6 +192,13 @@ void write_file_atomically(const std::string& path, bool overwrite, const std::f
     ::unlink(temp.c_str());
     throw;
   }
+}
+
+std::uint64_t file_size_of(const std::function<void(H5Writer&)>& fill) {
+  H5Writer h5("dry-run-" + std::to_string(::getpid()) + ".h5", H5Writer::InMemory{});
+  fill(h5);
+  h5.close();
+  return h5.bytes();
 }
 
 }  // namespace escalate

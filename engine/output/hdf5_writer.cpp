@@ -55,6 +55,15 @@ std::string string_checksum_text(std::uint64_t checksum) {
   return buffer;
 }
 
+H5Writer::H5Writer(const std::string& name, InMemory) : path_(name), in_memory_(true) {
+  H5Handle fcpl = order_tracking(H5P_FILE_CREATE);
+  H5Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "file access property list");
+  h5_check(H5Pset_fapl_core(fapl.get(), std::size_t{1} << 20, false), "in-memory file driver");
+  h5_check(H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_V110, H5F_LIBVER_V110), "file format bounds");
+  h5_check(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG), "file close degree");
+  file_ = H5Handle(H5Fcreate(name.c_str(), H5F_ACC_EXCL, fcpl.get(), fapl.get()), H5Fclose, "cannot create " + name + " in memory");
+}
+
 H5Writer::H5Writer(const std::string& path) : path_(path) {
   H5Handle fcpl = order_tracking(H5P_FILE_CREATE);
   H5Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "file access property list");
@@ -225,6 +234,15 @@ void H5Writer::close() {
     if (H5Fflush(file_.get(), H5F_SCOPE_GLOBAL) < 0) {
       const int error = errno;  // what the failing write said: ENOSPC, EDQUOT, EFBIG, EIO
       throw IoError("HDF5 error: writing " + path_ + (error ? std::string(": ") + std::strerror(error) : std::string()));
+    }
+    if (in_memory_) {
+      // The size of the file's image: what a file on disk would hold (the core driver's
+      // own size is its memory, allocated in increments).
+      const ssize_t image = H5Fget_file_image(file_.get(), nullptr, 0);
+      if (image < 0) throw IoError("HDF5 error: the size of " + path_);
+      bytes_ = static_cast<std::uint64_t>(image) + SEAL_BYTES;
+      h5_check(H5Fclose(file_.release()), "closing " + path_);
+      return;
     }
     h5_check(H5Fclose(file_.release()), "closing " + path_);
     seal_file(path_);

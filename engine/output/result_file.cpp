@@ -169,4 +169,12 @@ void write_result_file(const std::string& path, const Config& config, const Resu
   }, may_replace);
 }
 
+std::uint64_t result_file_size(const Config& config, const Results& results, const DriverResult& driver,
+                               const ShardInfo& shard) {
+  return file_size_of([&](H5Writer& h5) {
+    write_results(h5, "", config, results);
+    write_state(h5, driver, shard);
+  });
+}
+
 }  // namespace escalate

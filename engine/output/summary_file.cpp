@@ -14,6 +14,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <sstream>
 
 namespace escalate {
@@ -41,7 +42,7 @@ std::string number(double x) {
   return buffer;
 }
 
-void result_summary(std::ostream& out, const std::string& path, bool json) {
+void result_summary(std::ostream& out, const std::string& path, SummaryFormat format) {
   StoredRun run = read_stored_run(path);
   H5Reader h5(path);
   Provenance provenance = Provenance::of(run.driver, "", run.wall_seconds);
@@ -52,7 +53,8 @@ void result_summary(std::ostream& out, const std::string& path, bool json) {
   const RunSettings& s = run.config.run;
   const std::string shard =
       run.shard.count > 1 ? std::to_string(run.shard.index + 1) + "/" + std::to_string(run.shard.count) : "";
-  if (!json) {
+  if (format == SummaryFormat::Csv) return write_results_csv(out, std::filesystem::path(run.config.source_path).stem().string(), r);
+  if (format == SummaryFormat::Text) {
     out << path << ": " << run.config.source_path << ", engine " << run.engine_version << " ("
         << h5.string_attribute("", "git_sha1", 64) << "), created " << h5.string_attribute("", "created", 64) << ", "
         << (run.driver.complete ? "complete" : "PARTIAL") << (shard.empty() ? "" : ", shard " + shard) << "\n";
@@ -99,7 +101,7 @@ void result_summary(std::ostream& out, const std::string& path, bool json) {
   out << "\n  }\n}\n";
 }
 
-void comparison_summary(std::ostream& out, const std::string& path, bool json) {
+void comparison_summary(std::ostream& out, const std::string& path, SummaryFormat format) {
   H5Reader h5(path);
   require_format_version(path, h5.int_attribute("", "format_version"));
   auto edited = [&](const std::string& what) -> void { throw FileError(path + ": " + what + " (damaged or edited file)"); };
@@ -146,7 +148,8 @@ void comparison_summary(std::ostream& out, const std::string& path, bool json) {
   run.trajectories = h5.int_attribute("", "trajectories");
   const std::int64_t horizon_days = h5.int_attribute(c.reference, "horizon_days");
   if (run.draws < 1 || run.trajectories < 1 || horizon_days < 1) edited("seed, draws, trajectories or horizon_days out of range");
-  if (!json) {
+  if (format == SummaryFormat::Csv) return write_comparison_csv(out, c);
+  if (format == SummaryFormat::Text) {
     out << path << ": comparison, engine " << h5.string_attribute("", "engine_version", 256) << "\n";
     print_comparison(out, c, run, horizon_days);
     return;
@@ -173,12 +176,15 @@ void comparison_summary(std::ostream& out, const std::string& path, bool json) {
 
 }  // namespace
 
-void summarize_file(std::ostream& out, const std::string& path, bool json) {
+void summarize_file(std::ostream& out, const std::string& path, SummaryFormat format) {
   H5Reader h5(path);
   std::string type = h5.has_attribute("", "filetype") ? h5.string_attribute("", "filetype", 64) : "";
-  if (type == RESULT_FILETYPE) return result_summary(out, path, json);
-  if (type == "escalate-comparison") return comparison_summary(out, path, json);
-  if (type == SENSITIVITY_FILETYPE) return summarize_sensitivity_file(out, path, json);
+  if (type == RESULT_FILETYPE) return result_summary(out, path, format);
+  if (type == "escalate-comparison") return comparison_summary(out, path, format);
+  if (type == SENSITIVITY_FILETYPE) {
+    if (format == SummaryFormat::Csv) throw UsageError(path + ": --csv is for run and comparison files; a sensitivity file has --json");
+    return summarize_sensitivity_file(out, path, format == SummaryFormat::Json);
+  }
   throw FileError(path + ": not an Escalate result, comparison or sensitivity file");
 }
 

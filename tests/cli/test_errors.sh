@@ -11,8 +11,8 @@ expect_output "typo.toml:4:1: run.grid_dayz: unknown key (did you mean 'grid_day
 expect_exit 2 "$BIN" run missing.toml
 expect_output "missing.toml: config file not found"
 
-expect_exit 2 "$BIN" run "$SRC/tests/configs/small.toml" -o nodir/out.h5
-expect_output "does not exist"
+expect_exit 2 "$BIN" run "$SRC/tests/configs/small.toml" -o typo.toml/nodir/out.h5
+expect_output "cannot create the output directory typo.toml/nodir: typo.toml is not a directory"
 
 expect_exit 2 "$BIN" run "$SRC/tests/configs/small.toml" --draws 0
 expect_output "--draws"

@@ -57,6 +57,31 @@ expect_output "different config, seed or size"
 expect_exit 2 "$BIN" run "$cfg" "${size[@]}" -q --resume full.h5 -o other.h5
 expect_output "already complete"
 
+# An interrupted shard: merge refuses it (exit 2, so a Slurm afterok chain stops),
+# --shard 1/2 --resume finishes its own batches (still a shard), and the merge equals the
+# uninterrupted run.
+"$BIN" run "$cfg" "${size[@]}" --shard 1/2 -o shard-1.h5 >shard.log 2>&1 &
+pid=$!
+sleep 1.5
+kill -INT $pid
+wait $pid
+code=$?
+[ "$code" = 130 ] && pass "shard: exit 130 on SIGINT" || { fail "shard: exit $code on SIGINT"; cat shard.log; }
+expect_exit 0 "$BIN" run "$cfg" "${size[@]}" -q --shard 2/2 -o shard-2.h5
+expect_exit 2 "$BIN" merge shard-1.h5 shard-2.h5 -o merged-shards.h5
+expect_output "incomplete part(s): shard-1.h5 (shard 1/2:"
+expect_output "--resume"
+[ ! -e merged-shards.h5 ] && pass "incomplete merge: nothing written" || fail "incomplete merge wrote a file"
+expect_exit 2 "$BIN" run "$cfg" "${size[@]}" -q --shard 2/2 --resume shard-1.h5
+expect_output "shard-1.h5 is shard 1/2; give its own --shard"
+expect_exit 0 "$BIN" run "$cfg" "${size[@]}" -q --shard 1/2 --resume shard-1.h5
+expect_exit 0 "$BIN" summary shard-1.h5
+expect_output "shard 1/2"
+expect_exit 2 "$BIN" run "$cfg" "${size[@]}" -q --shard 1/2 --resume shard-1.h5
+expect_output "shard 1/2 is already complete (merge it)"
+expect_exit 0 "$BIN" merge shard-1.h5 shard-2.h5 -q -o merged-shards.h5
+expect_exit 0 h5diff --exclude-attribute / full.h5 merged-shards.h5
+
 # SIGKILL while replacing an existing result: the old file survives intact.
 cp full.h5 precious.h5
 sum=$(md5sum < precious.h5)
@@ -73,6 +98,6 @@ head -c 5000 full.h5 > truncated.h5
 expect_exit 2 "$BIN" summary truncated.h5
 expect_output "truncated.h5"
 expect_exit 2 "$BIN" merge truncated.h5 -o merged.h5
-expect_exit 2 "$BIN" compare "$cfg" full.h5 -o cmp.h5
-expect_output "full.h5"
+expect_exit 2 "$BIN" compare "$cfg" truncated.h5 -o cmp.h5
+expect_output "truncated.h5"
 finish

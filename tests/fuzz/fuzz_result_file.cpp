@@ -32,7 +32,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   escalate::forget_input_files();
   try {
     std::ostringstream out;  // summary reads the file with read_stored_run (or as a comparison)
-    escalate::summarize_file(out, scratch.path, size % 2 == 1);  // text or JSON
+    constexpr escalate::SummaryFormat formats[] = {escalate::SummaryFormat::Text, escalate::SummaryFormat::Json,
+                                                   escalate::SummaryFormat::Csv};
+    escalate::summarize_file(out, scratch.path, formats[size % 3]);  // text, JSON or CSV
   } catch (const escalate::FileError&) {
     // the expected answer to a damaged, foreign or edited file
   }

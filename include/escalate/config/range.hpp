@@ -24,7 +24,8 @@ struct Range {
   static Range half_open_eps();  // (0, 0.5)
 };
 
-// A bound or parameter as people read it: "inf", "-inf", or six significant digits.
+// A bound or parameter as people read it: "inf", "-inf", or the shortest text that reads
+// back to the same double (base/number_text.hpp).
 std::string short_number(double x);
 
 }  // namespace escalate

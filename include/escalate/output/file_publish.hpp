@@ -13,8 +13,9 @@
 
 namespace escalate {
 
-// Checks, before any work is done, that `path` can be written: its directory exists and
-// is writable, it is not a directory or a device, it is not one of this command's inputs
+// Checks, before any work is done, that `path` can be written: its directory is writable,
+// or is missing and can be created (its nearest existing ancestor is a writable
+// directory; write_file_atomically creates it), it is not a directory or a device, it is not one of this command's inputs
 // (a config, a `base` file or a result file read so far: base/input_file.hpp) other than
 // `may_replace` (the partial file that --resume completes in place), and it does not
 // exist (unless `overwrite`). Throws UsageError.
@@ -24,10 +25,14 @@ void check_output_path(const std::string& path, bool overwrite, const std::strin
 // running (left by a run that was killed) and returns their paths.
 std::vector<std::string> remove_stale_temporaries(const std::string& path);
 
-// Creates a temporary file beside `path`, lets `fill` write it, and moves it into place
+// Creates the missing directories of `path` and a temporary file beside it, lets `fill` write it, and moves it into place
 // (replacing an existing regular file only if `overwrite`); on any error the temporary
 // file is removed and `path` is left as it was.
 void write_file_atomically(const std::string& path, bool overwrite, const std::function<void(H5Writer&)>& fill,
                            const std::string& may_replace = "");
+
+// The size in bytes of the file `fill` would write (seal included), written in memory
+// only: for `--dry-run`, which writes nothing.
+std::uint64_t file_size_of(const std::function<void(H5Writer&)>& fill);
 
 }  // namespace escalate

@@ -29,6 +29,10 @@ struct VariableAttributes {
 class H5Writer {
  public:
   explicit H5Writer(const std::string& path);  // creates the file; refuses an existing one
+  // A file in memory only (HDF5's core driver, no backing store), to learn the size a file
+  // would have (`bytes()` after close()); `name` only labels errors.
+  struct InMemory {};
+  H5Writer(const std::string& name, InMemory);
 
   // Coordinate axes: 1-D dimension scales, at "name" or "group/name" (netCDF-4 dimensions
   // of that group). T: double, float, std::int64_t (H5Type), or std::string.
@@ -50,6 +54,7 @@ class H5Writer {
   void attribute(const std::string& object, const std::string& name, double value);
 
   void close();  // flushes, closes and seals; errors here are errors of the write
+  std::uint64_t bytes() const { return bytes_; }  // of an in-memory file after close(), seal included
 
  private:
   hid_t group_for(const std::string& path, std::string& leaf);
@@ -61,6 +66,8 @@ class H5Writer {
   hid_t object(const std::string& path);
 
   std::string path_;
+  bool in_memory_ = false;
+  std::uint64_t bytes_ = 0;
   H5Handle file_;
   std::map<std::string, H5Handle> groups_;
   std::map<std::string, H5Handle> dimensions_;

@@ -32,4 +32,8 @@ void write_result_file(const std::string& path, const Config& config, const Resu
                        const DriverResult& driver, const ShardInfo& shard, bool overwrite,
                        const std::string& may_replace = "");
 
+// The size in bytes write_result_file would write (for --dry-run; nothing is written).
+std::uint64_t result_file_size(const Config& config, const Results& results, const DriverResult& driver,
+                               const ShardInfo& shard);
+
 }  // namespace escalate

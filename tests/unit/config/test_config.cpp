@@ -207,3 +207,47 @@ TEST_CASE("Config errors name file, line, column and key", "[config][errors]") {
     expect_error(closed_form_with("seed = 14", event), {"outside the allowed range"});
   }
 }
+
+TEST_CASE("Errors in a derived config name the file that wrote the key", "[config][errors]") {
+  // The base is closed-form.toml; each child changes one thing.
+  write_file("derived-base.toml", read_text(source_path("tests/configs/closed-form.toml")));
+  auto child = [](const std::string& name, const std::string& body) {
+    return write_file(name, "schema = 2\nbase = \"derived-base.toml\"\n" + body);
+  };
+  SECTION("a misspelt side: the child's line, with a suggestion") {
+    expect_error(child("derived-side.toml", "[sides.natto]\nbias = 0.2\n"),
+                 {"derived-side.toml:3:", "sides.natto", "did you mean 'nato'"});
+  }
+  SECTION("a bad value for a key the base also sets: the child's line") {
+    expect_error(child("derived-value.toml", "[sides.nato]\nopen_mindedness = 1.5\n"),
+                 {"derived-value.toml:4:", "sides.nato.open_mindedness", "[0, 1]"});
+    expect_error(child("derived-type.toml", "[war]\nceasefire_rate_per_year = \"never\"\n"),
+                 {"derived-type.toml:4:", "war.ceasefire_rate_per_year", "got a string"});
+  }
+  SECTION("a named table merged by name: each key names its own file") {
+    expect_error(child("derived-named.toml", "[incident.accident]\nattribution_error = 0.7\n"),
+                 {"derived-named.toml:4:", "incident.accident.attribution_error", "[0, 0.5]"});
+    expect_error(child("derived-victim.toml", "[incident.accident]\nvictim = \"poland\"\n"),
+                 {"derived-victim.toml:4:", "incident.accident.victim", "unknown side 'poland'"});
+  }
+  SECTION("a distribution replaced by another kind in the child, and its error") {
+    const Config kind = load_config(
+        child("derived-kind.toml", "[sides.nato]\nbias = { dist = \"triangular\", low = -1.0, mode = 0.0, high = 1.0 }\n"));
+    REQUIRE(kind.uncertain.size() == 1);
+    CHECK(kind.uncertain.front().path == "sides.nato.bias");
+    CHECK(kind.uncertain.front().dist.kind == Distribution::Kind::Triangular);
+    expect_error(child("derived-kind-bad.toml", "[sides.nato]\nopen_mindedness = { dist = \"normal\", mean = 0.5, sd = 0.1 }\n"),
+                 {"derived-kind-bad.toml:4:", "open_mindedness", "leaves the allowed range"});
+  }
+  SECTION("a value from the command line says so") {
+    ConfigOverrides o;
+    o.values.push_back({"sides.nato.open_mindedness", 1.5});
+    try {
+      load_config(child("derived-flag.toml", ""), o);
+      FAIL("no error for a --set value out of range");
+    } catch (const ConfigError& e) {
+      CHECK_THAT(std::string(e.what()), Contains("sides.nato.open_mindedness (set on the command line)") &&
+                                            Contains("[0, 1]"));
+    }
+  }
+}

@@ -60,6 +60,35 @@ TEST_CASE("An existing output is replaced only when asked, and only by a whole f
   }
 }
 
+TEST_CASE("Missing output directories are checked before the work and created only at the write", "[publish]") {
+  const fs::path root = scratch_dir() / "made";
+  fs::remove_all(root);
+  const std::string path = (root / "a" / "b" / "out.h5").string();
+  check_output_path(path, false);
+  CHECK_FALSE(fs::exists(root));  // a check writes nothing
+  write_small(path, false);
+  CHECK(H5Reader(path).doubles("v") == std::vector<double>{0.25, 0.5, 0.75});
+  // Under a regular file: refused by the check, and nothing is created.
+  const std::string file = write_file("plain-file.txt", "not a directory\n");
+  CHECK_THROWS_WITH(check_output_path(file + "/sub/out.h5", false),
+                    Contains("cannot create the output directory") && Contains("is not a directory"));
+  CHECK_THROWS_AS(check_output_path(file + "/sub/out.h5", false), UsageError);
+  CHECK_THROWS_AS(write_small(file + "/out.h5", false), UsageError);
+  CHECK(bytes_of(file) == "not a directory\n");
+}
+
+TEST_CASE("file_size_of is the size of the file written to disk", "[publish]") {
+  const std::string path = (scratch_dir() / "sized.h5").string();
+  fs::remove(path);
+  write_small(path, false);
+  const std::uint64_t in_memory = file_size_of([](H5Writer& h5) {
+    h5.dimension("x", std::vector<std::int64_t>{0, 1, 2}, {"x", ""});
+    h5.variable("v", std::vector<double>{0.25, 0.5, 0.75}, {"x"}, {"values", "1"});
+    h5.attribute("", "note", std::string("hello"));
+  });
+  CHECK(in_memory == fs::file_size(path));
+}
+
 TEST_CASE("An output that is an input of the command is refused, even with --force", "[publish]") {
   forget_input_files();
   const std::string config = write_file("input.toml", "x = 1\n");
