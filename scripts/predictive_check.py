@@ -29,10 +29,11 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from escalate_calibrate import figure  # noqa: E402
-from escalate_calibrate.predictive import answers, no_war, predict, rows, totals  # noqa: E402
-from escalate_calibrate.record import INCIDENTS, Catalogue  # noqa: E402
+from escalate_calibrate.predictive import answers, no_war, predict, rows, series, totals  # noqa: E402
+from escalate_fit.assumptions import SERIES_FOR_RATE  # noqa: E402
+from escalate_calibrate.record import COUNTS, INCIDENTS, Catalogue  # noqa: E402
 from escalate_calibrate.runs import ROOT, RunError  # noqa: E402
-from escalate_fit.catalogue import DataError  # noqa: E402
+from escalate_fit.catalogue import DataError, read_counts  # noqa: E402
 
 PROG = "predictive_check.py"
 WINDOWS = [os.path.join(ROOT, "configs", "scenarios", f"record-{w}.toml") for w in ("2014-2021", "2022-2025")]
@@ -52,7 +53,7 @@ def table(header, body, md):
     return "\n".join("  ".join(str(x).ljust(w) for x, w in zip(row, widths)) for row in [header] + body)
 
 
-def report(windows, md):
+def report(windows, md, counts_rows):
     out, inside, total = [], 0, 0
     for w in windows:
         out.append(f"\n{'### ' if md else ''}Window {w.start}..{w.end} ({os.path.relpath(w.config, ROOT)}), "
@@ -76,6 +77,9 @@ def report(windows, md):
                    f"mean mid-PIT {pits.mean():.2f} (1/2 for calibrated predictions, sd about "
                    f"{np.sqrt(1 / 12 / len(rs)):.2f} for {len(rs)} independent counts); the record above "
                    f"the model's median in {above}, below it in {below}.")
+        for name, e in series(w, counts_rows, SERIES_FOR_RATE):
+            out.append(f"{e['type']} {e['year']}, published series {name} (the count its rate is fitted to, "
+                       f"not the catalogue's rows): {cell(e, md)}")
         out.append("\nAnswers to incidents by rung over the window (record / model median [90% band]; "
                    "shares of all answers):\n")
         body = []
@@ -99,6 +103,7 @@ def main(argv=None):
     ap.add_argument("windows", nargs="*", default=WINDOWS, help="window configs")
     ap.add_argument("--draws", type=int, default=1000, help="parameter draws, one trajectory each (default 1000)")
     ap.add_argument("--record", default=INCIDENTS, help="the incident catalogue (data/incidents.csv)")
+    ap.add_argument("--counts", default=COUNTS, help="the published counts (data/yearly_counts.csv)")
     ap.add_argument("--markdown", metavar="FILE", help="also write the tables as Markdown")
     ap.add_argument("--figure", metavar="FILE", help="draw the figure (PNG)")
     ap.add_argument("--threads", type=int, help="engine threads (results do not depend on it)")
@@ -118,12 +123,13 @@ def main(argv=None):
         print(f"{PROG}: error: {e}", file=sys.stderr)
         return 2
     head = (f"Posterior predictive check against {catalogue.path} (version {catalogue.version})")
-    sys.stdout.write(head + "\n" + report(windows, md=False))
+    counts_rows = read_counts(args.counts)
+    sys.stdout.write(head + "\n" + report(windows, False, counts_rows))
     if args.markdown:
         with open(args.markdown, "w", encoding="utf-8") as f:
-            f.write(report(windows, md=True))
+            f.write(report(windows, True, counts_rows))
     if args.figure:
-        figure.draw(windows, args.figure, f"The model's yearly counts (90% band, median) and the record (dots; red: outside), "
+        figure.draw(windows, args.figure, [e for w in windows for e in series(w, counts_rows, SERIES_FOR_RATE)], f"The model's yearly counts (90% band, median) and the record (dots; red: outside), "
                                           f"{args.draws} draws")
         print(f"Wrote {args.figure}")
     return 0

@@ -14,7 +14,8 @@ from .predictive import answers, band  # noqa: E402
 BAND, MEDIAN, OBSERVED, OUTSIDE = "#9ecae1", "#08519c", "black", "#d62728"
 
 
-def draw(windows, path, title):
+def draw(windows, path, published, title):
+    """published: [(series, entry)] of predictive.series, drawn as crosses."""
     types = []
     for w in windows:
         types += [t for t in w.types if t not in types]
@@ -35,11 +36,22 @@ def draw(windows, path, title):
             out = (obs < lo) | (obs > hi)
             ax.plot(np.array(years)[~out], obs[~out], "o", color=OBSERVED, ms=4)
             ax.plot(np.array(years)[out], obs[out], "o", color=OUTSIDE, ms=6)
+        pub = [(name, e) for name, e in published if e["type"] == t]
+        for name, e in pub:
+            ax.plot(e["year"] + 0.5, e["observed"], "x", color=OUTSIDE if e["flag"] else OBSERVED, ms=7, mew=2)
+        if pub:
+            ax.plot([], [], "x", color=OBSERVED, label=pub[0][0].split("_")[0].upper() + " count")
+            ax.legend(fontsize=7, loc="upper left")
         ax.set_title(t, fontsize=10)
         ax.set_xlim(2014, 2026)
         ax.set_ylim(bottom=0)
         ax.grid(alpha=0.3)
         ax.tick_params(labelsize=8)
+    first = axes.flat[0]
+    first.fill_between([], [], [], color=BAND, label="model, 90% band")
+    first.plot([], [], color=MEDIAN, label="model, median")
+    first.plot([], [], "o", color=OBSERVED, ms=4, label="catalogue rows")
+    first.legend(fontsize=7, loc="upper left")
     ax = axes.flat[len(types)]
     width = 0.8 / (2 * len(windows))
     x = np.arange(len(RUNGS))

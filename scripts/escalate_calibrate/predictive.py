@@ -123,6 +123,27 @@ def totals(window):
     return [entry(counts[:, k], observed[k], type=t) for k, t in enumerate(window.types)]
 
 
+def series(window, counts_rows, used):
+    """Published yearly counts of the series a type's rate was fitted to (the fit's
+    SERIES_FOR_RATE: the CSIS sabotage count) beside the model's band for the whole type
+    in the same calendar year: [(series, entry)]. Only exact whole-year rows."""
+    out = []
+    for (itype, _, _), name in used.items():
+        if itype not in window.types:
+            continue
+        k = window.types.index(itype)
+        for row in counts_rows:
+            if row["series"] != name or not row["year"]:
+                continue
+            y = int(row["year"])
+            yr = next((yr for yr in window.years if yr.year == y), None)
+            whole = (row["period_start"], row["period_end"]) == (dt.date(y, 1, 1), dt.date(y, 12, 31))
+            if yr is None or not whole or (yr.first, yr.last) != (row["period_start"], row["period_end"]):
+                continue
+            out.append((name, entry(yr.counts[:, k], row["count"], year=y, type=itype)))
+    return out
+
+
 def answers(window):
     """Per rung over the whole window: the observed count and share, and the model's band
     of the count and of the share (trajectories without any answer are left out of shares)."""

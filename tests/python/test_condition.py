@@ -41,10 +41,8 @@ spec.loader.exec_module(C)
 from escalate_calibrate.estimate import weighted_estimate  # noqa: E402
 from escalate_calibrate.runs import read_result  # noqa: E402
 
-HEADER = ["id", "date", "date_precision", "type", "victim", "suspect", "location", "victim_state_nato_member",
-          "initial_attribution", "final_attribution", "attributed_by", "attribution_delay_days", "casualties",
-          "response_rung", "article4", "shot_down", "response_notes", "source_publisher", "source_title",
-          "source_date", "source_url", "source2_publisher", "source2_title", "source2_url", "notes"]
+with open(os.path.join(SRC, "data", "incidents.csv"), newline="", encoding="utf-8") as _f:
+    HEADER = next(csv.reader(_f))        # the catalogue's columns, for synthetic catalogues
 
 
 def p_war(a, b, t=1.0):
@@ -164,6 +162,22 @@ class Conditioning(unittest.TestCase):
         engine = res.pooled["war"]
         np.testing.assert_allclose([mean, lo, hi], engine, rtol=1e-9, atol=1e-12)
         self.assertAlmostEqual(ess, m)
+
+    def test_repository_windows_share_the_baseline_draws(self):
+        """configs/baseline-2026.toml and both record windows: parameter draw m is the same
+        draw in all three (a tiny run of each)."""
+        runs = {}
+        for name in ("baseline-2026", "scenarios/record-2022-2025", "scenarios/record-2014-2021"):
+            out = os.path.join(self.tmp, name.replace("/", "-") + ".h5")
+            subprocess.run([BIN, "run", os.path.join(SRC, "configs", f"{name}.toml"), "-q", "-o", out,
+                            "--draws", "6", "--trajectories", "2"], check=True)
+            runs[name] = read_result(out)
+        base = runs.pop("baseline-2026")
+        for name, window in runs.items():
+            compared, skipped = C.check_same_draws(base, window)
+            self.assertIn("response.intercept.3", compared, name)
+            self.assertIn("incident.nuclear-signalling.deliberate_rate.3", compared, name)
+            self.assertGreater(len(compared), 60, name)
 
     def test_cli_output_and_refusals(self):
         forecast = self.config("cli", '[run]\nstart_date = "2021-01-01"\n')
