@@ -19,7 +19,8 @@ Parameter draw m must be the same draw in both runs: the command compares every 
 parameter (draws/parameters) and refuses otherwise.
 
 Each draw m gets the weight  w_m = L_counts(m) x P_m(no war in the window) x L_answers(m)
-(scripts/escalate_calibrate/likelihood.py). --terms chooses the factors; the default,
+(scripts/escalate_calibrate/likelihood.py; no_clash, P_m(no clash in the window), may
+replace no_war). --terms chooses the factors; the default,
 no_war,responses, leaves the counts out because the fitted rates of baseline-2026 hold
 them already (docs/calibration.md, "The forecast conditioned on the record"). With
 --terms counts, --counts fitted enters them as the ratio of the engine's likelihood to
@@ -146,12 +147,13 @@ def condition(args):
 def report(args, r):
     f, w = r["forecast"], r["window"]
     years = f.horizon_days / 365.25
-    print(f"Forecast {f.config_path or f.path}: {f.draws} draws x {f.trajectories}, {years:.1f} years"
+    rel = lambda p: os.path.relpath(p) if p else p                                          # noqa: E731
+    print(f"Forecast {rel(f.config_path or f.path)}: {f.draws} draws x {f.trajectories}, {years:.1f} years"
           + (f" from {f.start}" if f.start else "") + f", seed {f.seed}")
-    print(f"Record {w.start}..{w.end} ({r['catalogue'].path}, version {r['catalogue'].version}): "
+    print(f"Record {w.start}..{w.end} ({rel(r['catalogue'].path)}, version {r['catalogue'].version}): "
           f"{int(r['obs_counts'].sum())} incidents, answers "
           + ", ".join(f"{name} {int(n)}" for name, n in zip(RUNGS, r["obs_rungs"].sum(axis=0))) + ", no war")
-    print(f"Window run {w.config_path or w.path}: {w.draws} draws x {w.trajectories}; "
+    print(f"Window run {rel(w.config_path)}: {w.draws} draws x {w.trajectories}; "
           f"{len(r['compared'])} shared parameters identical in every draw"
           + (f" ({len(r['skipped'])} drawn from other distributions, not compared)" if r["skipped"] else ""))
     print(f"Likelihood: {', '.join(r['terms']) or 'none'}" + (f" (counts: {args.counts})" if "counts" in r["terms"] else ""))

@@ -2,6 +2,9 @@
 window (scripts/condition.py; the scheme is explained in docs/calibration.md).
 
   no_war     ln P_m(no war in the window) = ln(1 - p_war[m]).
+  no_clash   ln P_m(no clash in the window) = ln(1 - p_clash[m]): no limited strike between
+             the two sides' forces either (stronger than no_war; whether the MQ-9 of 2023
+             was a strike is coded differently in the catalogue and in baseline-2022).
   responses  the answers by type and rung: sum_k,r n_kr ln p_mkr, with p_mkr the draw's
              share of decisions on type-k incidents that stopped at rung r (counts + 1/2,
              so that a rung the draw never chose in its trajectories is unlikely, not
@@ -27,7 +30,7 @@ from escalate_fit.rates import fit_all, phase_gammas
 from .record import COUNTS, exposure
 from .runs import lookup
 
-TERMS = ("counts", "no_war", "responses")
+TERMS = ("counts", "no_war", "no_clash", "responses")
 COUNT_MODES = ("fitted", "plain", "off")
 
 
@@ -40,9 +43,9 @@ def log_poisson(n, mu):
     return np.where((mu == 0) & (n > 0), -np.inf, out)
 
 
-def no_war(window):
+def no_outcome(window, outcome):
     with np.errstate(divide="ignore"):
-        return np.log1p(-np.asarray(window.p["war"], float))
+        return np.log1p(-np.asarray(window.p[outcome], float))
 
 
 def responses(window, observed_rungs):
@@ -112,8 +115,9 @@ def log_likelihoods(window, catalogue, terms=TERMS, count_mode="fitted"):
     """{term: [M] log-likelihood} for the chosen terms, and notes on what was left out."""
     observed_counts, observed_rungs = catalogue.window(window.incident, window.start, window.end)
     out, notes = {}, []
-    if "no_war" in terms:
-        out["no_war"] = no_war(window)
+    for outcome in ("war", "clash"):
+        if f"no_{outcome}" in terms:
+            out[f"no_{outcome}"] = no_outcome(window, outcome)
     if "responses" in terms:
         out["responses"] = responses(window, observed_rungs)
     if "counts" in terms and count_mode != "off":

@@ -45,6 +45,9 @@ def write_h5(path, datasets, attrs):
                         f[name].dims[i].attach_scale(f[dim])
             for name, value in attrs.items():
                 f.attrs[name] = value
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)      # mkstemp made it private; a result is an ordinary file
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
