@@ -207,8 +207,10 @@ def write(args, r, argv):
     attrs = {
         "filetype": "escalate-conditioned", "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "command_line": " ".join([PROG] + list(argv)),
-        "forecast": f.path, "forecast_config": f.config_path, "forecast_engine": f.engine,
-        "window": w.path, "window_config": w.config_path, "window_engine": w.engine,
+        "forecast": f.path if args.forecast.endswith(".h5") else "run by this command (not kept)",
+        "forecast_config": f.config_path, "forecast_engine": f.engine,
+        "window": args.keep_runs and w.path or "run by this command (not kept)",
+        "window_config": w.config_path, "window_engine": w.engine,
         "window_start": str(w.start), "window_end": str(w.end),
         "seed": str(f.seed), "draws": M, "forecast_trajectories": f.trajectories, "window_trajectories": w.trajectories,
         "horizon_days": f.horizon_days, "forecast_start_date": str(f.start or ""),

@@ -18,7 +18,7 @@ about 10% of the observations would be flagged (somewhat fewer, because counts a
 discrete).
 
 Uses Debian's python3 (h5py, scipy, matplotlib): /usr/bin/python3 or $PYTHON. Takes about
-a minute with the defaults on 2 cores. Exit status 2 on bad input.
+10 seconds with the defaults on 2 cores. Exit status 2 on bad input.
 """
 import argparse
 import os
