@@ -4,11 +4,21 @@
     scripts/history.py                    # runs the engine on configs/scenarios/history-1991-2022.toml
     scripts/history.py RESULT.h5          # reads an existing result of that config
     scripts/history.py --markdown         # the table as Markdown (for docs/calibration.md)
+    scripts/history.py --score [--markdown]          # log score per year against the null model
+    scripts/history.py --score RESULT.h5 NULL.h5     # ... from existing results of both configs
 
 The paper (Yang & Zhang, section 3): dormant 1991-1998; activated, then deep, 1999-2021
 (one period: "activated/deep"); the start of a spiral in 2022. The model's phase for a
 year is the modal phase of `occupancy` at the grid point that ends it (every 365 days
 from 1 January 1991). Exit status 0; the count of matching years is printed last.
+
+--score rates the replay as a forecaster of the paper's phases: its log score for a year
+is ln P(the paper's phase at the end of the year) under the model (for "activated/deep"
+the two phases together), with (count + 1/2) / (trajectories + 1) so that a phase no
+trajectory reached scores about ln(1 / (2 x trajectories)), not minus infinity. The null
+model is the same replay with every incident rate at zero
+(configs/scenarios/history-1991-2022-null.toml); the difference per year is what the
+incidents add.
 Uses Debian's h5py: run with /usr/bin/python3 (or $PYTHON).
 """
 import argparse
@@ -22,6 +32,7 @@ import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONFIG = os.path.join(ROOT, "configs", "scenarios", "history-1991-2022.toml")
+NULL_CONFIG = os.path.join(ROOT, "configs", "scenarios", "history-1991-2022-null.toml")
 BIN = os.environ.get("ESCALATE_BIN", os.path.join(ROOT, "build", "release", "engine", "escalate"))
 FIRST_YEAR = 1991
 
@@ -51,16 +62,70 @@ def table(path):
     return rows
 
 
+def paper_probability(path):
+    """Per year: (year, paper phase, P(paper phase at the year's end), trajectories)."""
+    with h5py.File(path, "r") as f:
+        occupancy = f["occupancy"][:]
+        phases = [p.decode() if isinstance(p, bytes) else p for p in f["phase"][:]]
+        n = int(f.attrs["trajectories_done"])
+    out = []
+    for k in range(1, occupancy.shape[0]):
+        year = FIRST_YEAR + k - 1
+        paper = paper_phase(year)
+        out.append((year, paper, float(sum(occupancy[k][phases.index(p)] for p in paper.split("/"))), n))
+    return out
+
+
+def log_score(p, n):
+    """ln of the smoothed probability (p n + 1/2) / (n + 1) of an outcome seen in p n of n."""
+    return float(np.log((p * n + 0.5) / (n + 1)))
+
+
+def score_table(replay, null, markdown):
+    a, b = paper_probability(replay), paper_probability(null)
+    head = ["year", "paper", "P replay", "P null", "log score replay", "log score null", "difference"]
+    lines = []
+    total_a = total_b = 0.0
+    for (year, paper, pa, na), (_, _, pb, nb) in zip(a, b):
+        sa, sb = log_score(pa, na), log_score(pb, nb)
+        total_a, total_b = total_a + sa, total_b + sb
+        lines.append([str(year), paper, f"{pa:.3f}", f"{pb:.3f}", f"{sa:.2f}", f"{sb:.2f}", f"{sa - sb:+.2f}"])
+    lines.append(["total", "", "", "", f"{total_a:.2f}", f"{total_b:.2f}", f"{total_a - total_b:+.2f}"])
+    if markdown:
+        print("| " + " | ".join(head) + " |")
+        print("|" + "---|" * len(head))
+        for line in lines:
+            print("| " + " | ".join(line) + " |")
+    else:
+        print("".join(f"{h:>17}" if i > 1 else f"{h:<16}" for i, h in enumerate(head)))
+        for line in lines:
+            print("".join(f"{x:>17}" if i > 1 else f"{x:<16}" for i, x in enumerate(line)))
+    won = sum(float(line[6]) > 0 for line in lines[:-1])
+    print(f"\nReplay minus null: {total_a - total_b:+.2f} nats over {len(a)} years "
+          f"(the replay scores better in {won} years)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("result", nargs="?", help="an existing result of the history config")
+    parser.add_argument("null", nargs="?", help="with --score: an existing result of the null config")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--score", action="store_true", help="log score per year against the null model")
     args = parser.parse_args()
+    if args.null and not args.score:
+        parser.error("a second result is read only with --score")
     with tempfile.TemporaryDirectory() as tmp:
         path = args.result
         if path is None:
             path = os.path.join(tmp, "history.h5")
             subprocess.run([BIN, "run", CONFIG, "-q", "-o", path], check=True)
+        if args.score:
+            null = args.null
+            if null is None:
+                null = os.path.join(tmp, "null.h5")
+                subprocess.run([BIN, "run", NULL_CONFIG, "-q", "-o", null], check=True)
+            score_table(path, null, args.markdown)
+            return 0
         rows = table(path)
     matched = sum(matches(paper, model) for _, paper, model, _ in rows)
     if args.markdown:

@@ -114,6 +114,8 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
               {"per-draw act offspring ratio: probability that a countermeasure or strike is answered by another", "1"});
   h5.variable(g + "draws/incidents", r.incidents_by_draw, dims({"draw", "incident"}),
               {"per-draw mean number of incidents per trajectory over the horizon, by type", "1"});
+  h5.variable(g + "draws/incident_decisions", r.incident_decisions_by_draw, dims({"draw", "incident", "rung"}),
+              {"per-draw mean number of decisions on incidents (not on acts or injections) per trajectory, by type and rung", "1"});
   h5.variable(g + "draws/parameters", r.parameters, dims({"draw", "parameter"}), {"value of each uncertain parameter in each draw", ""});
   h5.attribute(g + "draws/parameters", "comment",
                std::string("no units attribute: each column is in the units of its config key (docs/model.md)"));

@@ -82,6 +82,7 @@ Results compute_results(const Config& config, const DriverResult& driver, const 
     clashes[i] = tally.value("draw_clash", m);
     for (int k = 0; k < PHASE_COUNT; ++k) reach[static_cast<std::size_t>(k)][i] = tally.value("draw_reached", m, k);
     for (auto k : tally.at("draw_incidents", m)) r.incidents_by_draw.push_back(ratio(k, trials[i]));
+    for (auto k : tally.at("draw_incident_decisions", m)) r.incident_decisions_by_draw.push_back(ratio(k, trials[i]));
     const auto offspring = tally.at("draw_act_offspring", m);
     r.act_offspring.push_back(ratio(offspring[0], offspring[1]));
     offspring_num += offspring[0], offspring_den += offspring[1];

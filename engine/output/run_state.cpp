@@ -126,6 +126,14 @@ void check_tallies(const std::string& path, const RunTally& t, const BatchLayout
   if (sum("war_cause") != counters[WARS]) bad("war_cause does not add up to the wars");
   if (sum("war_durations") + sum("war_durations_censored") != counters[WARS]) bad("war_durations do not add up to the wars");
   if (sum("nuclear_by_side") != nuclear) bad("nuclear_by_side does not match the draws' nuclear use");
+  // The draws' decisions on incidents add up to the run's decisions on incident causes.
+  const auto decisions = t.at("decisions");
+  const std::int64_t KR = layout.slice("draw_incident_decisions").size();
+  for (std::int64_t i = 0; i < KR; ++i) {
+    std::int64_t draws_total = 0;
+    for (std::int64_t m = 0; m < layout.draws(); ++m) draws_total += t.value("draw_incident_decisions", m, i);
+    if (draws_total != decisions[static_cast<std::size_t>(i)]) bad("draw_incident_decisions do not add up to the decisions on incidents");
+  }
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "escalate/sim/tally.hpp"
 
+#include "escalate/model/ladder.hpp"
 #include "escalate/model/phase.hpp"
 
 #include <algorithm>
@@ -34,7 +35,8 @@ BatchTally::BatchTally(const TallyLayout& layout)
   spiral_cause_ = at("spiral_cause"), clash_cause_ = at("clash_cause"), nuclear_by_side_ = at("nuclear_by_side");
   durations_ = at("war_durations"), durations_censored_ = at("war_durations_censored"), counters_ = at("counters");
   war_by_time_ = at("draw_war_by_time"), draw_reached_ = at("draw_reached"), clash_ = at("draw_clash");
-  draw_incidents_ = at("draw_incidents");
+  draw_incidents_ = at("draw_incidents"), incident_decisions_ = at("draw_incident_decisions");
+  incident_causes_ = layout.slice("draw_incidents").shape[0];
   offspring_ = at("draw_act_offspring"), runaways_ = at("draw_runaways"), trajectories_ = at("draw_trajectories");
 }
 
@@ -66,7 +68,15 @@ void BatchTally::add(const TrajectoryRecord& r) {
     run[incidents_ + static_cast<std::int64_t>(i)] += n;
     draw[draw_incidents_ + static_cast<std::int64_t>(i / RATE_PHASE_COUNT)] += n;  // by type, all phases
   }
-  for (std::size_t i = 0; i < r.decisions.size(); ++i) run[decisions_ + static_cast<std::int64_t>(i)] += static_cast<std::int64_t>(r.decisions[i]);
+  for (std::size_t i = 0; i < r.decisions.size(); ++i) {
+    const auto n = static_cast<std::int64_t>(r.decisions[i]);
+    const auto cause_rung = static_cast<std::int64_t>(i);
+    run[decisions_ + cause_rung] += n;
+    // Per draw, the decisions on random incidents (causes 0..K-1, the incident types, in
+    // the same cause-major order) by rung: injections, countermeasures and strikes are
+    // causes of their own.
+    if (cause_rung / RUNG_COUNT < incident_causes_) draw[incident_decisions_ + cause_rung] += n;
+  }
   for (const WarSpell& w : r.war_spells) {
     if (w.trigger >= 0) ++run[war_cause_ + w.trigger];
     ++run[(w.censored ? durations_censored_ : durations_) + duration_bin(w.days)];

@@ -37,6 +37,7 @@ TallyLayout::TallyLayout(const Scenario& scenario, const BatchLayout& batches, s
   add({"draw_reached", S::Draw, {"phase"}, {PHASE_COUNT}, count});
   add({"draw_clash", S::Draw, {}, {}, count});
   add({"draw_incidents", S::Draw, {"incident"}, {K}, count});
+  add({"draw_incident_decisions", S::Draw, {"incident", "rung"}, {K, RUNG_COUNT}, count});  // decisions on random incidents
   add({"draw_act_offspring", S::Draw, {"state/ratio_part"}, {2}, count});
   add({"draw_runaways", S::Draw, {}, {}, count});
   add({"draw_trajectories", S::Draw, {}, {}, count});

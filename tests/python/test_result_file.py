@@ -140,6 +140,12 @@ class ResultFileTest(unittest.TestCase):
         # Per-draw incidents per trajectory, times trajectories, add up to the pooled count by type.
         per_draw = self.h5["draws/incidents"][:] * self.h5.attrs["trajectories"]
         np.testing.assert_allclose(per_draw.sum(axis=0), self.h5["incident_count"][:].sum(axis=1), rtol=1e-12)
+        # Per-draw decisions on incidents by rung add up to the decisions whose cause is an incident type.
+        k = self.h5["incident"].shape[0]
+        per_draw = self.h5["draws/incident_decisions"][:] * self.h5.attrs["trajectories"]
+        self.assertEqual(per_draw.shape, (12, k, 5))
+        np.testing.assert_allclose(per_draw.sum(axis=0), self.h5["decisions"][:k], rtol=1e-12)
+        self.assertGreater(per_draw.sum(), 0)
         self.assertEqual(self.h5["decisions"][:].sum(), sum(self.h5["decisions"][:, r].sum() for r in range(5)))
 
     def test_summary_json_agrees_with_the_file(self):

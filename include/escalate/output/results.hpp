@@ -65,6 +65,7 @@ struct Results {
   std::vector<double> sensitivity;          // [P] Spearman rank correlation of per-draw P(war) with each parameter
   double sensitivity_threshold = 0;         // |rho| a null correlation exceeds with probability 5% (spearman_threshold)
   std::vector<double> incidents_by_draw;    // [M, K] per draw: incidents per trajectory, by type
+  std::vector<double> incident_decisions_by_draw;  // [M, K, 5] per draw: decisions on incidents per trajectory, by type and rung
   std::vector<double> act_offspring;        // [M] per draw: acts answering acts / decisions on acts (MODEL 9.5)
   double act_offspring_pooled = 0;
   // Counts over all trajectories.

@@ -44,7 +44,8 @@ class BatchTally {
   // Offsets of the slices in the run and draw blocks.
   std::int64_t occupancy_, reached_, clash_by_time_, incidents_, decisions_, war_cause_, spiral_cause_, clash_cause_,
       nuclear_by_side_, durations_, durations_censored_, counters_;
-  std::int64_t war_by_time_, draw_reached_, clash_, draw_incidents_, offspring_, runaways_, trajectories_;
+  std::int64_t war_by_time_, draw_reached_, clash_, draw_incidents_, incident_decisions_, offspring_, runaways_, trajectories_;
+  std::int64_t incident_causes_;  // K: decisions with a cause below K answered an incident
 };
 
 }  // namespace escalate

@@ -24,6 +24,7 @@ TEST_CASE("A trajectory's record lands in the right slices of its batch and draw
   r.max_phase_at_grid = {ACTIVATED, WAR, WAR};
   r.incidents[DEEP] = 2;
   r.decisions[0 * RUNG_COUNT + PROTEST] = 3;
+  r.decisions[1 * RUNG_COUNT + COUNTERMEASURE] = 2;  // cause 1 (a built-in cause): an answer to an act, not to an incident
   r.wars = 1;
   r.ceasefires = 1;
   r.war_spells = {{5.0, 40.0, 0, false, false}};
@@ -47,6 +48,10 @@ TEST_CASE("A trajectory's record lands in the right slices of its batch and draw
   CHECK(tally.at("clash_by_time")[1] == 2);
   CHECK(tally.at("incidents")[DEEP] == 4);
   CHECK(tally.at("decisions")[PROTEST] == 6);
+  CHECK(tally.at("decisions")[1 * RUNG_COUNT + COUNTERMEASURE] == 4);
+  CHECK(tally.value("draw_incident_decisions", 1, 0 * RUNG_COUNT + PROTEST) == 6);  // per draw: decisions on incident a ...
+  CHECK(tally.at("draw_incident_decisions", 1).size() == RUNG_COUNT);              // ... and no other cause (not acts)
+  CHECK(tally.value("draw_incident_decisions", 0, PROTEST) == 0);
   CHECK(tally.at("war_cause")[0] == 2);
   CHECK(tally.at("war_durations")[3] == 2);  // 40 days: the bin [30, 60)
   CHECK(tally.value("counters", 0, COUNTERMEASURES) == 6);
