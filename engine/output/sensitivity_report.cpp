@@ -1,6 +1,8 @@
 // The table and the JSON of `escalate sensitivity` (declared in sensitivity.hpp).
 #include "escalate/output/sensitivity.hpp"
 
+#include "escalate/output/json_text.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -26,26 +28,7 @@ std::string interval(const IntervalEstimate& e, int digits, std::size_t w) {
   return "[" + lpad(fixed(e.lo, digits), w) + "," + lpad(fixed(e.hi, digits), w) + "]";
 }
 
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\', out += c;
-    else if (c == '\n') out += "\\n";
-    else if (static_cast<unsigned char>(c) < 0x20) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-      out += buffer;
-    } else out += c;
-  }
-  return out + "\"";
-}
-std::string number(double x) {
-  if (!std::isfinite(x)) return "null";
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.17g", x);
-  return buffer;
-}
-std::string pair(const IntervalEstimate& e) { return "[" + number(e.lo) + ", " + number(e.hi) + "]"; }
+std::string pair(const IntervalEstimate& e) { return "[" + json_number(e.lo) + ", " + json_number(e.hi) + "]"; }
 
 double mean_of(const SensitivityAnalysis& a, int outcome) {
   double sum = 0;
@@ -133,26 +116,26 @@ void print_sensitivity(std::ostream& out, const Config& config, const Sensitivit
 
 void print_sensitivity_json(std::ostream& out, const std::string& path, const Config& config, const SensitivityAnalysis& a) {
   const auto P = static_cast<std::size_t>(a.design.parameters);
-  out << "{\n  \"file\": " << quoted(path) << ",\n  \"filetype\": " << quoted(SENSITIVITY_FILETYPE)
-      << ",\n  \"config_path\": " << quoted(config.source_path) << ",\n  \"layout\": " << quoted(layout_name(a.design.layout))
-      << ",\n  \"design_file\": " << (a.design_file.empty() ? "null" : quoted(a.design_file)) << ",\n  \"seed\": " << a.seed
+  out << "{\n  \"file\": " << json_string(path) << ",\n  \"filetype\": " << json_string(SENSITIVITY_FILETYPE)
+      << ",\n  \"config_path\": " << json_string(config.source_path) << ",\n  \"layout\": " << json_string(layout_name(a.design.layout))
+      << ",\n  \"design_file\": " << (a.design_file.empty() ? "null" : json_string(a.design_file)) << ",\n  \"seed\": " << a.seed
       << ",\n  \"base_samples\": " << a.design.base << ",\n  \"levels\": " << a.design.levels << ",\n  \"points\": "
       << a.design.points() << ",\n  \"trajectories\": " << config.run.trajectories << ",\n  \"horizon_days\": "
       << config.scenario.horizon_days << ",\n  \"bootstrap_resamples\": " << BOOTSTRAP_RESAMPLES << ",\n  \"parameters\": [";
   for (std::size_t k = 0; k < P; ++k) {
-    out << (k ? "," : "") << "\n    {\"path\": " << quoted(a.parameter[k]) << ", \"distribution\": "
-        << quoted(config.uncertain[k].dist.text()) << "}";
+    out << (k ? "," : "") << "\n    {\"path\": " << json_string(a.parameter[k]) << ", \"distribution\": "
+        << json_string(config.uncertain[k].dist.text()) << "}";
   }
   out << "\n  ],\n  \"outcomes\": {";
   for (int o = 0; o < SENSITIVITY_OUTCOMES; ++o) {
     const auto i = static_cast<std::size_t>(o);
-    out << (o ? "," : "") << "\n    " << quoted(SENSITIVITY_OUTCOME_NAMES[i]) << ": {\"mean\": " << number(mean_of(a, o));
+    out << (o ? "," : "") << "\n    " << json_string(SENSITIVITY_OUTCOME_NAMES[i]) << ": {\"mean\": " << json_number(mean_of(a, o));
     if (!a.sobol.empty()) {
       const SobolIndices& s = a.sobol[i];
-      out << ", \"variance\": " << number(s.variance) << ", \"noise_variance\": " << number(s.noise_variance) << ", \"indices\": {";
+      out << ", \"variance\": " << json_number(s.variance) << ", \"noise_variance\": " << json_number(s.noise_variance) << ", \"indices\": {";
       for (std::size_t k = 0; k < P; ++k) {
-        out << (k ? "," : "") << "\n      " << quoted(a.parameter[k]) << ": {\"S1\": " << number(s.first[k].value)
-            << ", \"S1_interval\": " << pair(s.first[k]) << ", \"ST\": " << number(s.total[k].value)
+        out << (k ? "," : "") << "\n      " << json_string(a.parameter[k]) << ": {\"S1\": " << json_number(s.first[k].value)
+            << ", \"S1_interval\": " << pair(s.first[k]) << ", \"ST\": " << json_number(s.total[k].value)
             << ", \"ST_interval\": " << pair(s.total[k]) << "}";
       }
       out << "\n    }";
@@ -161,9 +144,9 @@ void print_sensitivity_json(std::ostream& out, const std::string& path, const Co
       const MorrisMeasures& m = a.morris[i];
       out << ", \"indices\": {";
       for (std::size_t k = 0; k < P; ++k) {
-        out << (k ? "," : "") << "\n      " << quoted(a.parameter[k]) << ": {\"mu_star\": " << number(m.mu_star[k].value)
-            << ", \"mu_star_interval\": " << pair(m.mu_star[k]) << ", \"mu\": " << number(m.mu[k]) << ", \"sigma\": "
-            << number(m.sigma[k]) << ", \"mu_star_noise_floor\": " << number(m.noise_floor[k]) << "}";
+        out << (k ? "," : "") << "\n      " << json_string(a.parameter[k]) << ": {\"mu_star\": " << json_number(m.mu_star[k].value)
+            << ", \"mu_star_interval\": " << pair(m.mu_star[k]) << ", \"mu\": " << json_number(m.mu[k]) << ", \"sigma\": "
+            << json_number(m.sigma[k]) << ", \"mu_star_noise_floor\": " << json_number(m.noise_floor[k]) << "}";
       }
       out << "\n    }";
     }

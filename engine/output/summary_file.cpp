@@ -6,6 +6,7 @@
 #include "escalate/output/comparison.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/output/hdf5_reader.hpp"
+#include "escalate/output/json_text.hpp"
 #include "escalate/output/hdf5_writer.hpp"
 #include "escalate/output/result_file.hpp"
 #include "escalate/output/run_state.hpp"
@@ -21,26 +22,7 @@ namespace escalate {
 
 namespace {
 
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\', out += c;
-    else if (c == '\n') out += "\\n";
-    else if (static_cast<unsigned char>(c) < 0x20) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-      out += buffer;
-    } else out += c;
-  }
-  return out + "\"";
-}
 
-std::string number(double x) {
-  if (!std::isfinite(x)) return "null";
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.17g", x);
-  return buffer;
-}
 
 void result_summary(std::ostream& out, const std::string& path, SummaryFormat format) {
   StoredRun run = read_stored_run(path);
@@ -67,35 +49,35 @@ void result_summary(std::ostream& out, const std::string& path, SummaryFormat fo
   };
   auto estimate = [&](const PooledEstimate& e, const std::vector<double>& quantiles, std::size_t stride, std::size_t k) {
     std::ostringstream o;
-    o << "{\"pooled\": " << number(e.mean) << ", \"lower\": " << number(e.lo) << ", \"upper\": " << number(e.hi)
-      << ", \"draws_q05\": " << number(q(quantiles, stride, k, 0.05)) << ", \"draws_q50\": " << number(q(quantiles, stride, k, 0.5))
-      << ", \"draws_q95\": " << number(q(quantiles, stride, k, 0.95)) << ", \"between_draw_sd\": " << number(e.between_draw_sd) << "}";
+    o << "{\"pooled\": " << json_number(e.mean) << ", \"lower\": " << json_number(e.lo) << ", \"upper\": " << json_number(e.hi)
+      << ", \"draws_q05\": " << json_number(q(quantiles, stride, k, 0.05)) << ", \"draws_q50\": " << json_number(q(quantiles, stride, k, 0.5))
+      << ", \"draws_q95\": " << json_number(q(quantiles, stride, k, 0.95)) << ", \"between_draw_sd\": " << json_number(e.between_draw_sd) << "}";
     return o.str();
   };
-  out << "{\n  \"file\": " << quoted(path) << ",\n  \"filetype\": \"escalate-results\",\n"
-      << "  \"config_path\": " << quoted(run.config.source_path) << ",\n"
-      << "  \"engine_version\": " << quoted(run.engine_version) << ",\n"
-      << "  \"git_sha1\": " << quoted(h5.string_attribute("", "git_sha1", 64)) << ",\n"
-      << "  \"created\": " << quoted(h5.string_attribute("", "created", 64)) << ",\n"
+  out << "{\n  \"file\": " << json_string(path) << ",\n  \"filetype\": \"escalate-results\",\n"
+      << "  \"config_path\": " << json_string(run.config.source_path) << ",\n"
+      << "  \"engine_version\": " << json_string(run.engine_version) << ",\n"
+      << "  \"git_sha1\": " << json_string(h5.string_attribute("", "git_sha1", 64)) << ",\n"
+      << "  \"created\": " << json_string(h5.string_attribute("", "created", 64)) << ",\n"
       << "  \"seed\": " << s.seed << ",\n  \"draws\": " << s.draws << ",\n  \"trajectories\": " << s.trajectories
       << ",\n  \"horizon_days\": " << run.config.scenario.horizon_days << ",\n  \"grid_days\": " << run.config.scenario.grid_days
       << ",\n  \"complete\": " << (run.driver.complete ? "true" : "false") << ",\n  \"shard\": "
-      << (shard.empty() ? "null" : quoted(shard)) << ",\n  \"trajectories_done\": " << r.trajectories_done
+      << (shard.empty() ? "null" : json_string(shard)) << ",\n  \"trajectories_done\": " << r.trajectories_done
       << ",\n  \"trajectories_planned\": " << r.trajectories_planned << ",\n  \"p_reached\": {";
   for (std::size_t k = 0; k < r.phase.size(); ++k) {
-    out << (k ? "," : "") << "\n    " << quoted(r.phase[k]) << ": " << estimate(r.reach[k].pooled, r.reached_quantiles, r.phase.size(), k);
+    out << (k ? "," : "") << "\n    " << json_string(r.phase[k]) << ": " << estimate(r.reach[k].pooled, r.reached_quantiles, r.phase.size(), k);
   }
   out << "\n  },\n  \"p_nuclear\": " << estimate(r.reach[NUCLEAR].pooled, r.reached_quantiles, r.phase.size(), NUCLEAR)
       << ",\n  \"p_clash\": " << estimate(r.clash.pooled, r.clash_quantiles, 1, 0)
-      << ",\n  \"act_offspring_ratio\": " << number(r.act_offspring_pooled) << ",\n  \"counters\": {";
-  for (std::size_t c = 0; c < COUNTER_NAMES.size(); ++c) out << (c ? ", " : "") << quoted(COUNTER_NAMES[c]) << ": " << r.counters[c];
+      << ",\n  \"act_offspring_ratio\": " << json_number(r.act_offspring_pooled) << ",\n  \"counters\": {";
+  for (std::size_t c = 0; c < COUNTER_NAMES.size(); ++c) out << (c ? ", " : "") << json_string(COUNTER_NAMES[c]) << ": " << r.counters[c];
   out << "},\n  \"warnings\": [";
-  for (std::size_t w = 0; w < r.warnings.size(); ++w) out << (w ? ", " : "") << quoted(r.warnings[w]);
+  for (std::size_t w = 0; w < r.warnings.size(); ++w) out << (w ? ", " : "") << json_string(r.warnings[w]);
   out << "],\n  \"war_triggers\": {";
   bool first = true;
   for (std::size_t c = 0; c < r.war_trigger.size(); ++c) {
     if (!r.war_trigger[c]) continue;
-    out << (first ? "" : ",") << "\n    " << quoted(r.cause[c]) << ": " << r.war_trigger[c];
+    out << (first ? "" : ",") << "\n    " << json_string(r.cause[c]) << ": " << r.war_trigger[c];
     first = false;
   }
   out << "\n  }\n}\n";
@@ -154,20 +136,20 @@ void comparison_summary(std::ostream& out, const std::string& path, SummaryForma
     print_comparison(out, c, run, horizon_days);
     return;
   }
-  out << "{\n  \"file\": " << quoted(path) << ",\n  \"filetype\": \"escalate-comparison\",\n  \"reference\": "
-      << quoted(c.reference) << ",\n  \"seed\": " << run.seed << ",\n  \"draws\": " << run.draws
+  out << "{\n  \"file\": " << json_string(path) << ",\n  \"filetype\": \"escalate-comparison\",\n  \"reference\": "
+      << json_string(c.reference) << ",\n  \"seed\": " << run.seed << ",\n  \"draws\": " << run.draws
       << ",\n  \"trajectories\": " << run.trajectories << ",\n  \"horizon_days\": " << horizon_days
-      << ",\n  \"interval_units\": " << quoted(c.units) << ",\n  \"configs\": [";
+      << ",\n  \"interval_units\": " << json_string(c.units) << ",\n  \"configs\": [";
   for (std::size_t r = 0; r < c.rows.size(); ++r) {
     const auto& row = c.rows[r];
-    out << (r ? "," : "") << "\n    {\"config\": " << quoted(row.name) << ", \"draws_paired_exactly\": " << row.draws_paired_exactly;
+    out << (r ? "," : "") << "\n    {\"config\": " << json_string(row.name) << ", \"draws_paired_exactly\": " << row.draws_paired_exactly;
     for (int o = 0; o < NUM_OUTCOMES; ++o) {
       const auto& e = row.outcomes[o];
       const auto& a = row.absolute[o];
-      out << ", " << quoted(OUTCOME_NAMES[o]) << ": {\"probability\": " << number(a.mean) << ", \"interval\": [" << number(a.lo)
-          << ", " << number(a.hi) << "], \"difference\": " << number(e.difference) << ", \"paired\": ["
-          << number(e.paired_lo) << ", " << number(e.paired_hi) << "], \"unpaired\": [" << number(e.unpaired_lo) << ", "
-          << number(e.unpaired_hi) << "]}";
+      out << ", " << json_string(OUTCOME_NAMES[o]) << ": {\"probability\": " << json_number(a.mean) << ", \"interval\": [" << json_number(a.lo)
+          << ", " << json_number(a.hi) << "], \"difference\": " << json_number(e.difference) << ", \"paired\": ["
+          << json_number(e.paired_lo) << ", " << json_number(e.paired_hi) << "], \"unpaired\": [" << json_number(e.unpaired_lo) << ", "
+          << json_number(e.unpaired_hi) << "]}";
     }
     out << "}";
   }
