@@ -150,16 +150,21 @@ def check_incidents(rows, problems):
             if r[col] and not INT_RE.match(r[col]):
                 problems.append(f"{where}: {col} must be a non-negative integer or empty, got {r[col]!r}")
 
-        if not r["source_publisher"]:
-            problems.append(f"{where}: source_publisher missing")
-        if not r["source_title"]:
-            problems.append(f"{where}: source_title missing")
-        if not valid_partial_date(r["source_date"]):
-            problems.append(f"{where}: source_date {r['source_date']!r} not YYYY[-MM[-DD]]")
-        check_url(r["source_url"], where + " source_url", problems, required=True)
+        check_source(r, where, problems)
         check_url(r["source2_url"], where + " source2_url", problems, required=False)
         if r["source2_url"] and not r["source2_publisher"]:
             problems.append(f"{where}: source2_url given without source2_publisher")
+
+
+def check_source(r, where, problems):
+    """The main source of a row: publisher, title, date and a working address."""
+    if not r["source_publisher"]:
+        problems.append(f"{where}: source_publisher missing")
+    if not r["source_title"]:
+        problems.append(f"{where}: source_title missing")
+    if not valid_partial_date(r["source_date"]):
+        problems.append(f"{where}: source_date {r['source_date']!r} not YYYY[-MM[-DD]]")
+    check_url(r["source_url"], where + " source_url", problems, required=True)
 
 
 def check_counts(rows, problems):
@@ -193,13 +198,7 @@ def check_counts(rows, problems):
             problems.append(f"{where}: period {ps}..{pe} not inside year {year}")
         if pe and pe > CATALOGUE_DATE:
             problems.append(f"{where}: period ends after the catalogue date")
-        if not r["source_publisher"]:
-            problems.append(f"{where}: source_publisher missing")
-        if not r["source_title"]:
-            problems.append(f"{where}: source_title missing")
-        if not valid_partial_date(r["source_date"]):
-            problems.append(f"{where}: source_date {r['source_date']!r} not YYYY[-MM[-DD]]")
-        check_url(r["source_url"], where + " source_url", problems, required=True)
+        check_source(r, where, problems)
 
 
 def main(argv):

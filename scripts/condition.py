@@ -37,7 +37,6 @@ input, with one line naming the problem.
 """
 import argparse
 import datetime as dt
-import hashlib
 import os
 import sys
 import tempfile
@@ -52,7 +51,7 @@ from escalate_calibrate.record import INCIDENTS, Catalogue  # noqa: E402
 from escalate_calibrate.runs import (OUTCOMES, ROOT, RunError, check_same_draws,  # noqa: E402
                                      independent_window, read_result, run_engine)
 from escalate_fit.assumptions import RUNGS  # noqa: E402
-from escalate_fit.catalogue import DataError  # noqa: E402
+from escalate_fit.catalogue import DataError, sha256  # noqa: E402
 
 PROG = "condition.py"
 FORECAST = os.path.join(ROOT, "configs", "baseline-2026.toml")
@@ -105,13 +104,6 @@ def obtain(source, folder, name, draws=None, trajectories=None, threads=None):
     print(f"running {source} ...", file=sys.stderr)
     run_engine(source, out, draws=draws, trajectories=trajectories, threads=threads)
     return read_result(out)
-
-
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        h.update(f.read())
-    return h.hexdigest()
 
 
 def condition(args):

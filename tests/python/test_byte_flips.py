@@ -96,6 +96,18 @@ class ByteFlipTest(unittest.TestCase):
         elif m.returncode == 2 and os.path.exists(out):
             problems.append(f"{label}: merge refused but wrote {out}")
 
+    def flip_each(self, original, flips, name):
+        """Judges a copy of `original` with one bit flipped, for each (label, byte, bit)."""
+        counts, problems = collections.Counter(), []
+        path = os.path.join(self.dir, name)
+        for label, at, bit in flips:
+            data = bytearray(original)
+            data[at] ^= 1 << bit
+            with open(path, "wb") as f:
+                f.write(data)
+            self.judge(path, counts, problems, label)
+        return counts, problems
+
     def test_random_flips(self):
         self.campaign(self.bytes, "")
 
@@ -106,15 +118,11 @@ class ByteFlipTest(unittest.TestCase):
 
     def campaign(self, original, label):
         rng = random.Random(SEED)
-        counts, problems = collections.Counter(), []
-        path = os.path.join(self.dir, "flipped.h5")
+        flips = []
         for i in range(FLIPS):
-            data = bytearray(original)
-            at = rng.randrange(len(data))
-            data[at] ^= 1 << rng.randrange(8)
-            with open(path, "wb") as f:
-                f.write(data)
-            self.judge(path, counts, problems, f"flip {i} at byte {at}")
+            at = rng.randrange(len(original))
+            flips.append((f"flip {i} at byte {at}", at, rng.randrange(8)))
+        counts, problems = self.flip_each(original, flips, "flipped.h5")
         print(f"\n{FLIPS} random flips (seed {SEED}) of a {len(original)}-byte result{label}: "
               + ", ".join(f"{cmd} exit {code}: {n}" for (cmd, code), n in sorted(counts.items())))
         self.assertEqual(problems, [])
@@ -139,17 +147,12 @@ class ByteFlipTest(unittest.TestCase):
                     targets.append((name, info.byte_offset, info.size))
         self.assertGreater(len(targets), 10)
         rng = random.Random(SEED)
-        counts, problems = collections.Counter(), []
-        path = os.path.join(self.dir, "chunk-flipped.h5")
-        with open(unsealed, "rb") as f:
-            base = f.read()
+        flips = []
         for name, offset, size in targets:
-            data = bytearray(base)
             at = offset + rng.randrange(size - 4)  # the data, not the stored checksum
-            data[at] ^= 1 << rng.randrange(8)
-            with open(path, "wb") as f:
-                f.write(data)
-            self.judge(path, counts, problems, f"{name} byte {at}")
+            flips.append((f"{name} byte {at}", at, rng.randrange(8)))
+        with open(unsealed, "rb") as f:
+            counts, problems = self.flip_each(f.read(), flips, "chunk-flipped.h5")
         print(f"\n{len(targets)} flips in checksummed chunks (no seal): "
               + ", ".join(f"{cmd} exit {code}: {n}" for (cmd, code), n in sorted(counts.items())))
         self.assertEqual(problems, [])
