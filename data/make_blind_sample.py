@@ -4,7 +4,13 @@ incidents.csv with only the row id, date, countries and the source columns, none
 coding columns. The rows are chosen with numpy's default_rng(SEED).choice, so anyone can
 draw the same sample again.
 
-    /usr/bin/python3 data/make_blind_sample.py [OUT_DIR]      # default /work/blind
+    /usr/bin/python3 data/make_blind_sample.py [OUT_DIR [FRAME_CSV]]
+
+OUT_DIR defaults to /work/blind; FRAME_CSV (the rows drawn from) to data/incidents.csv.
+The sample of data v2 was drawn from the 103 rows at commit e05aee1; to draw it again:
+
+    git show e05aee1:data/incidents.csv > /tmp/frame.csv
+    /usr/bin/python3 data/make_blind_sample.py /tmp/out /tmp/frame.csv
 
 Writes OUT_DIR/sample.csv and copies CODING.md to OUT_DIR/CODING.md.
 """
@@ -32,7 +38,8 @@ def sample_ids(rows, seed=SEED, fraction=FRACTION):
 
 def main(argv):
     out_dir = argv[1] if len(argv) > 1 else "/work/blind"
-    with open(os.path.join(HERE, "incidents.csv"), newline="", encoding="utf-8") as f:
+    frame = argv[2] if len(argv) > 2 else os.path.join(HERE, "incidents.csv")
+    with open(frame, newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     chosen = set(sample_ids(rows))
     os.makedirs(out_dir, exist_ok=True)
