@@ -117,8 +117,11 @@ def main(argv):
         print(f"{args[1]}: no id in common with {args[0]}", file=sys.stderr)
         return 2
     stats, disagreements = compare(first, second)
-    print(report(stats, disagreements, set(first) - set(second), set(second) - set(first),
-                 markdown="--markdown" in argv))
+    try:
+        print(report(stats, disagreements, set(first) - set(second), set(second) - set(first),
+                     markdown="--markdown" in argv))
+    except BrokenPipeError:   # output cut short by a pager or head: not an error
+        sys.stderr.close()
     return 0
 
 
