@@ -10,6 +10,7 @@ and exits 0, or lists every problem found and exits 1.
 """
 import csv
 import datetime
+import difflib
 import os
 import re
 import sys
@@ -35,6 +36,23 @@ TYPES = {
     "stray-missile", "airspace-violation", "close-encounter", "infrastructure-sabotage",
     "cyber-attack", "strike-attributed-to-nato", "nato-deployment", "nuclear-signalling",
     "other",
+}
+# Every count series has one definition, written in CODING.md 5; a new series needs one there.
+SERIES = {
+    "nato_air_policing_scrambles_total", "nato_air_policing_scrambles_russian",
+    "nato_baltic_air_policing_intercepts", "denmark_f16_scrambles_russian_aircraft",
+    "csis_russian_sabotage_attacks_europe", "csis_sabotage_target_share_transport_pct",
+    "csis_sabotage_target_share_government_pct",
+    "csis_sabotage_target_share_critical_infrastructure_pct",
+    "csis_sabotage_target_share_industry_pct", "iiss_suspected_russian_sabotage_europe",
+    "iiss_suspected_russian_sabotage_europe_blog_figures", "poland_open_sabotage_investigations",
+    "eln_close_encounters_total", "eln_close_encounters_high_risk", "eln_close_encounters_serious",
+    "eln_close_encounters_near_routine", "nato_article4_consultations",
+    "nato_article4_consultations_cumulative", "estonia_airspace_violations_russian_aircraft",
+    "baltic_gnss_jamming_aircraft_affected", "baltic_gnss_interference_reports_ryanair_flights",
+    "baltic_gnss_interference_reports_wizz_air_flights",
+    "baltic_gnss_interference_reports_british_airways_flights",
+    "lithuania_pilot_gnss_interference_reports",
 }
 SIDES = {"nato", "russia"}
 PRECISIONS = {"day", "month", "year"}
@@ -206,6 +224,10 @@ def check_counts(rows, problems):
         where = f"yearly_counts.csv line {n} ({r.get('series') or 'no series'})"
         if not SERIES_RE.match(r["series"]):
             problems.append(f"{where}: series must be a lower-case identifier")
+        elif r["series"] not in SERIES:
+            near = difflib.get_close_matches(r["series"], sorted(SERIES), n=1)
+            hint = f" (did you mean {near[0]!r}?)" if near else " (define it in CODING.md 5 first)"
+            problems.append(f"{where}: series {r['series']!r} has no definition{hint}")
         if r["incident_type"] and r["incident_type"] not in TYPES:
             problems.append(f"{where}: incident_type {r['incident_type']!r} not an engine type")
         if not INT_RE.match(r["count"]):

@@ -102,5 +102,19 @@ class CatalogueTest(unittest.TestCase):
         self.assertIn("late_response_rung", done.stdout)
 
 
+    def test_a_series_without_a_definition_is_refused_with_a_suggestion(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            for name in ("incidents.csv", "yearly_counts.csv"):
+                shutil.copy(os.path.join(SRC, "data", name), tmp)
+            path = os.path.join(tmp, "yearly_counts.csv")
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text.replace("\nnato_air_policing_scrambles_total,", "\nnato_air_policing_scramble_total,", 1))
+            done = check(tmp)
+        self.assertNotEqual(done.returncode, 0)
+        self.assertIn("did you mean 'nato_air_policing_scrambles_total'", done.stdout)
+
+
 if __name__ == "__main__":
     unittest.main()
