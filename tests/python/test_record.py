@@ -14,6 +14,7 @@ SRC = os.path.abspath(os.environ.get("ESCALATE_SOURCE_DIR", os.path.join(os.path
 PYTHON = os.environ.get("PYTHON", sys.executable)
 DATA = os.path.join(SRC, "data")
 SCRIPT = os.path.join(DATA, "make_record.py")
+BIN = os.environ.get("ESCALATE_BIN", os.path.join(SRC, "build", "release", "engine", "escalate"))
 RUNGS = {"none": "none", "protest": "protest", "countermeasure": "countermeasure",
          "strike": "limited_strike", "war": "war"}
 
@@ -82,6 +83,7 @@ class Record(unittest.TestCase):
         with open(os.path.join(DATA, war["config"]), "rb") as f:
             cfg = tomllib.load(f)
         self.assertEqual(cfg["run"]["horizon_days"], (last - dt.date(2022, 2, 24)).days + 1)
+        self.assertEqual(cfg["run"]["horizon_days"] % cfg["run"]["grid_days"], 0)
         self.assertTrue(os.path.exists(os.path.normpath(os.path.join(DATA, "windows", cfg["base"]))))
         self.assertTrue(os.path.exists(os.path.normpath(os.path.join(DATA, pre["config"]))))
 
@@ -92,6 +94,14 @@ class Record(unittest.TestCase):
                 self.assertEqual(prior["dist"], "beta")
                 self.assertGreater(prior["a"], 0)
                 self.assertGreater(prior["b"], 0)
+
+    def test_the_engine_accepts_both_window_configs(self):
+        if not os.access(BIN, os.X_OK):
+            self.skipTest(f"no engine at {BIN}")
+        for w in self.record["window"].values():
+            path = os.path.normpath(os.path.join(DATA, w["config"]))
+            done = subprocess.run([BIN, "check", path], capture_output=True, text=True, timeout=60)
+            self.assertEqual(done.returncode, 0, done.stderr)
 
     def test_a_removed_row_changes_its_count(self):
         row = next(r for r in self.rows if is_incident(r, "infrastructure-sabotage") and r["date"].startswith("2024"))
