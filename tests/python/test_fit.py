@@ -289,7 +289,9 @@ class Cli(unittest.TestCase):
         with open(md, encoding="utf-8") as f:
             text = f.read()
         self.assertIn("| type | year |", text)
-        self.assertEqual(sum(line.startswith("| ") for line in text.splitlines()), 1 + 8 + 1)
+        years = r.stdout.split(" predict ", 1)[1].split(" (", 1)[0].split(", ")
+        # a header, then per predicted year one row per engine type (8) and a total row
+        self.assertEqual(sum(line.startswith("| ") for line in text.splitlines()), 1 + 9 * len(years))
 
 
 if __name__ == "__main__":
