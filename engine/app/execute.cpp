@@ -1,78 +1,18 @@
-// What the commands share: running a config with progress and Ctrl-C handling, paths, exit codes.
-#include "commands.hpp"
+// One simulation with the caller's callbacks, and the checks every service makes first.
+#include "escalate/app/execution.hpp"
 
 #include "escalate/base/error.hpp"
-#include "escalate/cli/progress.hpp"
 #include "escalate/output/file_publish.hpp"
 
 #include <sys/stat.h>
 
-#include <atomic>
-#include <algorithm>
 #include <chrono>
-#include <csignal>
 #include <filesystem>
-#include <iostream>
 
-namespace escalate::cli {
+namespace escalate::app {
 
-namespace {
-
-std::atomic<bool> stop_requested{false};
-
-extern "C" void on_interrupt(int signal) {
-  stop_requested.store(true);
-  std::signal(signal, SIG_DFL);  // a second Ctrl-C ends the process at once
-}
-
-}  // namespace
-
-std::string default_output(const std::string& config) {
-  return (std::filesystem::path("results") / std::filesystem::path(config).stem()).string() + ".h5";
-}
-
-std::uint64_t parse_integer_flag(const std::string& flag, const std::string& text, std::uint64_t low, std::uint64_t high) {
-  const auto refuse = [&](const std::string& why) -> std::uint64_t {
-    throw UsageError(flag + " " + text + ": " + why);
-  };
-  const std::string range = "must be an integer in [" + std::to_string(low) + ", " + std::to_string(high) + "]";
-  std::size_t i = 0;
-  if (i < text.size() && text[i] == '+') ++i;
-  std::string digits;  // mantissa digits, decimal point removed
-  std::int64_t exponent = 0;
-  bool any = false, point = false;
-  for (; i < text.size() && ((text[i] >= '0' && text[i] <= '9') || (text[i] == '.' && !point)); ++i) {
-    if (text[i] == '.') { point = true; continue; }
-    digits += text[i], any = true;
-    if (point) --exponent;
-  }
-  if (!any) return refuse(range);
-  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    ++i;
-    bool negative = false;
-    if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
-    std::int64_t e = 0;
-    bool exp_digits = false;
-    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
-      e = std::min<std::int64_t>(e * 10 + (text[i] - '0'), 100000);
-      exp_digits = true;
-    }
-    if (!exp_digits) return refuse(range);
-    exponent += negative ? -e : e;
-  }
-  if (i != text.size()) return refuse(range);
-  // Drop trailing digits a negative exponent removes; they must be zeros.
-  while (exponent < 0 && !digits.empty()) {
-    if (digits.back() != '0') return refuse(range + " (not a whole number)");
-    digits.pop_back(), ++exponent;
-  }
-  __extension__ typedef unsigned __int128 wide;
-  const wide cap = wide{1} << 65;
-  wide value = 0;
-  for (char c : digits) value = std::min<wide>(cap, value * 10 + static_cast<unsigned>(c - '0'));
-  for (; exponent > 0 && value != 0; --exponent) value = std::min<wide>(cap, value * 10);
-  if (value < low || value > high) return refuse(range);
-  return static_cast<std::uint64_t>(value);
+std::string default_output(const std::string& config, const std::string& prefix) {
+  return (std::filesystem::path("results") / (prefix + std::filesystem::path(config).stem().string())).string() + ".h5";
 }
 
 void check_config_reads_back(const Config& config) {
@@ -94,14 +34,17 @@ bool same_file(const std::string& a, const std::string& b) {
   return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-void report_stale_temporaries(const std::string& output) {
+void report_stale_temporaries(const std::string& output, const Callbacks& callbacks) {
   for (const auto& path : remove_stale_temporaries(output)) {
-    std::cerr << "escalate: removed " << path << ", the temporary file of a run that was killed\n";
+    callbacks.warning("removed " + path + ", the temporary file of a run that was killed");
   }
 }
 
-// Runs one config on all cores with progress and Ctrl-C handling.
-Execution execute(const Config& config, int threads, bool quiet, const std::string& command_line,
+void report_warnings(const Config& config, const Callbacks& callbacks) {
+  for (const auto& w : config.warnings) callbacks.warning("warning: " + config.source_path + ": " + w);
+}
+
+Execution execute(const Config& config, int threads, const Callbacks& callbacks, const std::string& command_line,
                   const std::vector<std::uint8_t>* run_batches, const DrawTable* draws) {
   std::atomic<std::int64_t> done{0};
   DriverOptions options;
@@ -109,14 +52,12 @@ Execution execute(const Config& config, int threads, bool quiet, const std::stri
   options.run_batches = run_batches;
   options.draws = draws;
   options.trajectories_done = &done;
-  options.stop = &stop_requested;
-  std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
+  options.stop = callbacks.interrupt;
   const auto start = std::chrono::steady_clock::now();
   Execution e;
   {
     const std::int64_t total = trajectories_in(BatchLayout::of(config.run), run_batches);
-    ProgressReporter progress(done, total, ProgressReporter::detect(quiet));
+    const std::shared_ptr<void> progress = callbacks.progress ? callbacks.progress(done, total) : nullptr;
     e.driver = run_simulation(config, options);
   }
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -124,23 +65,4 @@ Execution execute(const Config& config, int threads, bool quiet, const std::stri
   return e;
 }
 
-int exit_code_of(const std::exception& e) {
-  if (dynamic_cast<const Interrupted*>(&e)) return 130;
-  if (dynamic_cast<const ConfigError*>(&e) || dynamic_cast<const UsageError*>(&e) || dynamic_cast<const FileError*>(&e)) return 2;
-  return 1;
-}
-
-std::string error_kind(const std::exception& e) {
-  if (dynamic_cast<const ConfigError*>(&e)) return "config error: ";
-  if (dynamic_cast<const IoError*>(&e)) return "I/O error: ";
-  if (dynamic_cast<const UsageError*>(&e) || dynamic_cast<const FileError*>(&e) || dynamic_cast<const Interrupted*>(&e)) {
-    return "";
-  }
-  return "internal error: ";
-}
-
-void report_warnings(const Config& config) {
-  for (const auto& w : config.warnings) std::cerr << "escalate: warning: " << config.source_path << ": " << w << "\n";
-}
-
-}  // namespace escalate::cli
+}  // namespace escalate::app
