@@ -1,7 +1,7 @@
 # Fails the build when a file of layer LAYER includes something its layer may not see.
 # Run as: cmake -DSOURCE_DIR=... -DLAYER=model -P cmake/check_layers.cmake
-# Layers link only downward: base -> model -> config -> sim -> output -> cli.
-set(order base model config sim output cli)
+# Layers link only downward: base -> model -> config -> sim -> output -> app -> cli.
+set(order base model config sim output app cli)
 list(FIND order ${LAYER} rank)
 if(rank LESS 0)
   message(FATAL_ERROR "check_layers: unknown layer '${LAYER}'")
@@ -16,7 +16,8 @@ set(forbidden_model   "^(toml\\+\\+|hdf5|H5|oneapi|tbb|mpi|CLI)")
 set(forbidden_config  "^(hdf5|H5|oneapi|tbb|mpi|CLI)")
 set(forbidden_sim     "^(toml\\+\\+|hdf5|H5|CLI)")
 set(forbidden_output  "^(toml\\+\\+|oneapi|tbb|mpi|CLI)")
-set(forbidden_cli     "^(toml\\+\\+|oneapi|tbb|mpi)")
+set(forbidden_app     "^(toml\\+\\+|hdf5|H5|oneapi|tbb|mpi|CLI)")
+set(forbidden_cli     "^(toml\\+\\+|hdf5|H5|oneapi|tbb|mpi)")
 
 file(GLOB files ${SOURCE_DIR}/engine/${LAYER}/*.cpp ${SOURCE_DIR}/engine/${LAYER}/*.hpp
                 ${SOURCE_DIR}/include/escalate/${LAYER}/*.hpp)

@@ -1,22 +1,21 @@
 // `escalate summary` and `escalate check`: reading a result file or a config back to the user.
 #include "commands.hpp"
 
-#include "escalate/output/summary_file.hpp"
+#include "terminal.hpp"
+#include "escalate/app/execution.hpp"
+#include "escalate/app/summary.hpp"
 
 #include <iostream>
-#include <sstream>
 
 namespace escalate::cli {
 
 int command_summary(const std::string& path, SummaryFormat format) {
-  std::ostringstream text;  // nothing is printed unless the whole file could be read
-  summarize_file(text, path, format);
-  std::cout << text.str();
+  std::cout << app::summary(path, format);  // nothing is printed unless the whole file could be read
   return 0;
 }
 
 int command_check(const std::string& path) {
-  Config config = load_config(path);
+  Config config = app::check(path);
   std::cout << "# " << path << ": valid. Resolved config (after `base`):\n\n" << with_shortest_floats(config.resolved_text);
   std::cout << "\n# " << config.uncertain.size() << " uncertain parameter(s), drawn once per draw:\n";
   for (const auto& u : config.uncertain) std::cout << "#   " << u.path << " ~ " << u.dist.text() << "\n";
@@ -32,7 +31,7 @@ int command_check(const std::string& path) {
   list("reassurance signal(s)", s.signals, [](const SignalSpec& t) { return t.name; });
   list("event(s)", s.events, [](const EventSpec& t) { return t.name + (t.is_random ? " (random time)" : ""); });
   list("injection(s)", s.injections, [](const InjectionSpec& t) { return t.name; });
-  report_warnings(config);
+  app::report_warnings(config, terminal_callbacks(false));
   return 0;
 }
 

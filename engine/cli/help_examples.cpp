@@ -77,6 +77,12 @@ const std::map<std::string, std::string>& subcommand_footers() {
        "Examples:\n"
        "  escalate check configs/baseline-2022.toml\n"
        "  escalate check configs/policies/hawkish.toml     # a derived config, resolved"},
+      {"names",
+       "Prints JSON: phases, rate_phases, rungs, builtin_causes, batch_outcome_fields, compared_outcomes;\n"
+       "with a config also its sides, incident_types, causes, parameter_paths and uncertain_parameters.\n"
+       "Examples:\n"
+       "  escalate names --json\n"
+       "  escalate names --json configs/baseline-2022.toml | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"rungs\"])'"},
   };
   return footers;
 }

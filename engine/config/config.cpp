@@ -4,6 +4,7 @@
 #include "config_loader.hpp"
 #include "escalate/base/closest_match.hpp"
 #include "escalate/base/error.hpp"
+#include "escalate/config/parameter_path.hpp"
 
 #include <limits>
 #include <sstream>
@@ -60,8 +61,11 @@ void set_value(toml::table& root, const std::string& path, double value) {
       i += take;
     } else if (toml::array* array = node->as_array()) {
       std::size_t index = 0;
-      try { index = std::stoul(parts[i]); } catch (...) { refuse("'" + parts[i] + "' is not an index of " + walked); }
+      const bool digits = parts[i].find_first_not_of("0123456789") == std::string::npos;
+      try { index = digits ? std::stoul(parts[i]) : array->size(); } catch (...) { index = array->size(); }
+      if (!digits) refuse("'" + parts[i] + "' is not an index of " + walked);
       if (index >= array->size()) refuse(walked + " has " + std::to_string(array->size()) + " elements");
+      if (parts[i] != std::to_string(index)) refuse("write the index '" + parts[i] + "' as " + std::to_string(index));
       node = array->get(index);
       last_key = parts[i++];
     } else {
@@ -80,8 +84,28 @@ void set_value(toml::table& root, const std::string& path, double value) {
   }
 }
 
+// The overrides' paths in their canonical spelling; two spellings of one path, or a path
+// that a size override also sets, are refused naming both.
+std::vector<std::pair<std::string, double>> canonical_values(const ConfigOverrides& overrides) {
+  std::vector<std::pair<std::string, double>> values;
+  for (std::size_t i = 0; i < overrides.values.size(); ++i) {
+    const std::string& given = overrides.values[i].first;
+    const std::string path = canonical_path(given, "--set");
+    for (std::size_t j = 0; j < values.size(); ++j) {
+      if (values[j].first != path) continue;
+      throw ConfigError("--set " + overrides.values[j].first + " and --set " + given + " name the same path " + path +
+                        ": give it once");
+    }
+    const bool sized = (path == "run.draws" && overrides.draws) || (path == "run.trajectories" && overrides.trajectories) ||
+                       (path == "run.seed" && overrides.seed);
+    if (sized) throw ConfigError("--set " + given + " and --" + path.substr(4) + " both set " + path + ": give one");
+    values.emplace_back(path, overrides.values[i].second);
+  }
+  return values;
+}
+
 Config build_config(toml::table root, const std::string& path, const ConfigOverrides& overrides) {
-  for (const auto& [key, value] : overrides.values) set_value(root, key, value);
+  for (const auto& [key, value] : canonical_values(overrides)) set_value(root, key, value);
   if (auto* run = root.get("run"); run && run->is_table()) {
     auto& t = *run->as_table();
     if (overrides.draws) t.insert_or_assign("draws", *overrides.draws);

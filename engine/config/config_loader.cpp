@@ -58,6 +58,7 @@ void Loader::load(const toml::table& root) {
 
 void Loader::add_value(const NumberOrDistribution& v, const std::string& path, const ParamRef& ref) {
   config_.fixed.at(ref) = v.value;
+  config_.parameter_paths.push_back(path);
   if (v.dist) config_.uncertain.push_back({path, ref, *v.dist, stable_hash(path.data(), path.size())});
 }
 
@@ -65,6 +66,9 @@ void Loader::drop(const std::string& prefix) {
   auto& u = config_.uncertain;
   u.erase(std::remove_if(u.begin(), u.end(), [&](const UncertainParameter& p) { return p.path.rfind(prefix + ".", 0) == 0; }),
           u.end());
+  auto& paths = config_.parameter_paths;
+  paths.erase(std::remove_if(paths.begin(), paths.end(), [&](const std::string& p) { return p.rfind(prefix + ".", 0) == 0; }),
+              paths.end());
 }
 
 void Loader::read_section(const toml::table& table, const std::string& prefix, std::span<const FieldSpec> fields,

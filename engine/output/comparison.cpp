@@ -1,3 +1,4 @@
+#include "escalate/base/names.hpp"
 #include "escalate/output/comparison.hpp"
 
 #include "escalate/model/phase.hpp"
@@ -39,11 +40,11 @@ std::vector<double> unit_values(const ComparedRun& run, int outcome, bool by_dra
       v.push_back(ratio(k, tally.value("draw_trajectories", m)));
     }
   } else {
-    // Batch outcome fields: trajectories, war, spiral, nuclear, clash (tally_layout.hpp).
-    static constexpr int field[NUM_OUTCOMES] = {1, 4, 2, 3};
+    // The batch-outcome field of each compared outcome (war, clash, spiral, nuclear).
+    static constexpr int field[NUM_OUTCOMES] = {names::BATCH_WAR, names::BATCH_CLASH, names::BATCH_SPIRAL, names::BATCH_NUCLEAR};
     for (std::int64_t b = 0; b < tally.layout.batches(); ++b) {
       const auto o = tally.at("batch_outcome", b);
-      v.push_back(ratio(o[static_cast<std::size_t>(field[outcome])], o[0]));
+      v.push_back(ratio(o[static_cast<std::size_t>(field[outcome])], o[names::BATCH_TRAJECTORIES]));
     }
   }
   return v;

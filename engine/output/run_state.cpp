@@ -1,3 +1,4 @@
+#include "escalate/base/names.hpp"
 #include "escalate/output/run_state.hpp"
 
 #include "escalate/model/phase.hpp"
@@ -69,14 +70,17 @@ void check_tallies(const std::string& path, const RunTally& t, const BatchLayout
   }
   const TallyLayout& layout = t.layout;
   const std::int64_t T = layout.slice("occupancy").shape[0];
-  constexpr std::size_t F = 5;  // batch outcome: trajectories, war, spiral, nuclear, clash
+  constexpr std::size_t F = names::BATCH_OUTCOME_FIELDS.size();
   std::vector<std::int64_t> draw_sum(static_cast<std::size_t>(layout.draws()) * F, 0);
   for (std::int64_t b = 0; b < layout.batches(); ++b) {
     const std::int64_t done = t.value("batch_done", b);
     const auto o = t.at("batch_outcome", b);
     if (done != 0 && done != 1) bad("batch_done[" + std::to_string(b) + "] is " + std::to_string(done) + ", not 0 or 1");
     const auto [first, last] = batches.trajectories_of(b);
-    if (o[0] != (done ? last - first : 0) || o[2] > o[0] || o[1] > o[2] || o[3] > o[1] || o[4] > o[0] || o[1] > o[4]) {
+    using namespace names;  // the fields: nuclear <= war <= spiral <= trajectories, war <= clash <= trajectories
+    if (o[BATCH_TRAJECTORIES] != (done ? last - first : 0) || o[BATCH_SPIRAL] > o[BATCH_TRAJECTORIES] ||
+        o[BATCH_WAR] > o[BATCH_SPIRAL] || o[BATCH_NUCLEAR] > o[BATCH_WAR] || o[BATCH_CLASH] > o[BATCH_TRAJECTORIES] ||
+        o[BATCH_WAR] > o[BATCH_CLASH]) {
       bad("batch_outcome[" + std::to_string(b) + "] does not fit its batch");
     }
     const std::size_t m = static_cast<std::size_t>(batches.draw_of(b));

@@ -1,3 +1,4 @@
+#include "escalate/base/names.hpp"
 #include "escalate/sim/tally.hpp"
 
 #include "escalate/model/ladder.hpp"
@@ -113,11 +114,11 @@ void BatchTally::fold_into(RunTally& run, std::int64_t m, std::int64_t b) const 
   for (std::size_t i = 0; i < draw_.size(); ++i) draw[i] += draw_[i];
   run.at("batch_done", b)[0] = 1;
   auto outcome = run.at("batch_outcome", b);
-  outcome[0] = draw_[static_cast<std::size_t>(trajectories_)];
-  outcome[1] = draw_[static_cast<std::size_t>(draw_reached_ + WAR)];
-  outcome[2] = draw_[static_cast<std::size_t>(draw_reached_ + SPIRAL)];
-  outcome[3] = draw_[static_cast<std::size_t>(draw_reached_ + NUCLEAR)];
-  outcome[4] = draw_[static_cast<std::size_t>(clash_)];
+  outcome[names::BATCH_TRAJECTORIES] = draw_[static_cast<std::size_t>(trajectories_)];
+  outcome[names::BATCH_WAR] = draw_[static_cast<std::size_t>(draw_reached_ + WAR)];
+  outcome[names::BATCH_SPIRAL] = draw_[static_cast<std::size_t>(draw_reached_ + SPIRAL)];
+  outcome[names::BATCH_NUCLEAR] = draw_[static_cast<std::size_t>(draw_reached_ + NUCLEAR)];
+  outcome[names::BATCH_CLASH] = draw_[static_cast<std::size_t>(clash_)];
 }
 
 }  // namespace escalate

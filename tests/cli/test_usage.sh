@@ -22,11 +22,11 @@ expect_output "--draws is an option of \`escalate run\`, after the command"
 expect_exit 2 "$BIN" merge a.h5 b.h5 --allow-partal -o m.h5
 expect_output "did you mean --allow-partial?"
 expect_exit 2 "$BIN"
-expect_output "a command is required (run, compare, sweep, sensitivity, merge, summary, check)"
+expect_output "a command is required (run, compare, sweep, sensitivity, merge, summary, check, names)"
 [ ! -e results ] && pass "nothing written by refused commands" || fail "results/ created by a refused command"
 
 # Each command's --help ends with its own examples (summary and check showed run's).
-for command in run compare sweep sensitivity merge summary check; do
+for command in run compare sweep sensitivity merge summary check names; do
   "$BIN" $command --help > help.txt 2>&1
   sed -n '/^Examples:/,$p' help.txt | grep -q "^  escalate $command " && pass "$command --help: its own examples" \
     || { fail "$command --help has no example of $command"; cat help.txt; }

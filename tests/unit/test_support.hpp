@@ -1,20 +1,17 @@
 #pragma once
-// Helpers for tests that need config files (config layer and above).
-#include "escalate/config/config.hpp"
-
+// Helpers for tests that need files: the source tree, a scratch directory, variants of
+// the closed-form config. Standard library only, so every layer's tests can use it.
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
+#include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace escalate::test {
-
-// The parameters of draw m (what the driver prepares from its draw table).
-inline Parameters draw_parameters(const Config& config, std::int64_t m) {
-  return config.parameters_with(config.draw_values(m));
-}
 
 inline std::string source_path(const std::string& relative) { return std::string(ESCALATE_SOURCE_DIR) + "/" + relative; }
 

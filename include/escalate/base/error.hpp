@@ -1,9 +1,11 @@
 #pragma once
 // Typed errors. They are caught in one place (the CLI's main), which prints one message
-// and picks the exit code (exit_code_of in engine/cli):
+// and picks the exit code (exit_code_of, below: the one mapping, which the services also
+// use to end every MPI rank alike):
 //   UsageError, ConfigError, FileError -> 2 (the user asked for something wrong)
 //   IoError                            -> 1 (a fault while doing valid work)
 //   Interrupted                        -> 130 (Ctrl-C or SIGTERM; a partial result was kept)
+#include <exception>
 #include <stdexcept>
 #include <string>
 
@@ -40,5 +42,8 @@ class Interrupted : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+// 2 for bad input, usage or a damaged input file, 130 for an interrupt, 1 otherwise.
+int exit_code_of(const std::exception& e);
 
 }  // namespace escalate

@@ -48,6 +48,9 @@ struct Config {
   Scenario scenario;
   Parameters fixed;           // every number; distributions hold their median here
   std::vector<UncertainParameter> uncertain;
+  // The registry of parameter paths: every number the config sets, in its canonical
+  // spelling (parameter_path.hpp), in the order read; `uncertain` paths are among them.
+  std::vector<std::string> parameter_paths;
   // What the config asks that can never happen (an event after the horizon, ...): shown on
   // stderr, in the summary and as a file attribute.
   std::vector<std::string> warnings;

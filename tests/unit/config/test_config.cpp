@@ -6,6 +6,11 @@
 
 using namespace escalate;
 using namespace escalate::test;
+
+namespace {
+// The parameters of draw m (what the driver prepares from its draw table).
+Parameters draw_parameters(const Config& config, std::int64_t m) { return config.parameters_with(config.draw_values(m)); }
+}  // namespace
 using Catch::Matchers::Contains;
 
 namespace {

@@ -1,21 +1,26 @@
-// `escalate sensitivity`: a Saltelli or Morris design over the uncertain parameters (or
+// The `sensitivity` service: a Saltelli or Morris design over the uncertain parameters (or
 // a user's CSV design) run as the outer loop, then Sobol' indices or Morris measures of
 // P(war), P(clash) and P(nuclear use) by the horizon (docs/sensitivity.md).
-#include "commands.hpp"
+#include "escalate/app/sensitivity.hpp"
 
+#include "escalate/app/execution.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/output/design_file.hpp"
 #include "escalate/output/file_publish.hpp"
 #include "escalate/output/hdf5_writer.hpp"
-#include "escalate/output/sensitivity.hpp"
-#include "escalate/version.hpp"
 
-#include <filesystem>
-#include <iostream>
-
-namespace escalate::cli {
+namespace escalate::app {
 
 namespace {
+
+// A size the request gives, within the bounds the design allows.
+std::uint64_t in_range(const std::string& name, std::uint64_t value, std::uint64_t low, std::uint64_t high) {
+  if (value < low || value > high) {
+    throw UsageError(name + " " + std::to_string(value) + ": must be an integer in [" + std::to_string(low) + ", " +
+                     std::to_string(high) + "]");
+  }
+  return value;
+}
 
 DesignLayout layout_of(const std::string& name) {
   if (name == "free") return DesignLayout::Free;
@@ -30,11 +35,11 @@ struct PlannedDesign {
   DrawTable values;  // empty: map the design through the quantiles once the config is final
 };
 
-PlannedDesign plan_design(const SensitivityFlags& flags, const Config& config) {
+PlannedDesign plan_design(const SensitivityRequest& flags, const Config& config) {
   const auto P = static_cast<std::int64_t>(config.uncertain.size());
   PlannedDesign planned;
   if (!flags.design.empty()) {
-    if (flags.method_given || !flags.base_samples.empty() || !flags.levels.empty()) {
+    if (flags.method_given || flags.base_samples || flags.levels) {
       throw UsageError("--design takes its points from the file: no --method, --base-samples or --levels "
                        "(--design-layout saltelli or morris says how its rows hang together)");
     }
@@ -50,17 +55,17 @@ PlannedDesign plan_design(const SensitivityFlags& flags, const Config& config) {
   const std::string method = flags.method.empty() ? "sobol" : flags.method;
   if (method != "sobol" && method != "morris") throw UsageError("--method " + method + ": expected sobol or morris");
   const bool sobol = method == "sobol";
-  if (sobol && !flags.levels.empty()) throw UsageError("--levels sets the grid of --method morris");
+  if (sobol && flags.levels) throw UsageError("--levels sets the grid of --method morris");
   if (sobol && P > max_saltelli_parameters()) {
     throw UsageError("--method sobol takes at most " + std::to_string(max_saltelli_parameters()) + " uncertain parameters (" +
                      config.source_path + " has " + std::to_string(P) + "); screen them with --method morris first");
   }
   const std::uint64_t per_point = static_cast<std::uint64_t>(P + (sobol ? 2 : 1));
-  const std::uint64_t base = flags.base_samples.empty()
+  const std::uint64_t base = !flags.base_samples
       ? static_cast<std::uint64_t>(sobol ? DEFAULT_SOBOL_BASE_SAMPLES : DEFAULT_MORRIS_PATHS)
-      : parse_integer_flag("--base-samples", flags.base_samples, 2, static_cast<std::uint64_t>(MAX_DRAWS) / per_point);
-  const std::uint64_t levels = flags.levels.empty() ? DEFAULT_MORRIS_LEVELS : parse_integer_flag("--levels", flags.levels, 2, 1000);
-  if (levels % 2 != 0) throw UsageError("--levels " + flags.levels + ": must be even (each step moves half the levels)");
+      : in_range("--base-samples", *flags.base_samples, 2, static_cast<std::uint64_t>(MAX_DRAWS) / per_point);
+  const std::uint64_t levels = !flags.levels ? DEFAULT_MORRIS_LEVELS : in_range("--levels", *flags.levels, 2, 1000);
+  if (levels % 2 != 0) throw UsageError("--levels " + std::to_string(levels) + ": must be even (each step moves half the levels)");
   const std::uint64_t seed = config.run.seed;
   planned.design = sobol ? saltelli_design(P, static_cast<std::int64_t>(base), seed)
                          : morris_design(P, static_cast<std::int64_t>(base), static_cast<std::int64_t>(levels), seed);
@@ -69,45 +74,39 @@ PlannedDesign plan_design(const SensitivityFlags& flags, const Config& config) {
 
 }  // namespace
 
-int command_sensitivity(const SensitivityFlags& flags, const std::string& command_line) {
-  ConfigOverrides overrides = flags.overrides;
-  const bool morris = flags.method == "morris" || flags.design_layout == "morris";
+SensitivityOutcome sensitivity(const SensitivityRequest& request, const Callbacks& callbacks) {
+  ConfigOverrides overrides = request.overrides;
+  const bool morris = request.method == "morris" || request.design_layout == "morris";
   if (!overrides.trajectories) overrides.trajectories = morris ? DEFAULT_MORRIS_TRAJECTORIES : DEFAULT_SOBOL_TRAJECTORIES;
   if (*overrides.trajectories < 2) {
     throw UsageError("--trajectories must be at least 2: each point's binomial noise is estimated from its own trajectories");
   }
-  const Config first = load_config(flags.config, overrides);
+  const Config first = load_config(request.config, overrides);
   if (first.uncertain.empty()) {
-    throw UsageError(flags.config + " has no uncertain parameters (numbers given as distributions): nothing to analyse");
+    throw UsageError(request.config + " has no uncertain parameters (numbers given as distributions): nothing to analyse");
   }
-  PlannedDesign planned = plan_design(flags, first);
+  PlannedDesign planned = plan_design(request, first);
   overrides.draws = planned.design.points();  // one draw per design point
-  const Config config = load_config(flags.config, overrides);
-  report_warnings(config);
+  SensitivityOutcome out;
+  out.config = load_config(request.config, overrides);
+  const Config& config = out.config;
+  report_warnings(config, callbacks);
   check_config_reads_back(config);
   if (planned.values.draws == 0) planned.values = design_draw_table(config, planned.design);
 
-  const std::string stem = std::filesystem::path(flags.config).stem().string();
-  const std::string output = flags.output.empty()
-      ? (std::filesystem::path("results") / ("sensitivity-" + stem + ".h5")).string() : flags.output;
-  check_output_path(output, flags.force);
-  report_stale_temporaries(output);
+  out.output = request.output.empty() ? default_output(request.config, "sensitivity-") : request.output;
+  check_output_path(out.output, request.force);
+  report_stale_temporaries(out.output, callbacks);
 
-  Execution e = execute(config, flags.threads, flags.quiet || flags.json, command_line, nullptr, &planned.values);
+  Execution e = execute(config, request.threads, callbacks, request.command_line, nullptr, &planned.values);
   if (e.driver.stopped || !e.driver.complete) {
     throw Interrupted("interrupted: a sensitivity analysis needs every design point; nothing written");
   }
   const Results results = compute_results(config, e.driver, e.provenance);
-  const SensitivityAnalysis analysis = analyse_sensitivity(config, std::move(planned.design), e.driver, flags.design);
-  write_file_atomically(output, flags.force, [&](H5Writer& h5) { write_sensitivity(h5, config, analysis, results); });
-  if (flags.json) {
-    print_sensitivity_json(std::cout, output, config, analysis);
-  } else if (!flags.quiet) {
-    std::cout << "Escalate " << ENGINE_VERSION << ": " << flags.config << "\n";
-    print_sensitivity(std::cout, config, analysis, e.provenance);
-    std::cout << "\nWrote " << output << "\n";
-  }
-  return 0;
+  out.analysis = analyse_sensitivity(config, std::move(planned.design), e.driver, request.design);
+  write_file_atomically(out.output, request.force, [&](H5Writer& h5) { write_sensitivity(h5, config, out.analysis, results); });
+  out.provenance = e.provenance;
+  return out;
 }
 
-}  // namespace escalate::cli
+}  // namespace escalate::app

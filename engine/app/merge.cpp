@@ -1,17 +1,16 @@
-// `escalate merge`: the shards of a run combined into one result, bit for bit. An
-// incomplete result (a shard missing or interrupted) is refused with exit 2 and nothing
-// written, so a Slurm `afterok` chain stops there, unless --allow-partial.
-#include "commands.hpp"
+// The `merge` service: the shards of a run combined into one result, bit for bit. An
+// incomplete result (a shard missing or interrupted) is refused with nothing written, so a
+// Slurm `afterok` chain stops there, unless allow_partial.
+#include "escalate/app/merge.hpp"
 
+#include "escalate/app/execution.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/output/file_publish.hpp"
 #include "escalate/output/result_file.hpp"
-#include "escalate/output/summary.hpp"
 
 #include <algorithm>
-#include <iostream>
 
-namespace escalate::cli {
+namespace escalate::app {
 
 namespace {
 
@@ -30,16 +29,8 @@ std::vector<std::string> interrupted_parts(const std::vector<StoredRun>& runs) {
   return found;
 }
 
-}  // namespace
-
-int command_merge(const MergeFlags& flags, const std::string& command_line) {
-  const std::string& output = flags.output;
-  const bool force = flags.force;
-  check_output_path(output, force);
-  std::vector<StoredRun> runs;
-  for (const auto& p : flags.parts) runs.push_back(read_stored_run(p));  // each validated: shard in [0, count), count <= batches
-  check_output_path(output, force);  // now also refuses an output that is one of the parts
-  report_stale_temporaries(output);
+// The shards not given ("2, 5" or "1, 2, ... and 7 more"); refuses parts that disagree.
+std::string check_parts(const std::vector<StoredRun>& runs) {
   const StoredRun& first = runs.front();
   std::vector<int> seen(static_cast<std::size_t>(first.shard.count), 0);
   for (const auto& r : runs) {
@@ -61,16 +52,32 @@ int command_merge(const MergeFlags& flags, const std::string& command_line) {
     if (++missing_count <= 20) missing += (missing.empty() ? "" : ", ") + std::to_string(i + 1);
   }
   if (missing_count > 20) missing += " and " + std::to_string(missing_count - 20) + " more";
-  const std::vector<std::string> interrupted = interrupted_parts(runs);
-  if (!flags.allow_partial) {
-    if (!missing.empty()) {
-      throw UsageError("missing shard(s) " + missing + " of " + std::to_string(first.shard.count) +
+  return missing;
+}
+
+}  // namespace
+
+MergeOutcome merge(const MergeRequest& request, const Callbacks& callbacks) {
+  const std::string& output = request.output;
+  const bool force = request.force;
+  check_output_path(output, force);
+  std::vector<StoredRun> runs;
+  for (const auto& p : request.parts) runs.push_back(read_stored_run(p));  // each validated: shard in [0, count), count <= batches
+  check_output_path(output, force);  // now also refuses an output that is one of the parts
+  report_stale_temporaries(output, callbacks);
+  const StoredRun& first = runs.front();
+  MergeOutcome out;
+  out.missing = check_parts(runs);
+  out.interrupted = interrupted_parts(runs);
+  if (!request.allow_partial) {
+    if (!out.missing.empty()) {
+      throw UsageError("missing shard(s) " + out.missing + " of " + std::to_string(first.shard.count) +
                        "; nothing written (--allow-partial writes the incomplete result)");
     }
-    if (!interrupted.empty()) {
+    if (!out.interrupted.empty()) {
       std::string list;
-      for (std::size_t i = 0; i < std::min<std::size_t>(interrupted.size(), 5); ++i) list += (i ? ", " : "") + interrupted[i];
-      if (interrupted.size() > 5) list += " and " + std::to_string(interrupted.size() - 5) + " more";
+      for (std::size_t i = 0; i < std::min<std::size_t>(out.interrupted.size(), 5); ++i) list += (i ? ", " : "") + out.interrupted[i];
+      if (out.interrupted.size() > 5) list += " and " + std::to_string(out.interrupted.size() - 5) + " more";
       throw UsageError("incomplete part(s): " + list + "; finish each with `escalate run CONFIG --shard i/n --resume PART`, "
                        "or merge with --allow-partial; nothing written");
     }
@@ -89,23 +96,14 @@ int command_merge(const MergeFlags& flags, const std::string& command_line) {
     threads = std::max(threads, runs[i].driver.threads);
   }
   merged.threads = threads;
-  Provenance provenance = Provenance::of(merged, command_line, wall);
+  Provenance provenance = Provenance::of(merged, request.command_line, wall);
   for (const auto& r : runs) provenance.history.push_back(r.history);  // CF history: the parts' lines, then this one
-  Results results = compute_results(first.config, merged, provenance);
-  write_result_file(output, first.config, results, merged, ShardInfo{}, force);
-  if (!flags.quiet) {
-    std::cout << "Merged " << runs.size() << " parts of " << first.config.source_path << "\n";
-    print_summary(std::cout, results, first.config.run);
-    std::cout << "\nWrote " << output << (merged.complete ? "" : " (PARTIAL, --allow-partial: some batches were not run)")
-              << "\n";
-  }
-  if (!merged.complete) {  // said even with --quiet: the file is not the whole run
-    std::cerr << "escalate: warning: " << output << " is partial (complete = 0): "
-              << (missing.empty() ? "" : "shard(s) " + missing + " missing") << (missing.empty() || interrupted.empty() ? "" : "; ")
-              << (interrupted.empty() ? "" : std::to_string(interrupted.size()) + " part(s) interrupted")
-              << "; `escalate run CONFIG --resume " << output << "` completes it\n";
-  }
-  return 0;
+  out.results = compute_results(first.config, merged, provenance);
+  write_result_file(output, first.config, out.results, merged, ShardInfo{}, force);
+  out.config = first.config;
+  out.parts = runs.size();
+  out.complete = merged.complete;
+  return out;
 }
 
-}  // namespace escalate::cli
+}  // namespace escalate::app

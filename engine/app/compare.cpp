@@ -1,13 +1,15 @@
-// `escalate compare`: several configs with common random numbers, ranked against the first.
-// Any argument may instead be a result file of `escalate run`: its stored per-draw counts
-// are compared as they are, without running again, so it must share the reference's seed
-// (common random numbers hold only then), draws, trajectories, horizon and grid.
-#include "commands.hpp"
+// The `compare` service: several configs with common random numbers, ranked against the
+// first. Any argument may instead be a result file of `escalate run`: its stored per-draw
+// counts are compared as they are, without running again, so it must share the
+// reference's seed (common random numbers hold only then), draws, trajectories, horizon
+// and grid.
+#include "escalate/app/compare.hpp"
 
-#include "escalate/output/comparison.hpp"
+#include "compared_runs.hpp"
+#include "escalate/app/execution.hpp"
 #include "escalate/base/error.hpp"
-#include "escalate/output/hdf5_writer.hpp"
 #include "escalate/output/file_publish.hpp"
+#include "escalate/output/hdf5_writer.hpp"
 #include "escalate/output/result_file.hpp"
 #include "escalate/version.hpp"
 
@@ -18,22 +20,8 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
-#include <iostream>
 
-namespace escalate::cli {
-
-void execute_all(std::vector<ComparedRun>& runs, const SamplingFlags& flags, const std::string& command_line,
-                 const std::vector<bool>* stored) {
-  for (std::size_t i = 0; i < runs.size(); ++i) {
-    if (stored && (*stored)[i]) continue;  // read from a result file
-    ComparedRun& run = runs[i];
-    if (!flags.quiet) std::cerr << "running " << run.name << "\n";
-    Execution e = execute(run.config, flags.threads, flags.quiet, command_line);
-    if (!e.driver.complete) throw Interrupted("interrupted: nothing written (a comparison needs complete runs)");
-    run.driver = std::move(e.driver);
-    run.results = compute_results(run.config, run.driver, e.provenance);
-  }
-}
+namespace escalate::app {
 
 namespace {
 // The HDF5 group a config's results go to, and its name in tables: the file's stem with
@@ -108,35 +96,27 @@ ComparedRun stored_run(const std::string& path, const Config* reference, const s
   return run;
 }
 
-}  // namespace
-
-int command_compare(const CompareFlags& flags, const std::string& command_line) {
-  // The reference's run settings (after the command-line overrides, or as a result file
-  // stored them) are every config's; result files must already share them.
-  std::vector<bool> stored;
-  for (const auto& path : flags.configs) stored.push_back(is_result_file(path));
-  const bool any_flag = flags.overrides.draws || flags.overrides.trajectories || flags.overrides.seed;
-  if (stored.front() && any_flag) {
-    throw UsageError(flags.configs.front() + ": the reference is a result file, whose seed, draws and trajectories are "
-                     "fixed; drop --seed, --draws and --trajectories");
-  }
+// The runs of a comparison, in order: loaded configs (the reference's run settings are
+// every config's) and stored result files (which must already share them).
+std::vector<ComparedRun> load_runs(const CompareRequest& request, const std::vector<bool>& stored, const Callbacks& callbacks) {
+  const auto& configs = request.configs;
   std::vector<ComparedRun> runs;
-  runs.reserve(flags.configs.size());
+  runs.reserve(configs.size());
   const Config* reference = nullptr;
   ConfigOverrides shared;
-  for (std::size_t i = 0; i < flags.configs.size(); ++i) {
-    const std::string& path = flags.configs[i];
+  for (std::size_t i = 0; i < configs.size(); ++i) {
+    const std::string& path = configs[i];
     ComparedRun run;
     if (stored[i]) {
-      run = stored_run(path, reference, flags.configs.front(), command_line);
+      run = stored_run(path, reference, configs.front(), request.command_line);
     } else {
-      run.config = i == 0 ? load_config(path, flags.overrides) : load_config(path, shared);
-      report_warnings(run.config);
+      run.config = i == 0 ? load_config(path, request.overrides) : load_config(path, shared);
+      report_warnings(run.config, callbacks);
       check_config_reads_back(run.config);
     }
     if (i > 0 && (run.config.scenario.horizon_days != reference->scenario.horizon_days ||
                   run.config.scenario.grid_days != reference->scenario.grid_days)) {
-      throw UsageError(path + ": run.horizon_days and run.grid_days must match the reference " + flags.configs.front() +
+      throw UsageError(path + ": run.horizon_days and run.grid_days must match the reference " + configs.front() +
                        " to compare");
     }
     std::string name = group_name(path);
@@ -151,20 +131,36 @@ int command_compare(const CompareFlags& flags, const std::string& command_line) 
       shared = {reference->run.draws, reference->run.trajectories, static_cast<std::int64_t>(reference->run.seed), {}};
     }
   }
-  const std::string output = flags.output.empty()
-      ? (std::filesystem::path("results") / ("compare-" + runs.front().name + ".h5")).string() : flags.output;
-  check_output_path(output, flags.force);
-  auto fill = [&](H5Writer& h5, const Comparison& comparison) { write_comparison(h5, comparison, runs, command_line); };
-  if (flags.dry_run) return dry_run_comparison(runs, stored, flags, output, fill);
-  report_stale_temporaries(output);
-  execute_all(runs, flags, command_line, &stored);
-  Comparison comparison = compare_runs(runs);
-  write_file_atomically(output, flags.force, [&](H5Writer& h5) { fill(h5, comparison); });
-  if (!flags.quiet) {
-    print_comparison(std::cout, comparison, runs.front().config.run, runs.front().config.scenario.horizon_days);
-    std::cout << "\nWrote " << output << "\n";
-  }
-  return 0;
+  return runs;
 }
 
-}  // namespace escalate::cli
+}  // namespace
+
+CompareOutcome compare(const CompareRequest& request, const Callbacks& callbacks) {
+  std::vector<bool> stored;
+  for (const auto& path : request.configs) stored.push_back(is_result_file(path));
+  const bool any_flag = request.overrides.draws || request.overrides.trajectories || request.overrides.seed;
+  if (stored.front() && any_flag) {
+    throw UsageError(request.configs.front() + ": the reference is a result file, whose seed, draws and trajectories are "
+                     "fixed; drop --seed, --draws and --trajectories");
+  }
+  CompareOutcome out;
+  out.runs = load_runs(request, stored, callbacks);
+  out.output = request.output.empty()
+      ? (std::filesystem::path("results") / ("compare-" + out.runs.front().name + ".h5")).string() : request.output;
+  check_output_path(out.output, request.force);
+  auto fill = [&](H5Writer& h5, const Comparison& comparison) {
+    write_comparison(h5, comparison, out.runs, request.command_line);
+  };
+  if (request.dry_run) {
+    out.estimate = estimate_comparison(out.runs, stored, request.threads, fill);
+    return out;
+  }
+  report_stale_temporaries(out.output, callbacks);
+  execute_all(out.runs, request.threads, callbacks, request.command_line, stored);
+  out.comparison = compare_runs(out.runs);
+  write_file_atomically(out.output, request.force, [&](H5Writer& h5) { fill(h5, out.comparison); });
+  return out;
+}
+
+}  // namespace escalate::app

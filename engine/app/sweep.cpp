@@ -1,0 +1,80 @@
+// The `sweep` service: one run per value of one or more config paths, common random
+// numbers, one file with the swept values as coordinates.
+#include "escalate/app/compare.hpp"
+
+#include "compared_runs.hpp"
+#include "escalate/app/execution.hpp"
+#include "escalate/base/error.hpp"
+#include "escalate/config/parameter_path.hpp"
+#include "escalate/output/file_publish.hpp"
+#include "escalate/output/hdf5_writer.hpp"
+
+namespace escalate::app {
+
+namespace {
+
+// The swept paths in their one spelling (config/parameter_path.hpp): two spellings of one
+// path are refused naming both, and so are the run's sizes, which every point takes from
+// the first (common random numbers).
+std::vector<std::pair<std::string, std::vector<double>>> canonical_axes(
+    const std::vector<std::pair<std::string, std::vector<double>>>& axes) {
+  std::vector<std::pair<std::string, std::vector<double>>> out;
+  for (std::size_t i = 0; i < axes.size(); ++i) {
+    const std::string path = canonical_path(axes[i].first, "--set");
+    if (path == "run.draws" || path == "run.trajectories" || path == "run.seed") {
+      throw UsageError("--set " + axes[i].first + ": every point runs with the same draws, trajectories and seed "
+                       "(common random numbers); give them with --draws, --trajectories and --seed");
+    }
+    for (std::size_t j = 0; j < out.size(); ++j) {
+      if (out[j].first == path) {
+        throw UsageError("--set " + axes[j].first + " and --set " + axes[i].first + " name the same path " + path +
+                         ": sweep it once");
+      }
+    }
+    out.emplace_back(path, axes[i].second);
+  }
+  return out;
+}
+
+}  // namespace
+
+SweepOutcome sweep(const SweepRequest& request, const Callbacks& callbacks) {
+  if (request.axes.empty()) throw UsageError("sweep needs at least one --set PATH=v1,v2,... (or PATH=lo:hi:n)");
+  SweepOutcome out;
+  out.sweep = sweep_grid(canonical_axes(request.axes));
+  const Sweep& sweep = out.sweep;
+  // Every point takes the first point's run settings (after the request's): common random numbers.
+  std::vector<ComparedRun>& runs = out.runs;
+  ConfigOverrides overrides = request.overrides;
+  for (std::size_t i = 0; i < sweep.values.size(); ++i) {
+    overrides.values.clear();
+    for (std::size_t k = 0; k < sweep.paths.size(); ++k) overrides.values.push_back({sweep.paths[k], sweep.values[i][k]});
+    ComparedRun run;
+    run.config = load_config(request.config, overrides);
+    if (i == 0) {
+      overrides.draws = run.config.run.draws;
+      overrides.trajectories = run.config.run.trajectories;
+      overrides.seed = static_cast<std::int64_t>(run.config.run.seed);
+      report_warnings(run.config, callbacks);
+    }
+    run.name = "point-" + std::to_string(i);
+    runs.push_back(std::move(run));
+  }
+  out.output = request.output.empty() ? default_output(request.config, "sweep-") : request.output;
+  check_output_path(out.output, request.force);
+  auto fill = [&](H5Writer& h5, const Comparison& comparison) {
+    write_comparison(h5, comparison, runs, request.command_line);
+    write_sweep(h5, sweep, runs);
+  };
+  const std::vector<bool> stored(runs.size(), false);
+  if (request.dry_run) {
+    out.estimate = estimate_comparison(runs, stored, request.threads, fill);
+    return out;
+  }
+  execute_all(runs, request.threads, callbacks, request.command_line, stored);
+  out.comparison = compare_runs(runs);
+  write_file_atomically(out.output, request.force, [&](H5Writer& h5) { fill(h5, out.comparison); });
+  return out;
+}
+
+}  // namespace escalate::app

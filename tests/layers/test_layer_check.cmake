@@ -1,0 +1,59 @@
+# A layer check that cannot fail proves nothing. In a scratch tree this plants an upward
+# include and forbidden third-party headers, and shows cmake/check_layers.cmake refusing
+# each (naming the file and the layer), while the tree without them passes.
+# Run as: cmake -DSOURCE_DIR=<repository> -DSCRATCH=<empty directory> -P test_layer_check.cmake
+if(NOT SOURCE_DIR OR NOT SCRATCH)
+  message(FATAL_ERROR "test_layer_check: give -DSOURCE_DIR and -DSCRATCH")
+endif()
+set(failures 0)
+
+# Runs the check on layer LAYER of the scratch tree; SHOULD_FAIL says whether it must
+# refuse, and TEXT what its message must then contain.
+function(expect layer should_fail text)
+  execute_process(COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${SCRATCH} -DLAYER=${layer} -P ${SOURCE_DIR}/cmake/check_layers.cmake
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  set(said "${out}${err}")
+  if(should_fail AND rc EQUAL 0)
+    message(SEND_ERROR "layer '${layer}': the check passed a tree it must refuse (${text})")
+  elseif(NOT should_fail AND NOT rc EQUAL 0)
+    message(SEND_ERROR "layer '${layer}': the check refused a clean tree:\n${said}")
+  elseif(should_fail AND NOT said MATCHES "${text}")
+    message(SEND_ERROR "layer '${layer}': refused, but without '${text}':\n${said}")
+  else()
+    message(STATUS "ok: layer '${layer}' ${text}")
+  endif()
+endfunction()
+
+file(REMOVE_RECURSE ${SCRATCH})
+foreach(layer base model config sim output app cli)
+  file(MAKE_DIRECTORY ${SCRATCH}/engine/${layer} ${SCRATCH}/include/escalate/${layer})
+endforeach()
+
+# A clean tree: each layer includes its own headers, the layers below, and what it may see.
+file(WRITE ${SCRATCH}/engine/model/clean.cpp "#include \"escalate/model/phase.hpp\"\n#include \"escalate/base/error.hpp\"\n#include <Random123/philox.h>\n")
+file(WRITE ${SCRATCH}/engine/output/clean.cpp "#include \"escalate/sim/driver.hpp\"\n#include <hdf5.h>\n")
+file(WRITE ${SCRATCH}/engine/app/clean.cpp "#include \"escalate/output/results.hpp\"\n#include \"escalate/app/run.hpp\"\n")
+file(WRITE ${SCRATCH}/engine/cli/clean.cpp "#include \"escalate/app/run.hpp\"\n#include <CLI/CLI.hpp>\n")
+foreach(layer base model config sim output app cli)
+  expect(${layer} FALSE "passes a clean tree")
+endforeach()
+
+# An upward include in the model.
+file(WRITE ${SCRATCH}/engine/model/upward.cpp "// planted\n#include \"escalate/output/results.hpp\"\n")
+expect(model TRUE "upward.cpp: includes layer 'output', above 'model'")
+file(REMOVE ${SCRATCH}/engine/model/upward.cpp)
+# The output layer may not call the services above it.
+file(WRITE ${SCRATCH}/include/escalate/output/upward.hpp "#include \"escalate/app/run.hpp\"\n")
+expect(output TRUE "upward.hpp: includes layer 'app', above 'output'")
+file(REMOVE ${SCRATCH}/include/escalate/output/upward.hpp)
+# Third-party headers a layer may not see.
+file(WRITE ${SCRATCH}/engine/model/hdf5.cpp "#include <hdf5.h>\n")
+expect(model TRUE "<hdf5.h> is not allowed in layer 'model'")
+file(REMOVE ${SCRATCH}/engine/model/hdf5.cpp)
+file(WRITE ${SCRATCH}/include/escalate/app/cli11.hpp "#include <CLI/CLI.hpp>\n")
+expect(app TRUE "<CLI/CLI.hpp> is not allowed in layer 'app'")
+file(REMOVE ${SCRATCH}/include/escalate/app/cli11.hpp)
+file(WRITE ${SCRATCH}/include/escalate/config/toml.hpp "#include <toml++/toml.hpp>\n")
+expect(config TRUE "<toml\\+\\+/toml.hpp> is not allowed in layer 'config'")
+file(REMOVE ${SCRATCH}/include/escalate/config/toml.hpp)
+file(REMOVE_RECURSE ${SCRATCH})
