@@ -6,6 +6,7 @@
 
 #include "escalate/output/comparison.hpp"
 #include "escalate/base/error.hpp"
+#include "escalate/base/printable_text.hpp"
 #include "escalate/output/hdf5_writer.hpp"
 #include "escalate/output/file_publish.hpp"
 #include "escalate/output/result_file.hpp"
@@ -162,7 +163,7 @@ int command_compare(const CompareFlags& flags, const std::string& command_line) 
   write_file_atomically(output, flags.force, [&](H5Writer& h5) { fill(h5, comparison); });
   if (!flags.quiet) {
     print_comparison(std::cout, comparison, runs.front().config.run, runs.front().config.scenario.horizon_days);
-    std::cout << "\nWrote " << output << "\n";
+    std::cout << "\nWrote " << printable_text(output) << "\n";
   }
   return 0;
 }

@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include "escalate/base/error.hpp"
+#include "escalate/base/printable_text.hpp"
 #include "escalate/cli/progress.hpp"
 #include "escalate/output/file_publish.hpp"
 
@@ -96,7 +97,7 @@ bool same_file(const std::string& a, const std::string& b) {
 
 void report_stale_temporaries(const std::string& output) {
   for (const auto& path : remove_stale_temporaries(output)) {
-    std::cerr << "escalate: removed " << path << ", the temporary file of a run that was killed\n";
+    std::cerr << "escalate: removed " << printable_text(path) << ", the temporary file of a run that was killed\n";
   }
 }
 
@@ -140,7 +141,7 @@ std::string error_kind(const std::exception& e) {
 }
 
 void report_warnings(const Config& config) {
-  for (const auto& w : config.warnings) std::cerr << "escalate: warning: " << config.source_path << ": " << w << "\n";
+  for (const auto& w : config.warnings) std::cerr << "escalate: warning: " << printable_text(config.source_path) << ": " << printable_text(w) << "\n";
 }
 
 }  // namespace escalate::cli

@@ -4,6 +4,7 @@
 #include "commands.hpp"
 
 #include "escalate/base/error.hpp"
+#include "escalate/base/printable_text.hpp"
 #include "escalate/output/file_publish.hpp"
 #include "escalate/output/result_file.hpp"
 #include "escalate/output/summary.hpp"
@@ -94,16 +95,16 @@ int command_merge(const MergeFlags& flags, const std::string& command_line) {
   Results results = compute_results(first.config, merged, provenance);
   write_result_file(output, first.config, results, merged, ShardInfo{}, force);
   if (!flags.quiet) {
-    std::cout << "Merged " << runs.size() << " parts of " << first.config.source_path << "\n";
+    std::cout << "Merged " << runs.size() << " parts of " << printable_text(first.config.source_path) << "\n";
     print_summary(std::cout, results, first.config.run);
-    std::cout << "\nWrote " << output << (merged.complete ? "" : " (PARTIAL, --allow-partial: some batches were not run)")
+    std::cout << "\nWrote " << printable_text(output) << (merged.complete ? "" : " (PARTIAL, --allow-partial: some batches were not run)")
               << "\n";
   }
   if (!merged.complete) {  // said even with --quiet: the file is not the whole run
-    std::cerr << "escalate: warning: " << output << " is partial (complete = 0): "
+    std::cerr << "escalate: warning: " << printable_text(output) << " is partial (complete = 0): "
               << (missing.empty() ? "" : "shard(s) " + missing + " missing") << (missing.empty() || interrupted.empty() ? "" : "; ")
               << (interrupted.empty() ? "" : std::to_string(interrupted.size()) + " part(s) interrupted")
-              << "; `escalate run CONFIG --resume " << output << "` completes it\n";
+              << "; `escalate run CONFIG --resume " << printable_text(output) << "` completes it\n";
   }
   return 0;
 }

@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include "escalate/base/error.hpp"
+#include "escalate/base/printable_text.hpp"
 #include "escalate/model/phase.hpp"
 #include "escalate/output/file_publish.hpp"
 #include "escalate/output/result_file.hpp"
@@ -142,11 +143,11 @@ int dry_run(const RunFlags& flags, const Config& config, const std::string& outp
   const std::string part = !flags.resume.empty() ? "resuming " + flags.resume + ": "
                            : shard.count > 1 ? "shard " + std::to_string(shard.index + 1) + "/" + std::to_string(shard.count) + ": "
                                              : "";
-  std::cout << "Dry run of " << flags.config << ": valid; nothing was written.\n"
+  std::cout << "Dry run of " << printable_text(flags.config) << ": valid; nothing was written.\n"
             << "  sizes   " << part << sizes_line(config, batches, pilot.driver.threads) << "\n"
             << "  time    about " << human_seconds(estimated_seconds(pilot, config, batches)) << " (an estimate: "
             << pilot_line(pilot) << ")\n"
-            << "  output  " << output << ", about " << human_bytes(result_file_size(config, results, shape, shard)) << "\n";
+            << "  output  " << printable_text(output) << ", about " << human_bytes(result_file_size(config, results, shape, shard)) << "\n";
   return 0;
 }
 
@@ -231,7 +232,7 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
     Results results = compute_results(a.config, a.driver, Provenance::of(a.driver, command_line, a.wall_seconds));
     write_result_file(output, a.config, results, a.driver, shard, flags.force);
     if (!flags.quiet) {
-      std::cout << "Escalate " << ENGINE_VERSION << ": " << flags.config << "\n";
+      std::cout << "Escalate " << ENGINE_VERSION << ": " << printable_text(flags.config) << "\n";
       print_summary(std::cout, results, a.config.run);
       std::cout << "\n--target-ci " << flags.target_ci << ": "
                 << (a.half_width <= flags.target_ci ? "reached" : a.draws_needed > 0 ? "NOT reachable with these draws" : "NOT reached (cap)")
@@ -242,7 +243,7 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
                   << a.draw_floor << ":\n  more trajectories per draw cannot reach " << flags.target_ci
                   << ". Rerun with about --draws " << a.draws_needed << " (the interval shrinks as 1/sqrt(draws)).\n";
       }
-      std::cout << "Wrote " << output << "\n";
+      std::cout << "Wrote " << printable_text(output) << "\n";
     }
     return 0;
   }
@@ -270,10 +271,10 @@ int command_run(const RunFlags& flags, const std::string& command_line, Cluster&
   bool stopped = mask.empty() && !e.driver.complete;  // an interrupt left batches of this part undone
   for (std::size_t b = 0; b < mask.size(); ++b) stopped = stopped || (mask[b] && !e.driver.tally.batch_done(static_cast<std::int64_t>(b)));
   if (!flags.quiet) {
-    std::cout << "Escalate " << ENGINE_VERSION << ": " << flags.config << "\n";
+    std::cout << "Escalate " << ENGINE_VERSION << ": " << printable_text(flags.config) << "\n";
     if (shard.count > 1) std::cout << "Shard " << shard.index + 1 << " of " << shard.count << " (merge the parts with `escalate merge`)\n";
     print_summary(std::cout, results, config.run);
-    std::cout << "\nWrote " << output << (stopped ? " (partial: interrupted)" : "") << "\n";
+    std::cout << "\nWrote " << printable_text(output) << (stopped ? " (partial: interrupted)" : "") << "\n";
   }
   return stopped ? 130 : 0;
 }

@@ -3,7 +3,9 @@
 // P(war), P(clash) and P(nuclear use) by the horizon (docs/sensitivity.md).
 #include "commands.hpp"
 
+#include "escalate/base/closest_match.hpp"
 #include "escalate/base/error.hpp"
+#include "escalate/base/printable_text.hpp"
 #include "escalate/output/design_file.hpp"
 #include "escalate/output/file_publish.hpp"
 #include "escalate/output/hdf5_writer.hpp"
@@ -17,11 +19,19 @@ namespace escalate::cli {
 
 namespace {
 
+// "expected sobol or morris (did you mean 'sobol'?)": for an enumerated option's value.
+std::string expected(const std::string& value, const std::vector<std::string>& names) {
+  std::string list;
+  for (std::size_t i = 0; i < names.size(); ++i) list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  const std::string suggestion = closest_match(value, names);
+  return "expected " + list + (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)");
+}
+
 DesignLayout layout_of(const std::string& name) {
   if (name == "free") return DesignLayout::Free;
   if (name == "saltelli") return DesignLayout::Saltelli;
   if (name == "morris") return DesignLayout::Morris;
-  throw UsageError("--design-layout " + name + ": expected free, saltelli or morris");
+  throw UsageError("--design-layout " + echo(name) + ": " + expected(name, {"free", "saltelli", "morris"}));
 }
 
 // The design (and, for a user's CSV, its values exactly as written) before any work.
@@ -48,7 +58,7 @@ PlannedDesign plan_design(const SensitivityFlags& flags, const Config& config) {
   }
   if (!flags.design_layout.empty()) throw UsageError("--design-layout describes a --design FILE.csv");
   const std::string method = flags.method.empty() ? "sobol" : flags.method;
-  if (method != "sobol" && method != "morris") throw UsageError("--method " + method + ": expected sobol or morris");
+  if (method != "sobol" && method != "morris") throw UsageError("--method " + echo(method) + ": " + expected(method, {"sobol", "morris"}));
   const bool sobol = method == "sobol";
   if (sobol && !flags.levels.empty()) throw UsageError("--levels sets the grid of --method morris");
   if (sobol && P > max_saltelli_parameters()) {
@@ -103,9 +113,9 @@ int command_sensitivity(const SensitivityFlags& flags, const std::string& comman
   if (flags.json) {
     print_sensitivity_json(std::cout, output, config, analysis);
   } else if (!flags.quiet) {
-    std::cout << "Escalate " << ENGINE_VERSION << ": " << flags.config << "\n";
+    std::cout << "Escalate " << ENGINE_VERSION << ": " << printable_text(flags.config) << "\n";
     print_sensitivity(std::cout, config, analysis, e.provenance);
-    std::cout << "\nWrote " << output << "\n";
+    std::cout << "\nWrote " << printable_text(output) << "\n";
   }
   return 0;
 }

@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include "escalate/base/error.hpp"
+#include "escalate/base/printable_text.hpp"
 #include "escalate/output/file_publish.hpp"
 #include "escalate/output/hdf5_writer.hpp"
 #include "escalate/output/sweep.hpp"
@@ -17,6 +18,7 @@ int command_sweep(const SweepFlags& flags, const std::string& command_line) {
   std::vector<std::pair<std::string, std::vector<double>>> axes;
   for (const auto& spec : flags.sets) axes.push_back(parse_sweep_spec(spec));
   const Sweep sweep = sweep_grid(axes);
+  check_swept_run_settings(sweep.paths, flags.overrides);
   // Every point takes the first point's run settings (after the flags): common random numbers.
   std::vector<ComparedRun> runs;
   ConfigOverrides overrides = flags.overrides;
@@ -48,7 +50,7 @@ int command_sweep(const SweepFlags& flags, const std::string& command_line) {
   write_file_atomically(output, flags.force, [&](H5Writer& h5) { fill(h5, comparison); });
   if (!flags.quiet) {
     print_sweep(std::cout, sweep, runs, comparison);
-    std::cout << "\nWrote " << output << "\n";
+    std::cout << "\nWrote " << printable_text(output) << "\n";
   }
   return 0;
 }

@@ -4,6 +4,7 @@
 // writing the file, with the pilot's tallies, in memory. Nothing is written to disk.
 #include "commands.hpp"
 
+#include "escalate/base/printable_text.hpp"
 #include "escalate/output/file_publish.hpp"
 
 #include <algorithm>
@@ -149,7 +150,7 @@ int dry_run_comparison(std::vector<ComparedRun>& runs, const std::vector<bool>& 
   std::cout << "  sizes   each: " << sizes_line(runs.front().config, nullptr, threads) << "\n";
   const Comparison comparison = compare_runs(runs);
   std::cout << "  time    about " << human_seconds(total) << " in all (an estimate from the pilots)\n"
-            << "  output  " << output << ", about "
+            << "  output  " << printable_text(output) << ", about "
             << human_bytes(file_size_of([&](H5Writer& h5) { fill(h5, comparison); })) << "\n";
   return 0;
 }

@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "help.hpp"
 #include "escalate/base/error.hpp"
+#include "escalate/base/printable_text.hpp"
 #include "escalate/version.hpp"
 
 #include <CLI/CLI.hpp>
@@ -68,7 +69,7 @@ int main(int argc, char** argv) {
   } catch (const SilentExit& e) {
     return e.code;  // another rank failed and said why
   } catch (const std::exception& e) {
-    if (launcher_rank() == 0) std::cerr << "escalate: " << error_kind(e) << e.what() << "\n";
+    if (launcher_rank() == 0) std::cerr << "escalate: " << error_kind(e) << printable_text(e.what()) << "\n";  // one line, whatever it quotes
     return exit_code_of(e);
   }
 }
@@ -186,6 +187,7 @@ int run_main(int argc, char** argv, const std::string& command_line, Cluster& cl
   check->add_option("config", check_path, "Config file")->required();
   add_help_examples(app);
 
+  refuse_empty_assignments(argc, argv);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -198,6 +200,7 @@ int run_main(int argc, char** argv, const std::string& command_line, Cluster& cl
     if (cluster.root()) std::cerr << "escalate: " << explain_parse_error(app, e) << "\n";
     return 2;
   }
+  refuse_empty_values(app);
   if (cluster.size() > 1 && !*run) throw UsageError("only `escalate run` uses MPI ranks; start other commands without mpirun");
   if (*run) {
     cluster.collective([&] {
