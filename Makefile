@@ -1,6 +1,7 @@
 # Thin wrapper over CMake presets. `make run` and `make test` are the two commands
-# the README opens with; both install missing Debian packages first.
-.PHONY: all setup build debug run test check sanitize fuzz plots bench clean
+# the README opens with; both install missing Debian packages first, each only what it
+# needs (scripts/setup-debian.sh, profiles run, plots and test).
+.PHONY: all setup setup-run setup-plots build debug run test check sanitize fuzz plots bench clean
 
 JOBS ?= $(shell nproc)
 ESCALATE := build/release/engine/escalate
@@ -9,12 +10,20 @@ SETUP ?= 1
 
 all: build
 
-setup:
+# setup: everything (profile test); setup-run: building and running the binary only;
+# setup-plots: that and the Python stack.
+setup setup-run setup-plots:
 ifeq ($(SETUP),0)
 	@echo "setup: skipped (SETUP=0)"
 else
-	@bash scripts/setup-debian.sh
+	@bash scripts/setup-debian.sh $(or $(patsubst setup-%,%,$(filter setup-%,$@)),test)
 endif
+
+# The binary alone (`make run`, `make plots`): no unit tests, fuzzers or bench.
+define build_binary
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS) --target escalate
+endef
 
 build: setup
 	@cmake --preset release >/dev/null
@@ -24,7 +33,8 @@ debug: setup
 	@cmake --preset debug >/dev/null
 	@cmake --build --preset debug -j $(JOBS)
 
-run: build
+run: setup-run
+	$(build_binary)
 	@$(ESCALATE) run configs/baseline-2022.toml --force
 
 # Everything CI runs: the fuzzers (60 s on the config loader, 60 s on the result-file
@@ -49,7 +59,8 @@ fuzz: build
 
 # Figures of the baseline and of the policy comparison (a smaller comparison than the
 # README's: 100 draws x 200 trajectories, about a minute), into results/.
-plots: build
+plots: setup-plots
+	$(build_binary)
 	@test -f results/baseline-2022.h5 || $(ESCALATE) run configs/baseline-2022.toml -q
 	@test -f results/compare-policies.h5 || $(ESCALATE) compare configs/baseline-2022.toml configs/policies/*.toml \
 	    --draws 100 --trajectories 200 -q -o results/compare-policies.h5

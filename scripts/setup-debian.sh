@@ -1,30 +1,50 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Escalate needs to build, test and plot.
+# Installs the Debian 12 packages Escalate needs, by profile:
+#   run    building and running the binary (`make run`)
+#   plots  run + the Python stack the figures are drawn with (`make plots`)
+#   test   everything (the default; `make setup`, `make build`, `make test`): plots + clang
+#          for the fuzzers and sanitizers, Open MPI, R with ncdf4, the netCDF, udunits and
+#          HDF5 tools, python3-venv/-setuptools/-pip
+# Usage: setup-debian.sh [run|plots|test]
 # Idempotent and silent when everything is present; needs root (or sudo) only
-# when something is missing. Used by `make setup` (and so by `make run`/`make test`).
+# when something is missing.
 # Where it cannot install (no root, no sudo, not Debian, no network), it says what is
 # missing and stops; `make build SETUP=0` skips this check when the packages come from
 # elsewhere (modules, a container, a login node's own installation).
 set -euo pipefail
 
-packages=(
-  # toolchain
-  g++ cmake ninja-build make pkg-config git time bc
-  # sanitizer and fuzzer builds (make test)
-  clang-14 libclang-rt-14-dev
+profile=${1:-test}
+run_packages=(
+  # toolchain (git: the version header names the commit)
+  g++ cmake ninja-build make pkg-config git
   # libraries
-  libtbb-dev librandom123-dev libboost-dev libhdf5-dev libcli11-dev
-  libtomlplusplus-dev catch2
+  libtbb-dev librandom123-dev libboost-dev libhdf5-dev libcli11-dev libtomlplusplus-dev
+)
+plots_packages=(
+  # the figures and the Python tools (Debian's /usr/bin/python3)
+  python3 python3-h5py python3-h5netcdf python3-numpy python3-xarray python3-netcdf4 python3-matplotlib
+  python3-scipy
+)
+test_packages=(
+  # the unit tests; time and bc for the CLI tests and the bench
+  catch2 time bc
+  # sanitizer and fuzzer builds
+  clang-14 libclang-rt-14-dev
   # cluster path (optional at build time, used by tests when present)
   libopenmpi-dev openmpi-bin
   # tools for reading results: h5diff/h5dump, ncdump; R's ncdf4 and udunits2, which the
   # CF tests read the files with (r-cran-ncdf4 pulls in r-base-core: 26 MB download, 43 MB
   # installed without recommends; udunits-bin 0.5 MB)
   hdf5-tools netcdf-bin r-cran-ncdf4 udunits-bin
-  # analysis and the Python tests of the HDF5 files (Debian's /usr/bin/python3)
-  python3 python3-h5py python3-h5netcdf python3-numpy python3-xarray python3-netcdf4 python3-matplotlib
-  python3-scipy
+  # the Python tools as a package: a venv with --system-site-packages, pip install --no-build-isolation
+  python3-venv python3-setuptools python3-pip
 )
+case $profile in
+  run) packages=("${run_packages[@]}") ;;
+  plots) packages=("${run_packages[@]}" "${plots_packages[@]}") ;;
+  test) packages=("${run_packages[@]}" "${plots_packages[@]}" "${test_packages[@]}") ;;
+  *) echo "setup: unknown profile '$profile' (run, plots or test)" >&2; exit 2 ;;
+esac
 
 skip_hint="if they are provided another way (modules, a container), \`make build SETUP=0\` skips this check"
 give_up() {  # give_up WHY: what is missing, why it cannot be installed here, how to go on

@@ -1,4 +1,5 @@
 // One simulation with the caller's callbacks, and the checks every service makes first.
+#include "escalate/base/printable_text.hpp"
 #include "escalate/app/execution.hpp"
 
 #include "escalate/base/error.hpp"
@@ -36,12 +37,12 @@ bool same_file(const std::string& a, const std::string& b) {
 
 void report_stale_temporaries(const std::string& output, const Callbacks& callbacks) {
   for (const auto& path : remove_stale_temporaries(output)) {
-    callbacks.warning("removed " + path + ", the temporary file of a run that was killed");
+    callbacks.warning("removed " + printable_text(path) + ", the temporary file of a run that was killed");
   }
 }
 
 void report_warnings(const Config& config, const Callbacks& callbacks) {
-  for (const auto& w : config.warnings) callbacks.warning("warning: " + config.source_path + ": " + w);
+  for (const auto& w : config.warnings) callbacks.warning("warning: " + printable_text(config.source_path) + ": " + printable_text(w));
 }
 
 Execution execute(const Config& config, int threads, const Callbacks& callbacks, const std::string& command_line,

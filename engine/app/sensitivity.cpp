@@ -1,6 +1,8 @@
 // The `sensitivity` service: a Saltelli or Morris design over the uncertain parameters (or
 // a user's CSV design) run as the outer loop, then Sobol' indices or Morris measures of
 // P(war), P(clash) and P(nuclear use) by the horizon (docs/sensitivity.md).
+#include "escalate/base/printable_text.hpp"
+#include "escalate/base/closest_match.hpp"
 #include "escalate/app/sensitivity.hpp"
 
 #include "escalate/app/execution.hpp"
@@ -12,6 +14,14 @@
 namespace escalate::app {
 
 namespace {
+
+// "expected sobol or morris (did you mean 'sobol'?)": for an enumerated option's value.
+std::string expected(const std::string& value, const std::vector<std::string>& names) {
+  std::string list;
+  for (std::size_t i = 0; i < names.size(); ++i) list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  const std::string suggestion = closest_match(value, names);
+  return "expected " + list + (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)");
+}
 
 // A size the request gives, within the bounds the design allows.
 std::uint64_t in_range(const std::string& name, std::uint64_t value, std::uint64_t low, std::uint64_t high) {
@@ -26,7 +36,7 @@ DesignLayout layout_of(const std::string& name) {
   if (name == "free") return DesignLayout::Free;
   if (name == "saltelli") return DesignLayout::Saltelli;
   if (name == "morris") return DesignLayout::Morris;
-  throw UsageError("--design-layout " + name + ": expected free, saltelli or morris");
+  throw UsageError("--design-layout " + echo(name) + ": " + expected(name, {"free", "saltelli", "morris"}));
 }
 
 // The design (and, for a user's CSV, its values exactly as written) before any work.
@@ -53,7 +63,7 @@ PlannedDesign plan_design(const SensitivityRequest& flags, const Config& config)
   }
   if (!flags.design_layout.empty()) throw UsageError("--design-layout describes a --design FILE.csv");
   const std::string method = flags.method.empty() ? "sobol" : flags.method;
-  if (method != "sobol" && method != "morris") throw UsageError("--method " + method + ": expected sobol or morris");
+  if (method != "sobol" && method != "morris") throw UsageError("--method " + echo(method) + ": " + expected(method, {"sobol", "morris"}));
   const bool sobol = method == "sobol";
   if (sobol && flags.levels) throw UsageError("--levels sets the grid of --method morris");
   if (sobol && P > max_saltelli_parameters()) {

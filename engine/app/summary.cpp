@@ -1,4 +1,5 @@
 // The `summary` and `check` services.
+#include "escalate/app/execution.hpp"
 #include "escalate/app/summary.hpp"
 
 #include <sstream>
@@ -11,6 +12,11 @@ std::string summary(const std::string& path, SummaryFormat format) {
   return text.str();
 }
 
-Config check(const std::string& path) { return load_config(path); }
+// Loaded, and its resolved text reads back as the same config (what `check` prints is TOML).
+Config check(const std::string& path) {
+  Config config = load_config(path);
+  check_config_reads_back(config);
+  return config;
+}
 
 }  // namespace escalate::app

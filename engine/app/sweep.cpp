@@ -42,6 +42,7 @@ SweepOutcome sweep(const SweepRequest& request, const Callbacks& callbacks) {
   if (request.axes.empty()) throw UsageError("sweep needs at least one --set PATH=v1,v2,... (or PATH=lo:hi:n)");
   SweepOutcome out;
   out.sweep = sweep_grid(canonical_axes(request.axes));
+  check_swept_run_settings(out.sweep.paths, request.overrides);  // a swept run.* key and its flag: refused, naming both
   const Sweep& sweep = out.sweep;
   // Every point takes the first point's run settings (after the request's): common random numbers.
   std::vector<ComparedRun>& runs = out.runs;

@@ -3,6 +3,7 @@
 
 #include "dry_run_report.hpp"
 #include "terminal.hpp"
+#include "escalate/base/printable_text.hpp"
 #include "escalate/app/compare.hpp"
 
 #include <iostream>
@@ -34,7 +35,7 @@ int execute_compare(const CompareOptions& o, const std::string& command_line) {
   if (!o.sampling.quiet) {
     const Config& reference = out.runs.front().config;
     print_comparison(std::cout, out.comparison, reference.run, reference.scenario.horizon_days);
-    std::cout << "\nWrote " << out.output << "\n";
+    std::cout << "\nWrote " << printable_text(out.output) << "\n";
   }
   return 0;
 }

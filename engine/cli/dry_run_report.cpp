@@ -1,6 +1,7 @@
 // How a dry run's estimates are printed: sizes, times, bytes in human units.
 #include "dry_run_report.hpp"
 
+#include "escalate/base/printable_text.hpp"
 #include "escalate/sim/batch_layout.hpp"
 
 #include <algorithm>
@@ -65,7 +66,7 @@ void print_comparison_estimate(std::ostream& out, const std::vector<ComparedRun>
   }
   out << "  sizes   each: " << sizes_line(runs.front().config, nullptr, estimate.threads) << "\n"
       << "  time    about " << human_seconds(estimate.total_seconds) << " in all (an estimate from the pilots)\n"
-      << "  output  " << output << ", about " << human_bytes(estimate.bytes) << "\n";
+      << "  output  " << printable_text(output) << ", about " << human_bytes(estimate.bytes) << "\n";
 }
 
 }  // namespace escalate::cli

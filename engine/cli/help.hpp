@@ -17,4 +17,12 @@ void add_help_examples(CLI::App& app);
 // `escalate run --help`"). Read after a failed app.parse().
 std::string explain_parse_error(const CLI::App& app, const CLI::ParseError& error);
 
+// Refuses (UsageError) an option or argument of the command reached given an empty value
+// (`--method ''`, `--design-layout ''`, `-o ''`): CLI11 stores it as given, and an empty
+// value was taken as the default. Read after a successful app.parse().
+void refuse_empty_values(const CLI::App& app);
+// The same for `--output=` (CLI11 would take the next word, `-q`, as the value). Read
+// before app.parse().
+void refuse_empty_assignments(int argc, const char* const* argv);
+
 }  // namespace escalate::cli

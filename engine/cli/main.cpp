@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "help.hpp"
 #include "escalate/base/error.hpp"
+#include "escalate/base/printable_text.hpp"
 #include "escalate/version.hpp"
 
 #include <cstdlib>
@@ -40,6 +41,7 @@ int run_main(int argc, char** argv, const std::string& command_line, Cluster& cl
       add_merge_command(app, command_line),       add_summary_command(app),
       add_check_command(app),                     add_names_command(app)};
   add_help_examples(app);
+  refuse_empty_assignments(argc, argv);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -52,6 +54,7 @@ int run_main(int argc, char** argv, const std::string& command_line, Cluster& cl
     if (cluster.root()) std::cerr << "escalate: " << explain_parse_error(app, e) << "\n";
     return 2;
   }
+  refuse_empty_values(app);
   for (const Command& command : commands) {
     if (!*command.subcommand) continue;
     if (cluster.size() > 1 && command.subcommand->get_name() != "run") {
@@ -77,7 +80,7 @@ int main(int argc, char** argv) {
   } catch (const SilentExit& e) {
     return e.code;  // another rank failed and said why
   } catch (const std::exception& e) {
-    if (launcher_rank() == 0) std::cerr << "escalate: " << error_kind(e) << e.what() << "\n";
+    if (launcher_rank() == 0) std::cerr << "escalate: " << error_kind(e) << printable_text(e.what()) << "\n";  // one line, whatever it quotes
     return exit_code_of(e);
   }
 }

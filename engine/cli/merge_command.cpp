@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include "terminal.hpp"
+#include "escalate/base/printable_text.hpp"
 #include "escalate/app/merge.hpp"
 #include "escalate/output/summary.hpp"
 
@@ -23,17 +24,17 @@ int execute_merge(const MergeOptions& o, const std::string& command_line) {
   const app::MergeOutcome out = app::merge(request, terminal_callbacks(o.quiet));
   const std::string& output = request.output;
   if (!o.quiet) {
-    std::cout << "Merged " << out.parts << " parts of " << out.config.source_path << "\n";
+    std::cout << "Merged " << out.parts << " parts of " << printable_text(out.config.source_path) << "\n";
     print_summary(std::cout, out.results, out.config.run);
-    std::cout << "\nWrote " << output << (out.complete ? "" : " (PARTIAL, --allow-partial: some batches were not run)")
+    std::cout << "\nWrote " << printable_text(output) << (out.complete ? "" : " (PARTIAL, --allow-partial: some batches were not run)")
               << "\n";
   }
   if (!out.complete) {  // said even with --quiet: the file is not the whole run
-    std::cerr << "escalate: warning: " << output << " is partial (complete = 0): "
+    std::cerr << "escalate: warning: " << printable_text(output) << " is partial (complete = 0): "
               << (out.missing.empty() ? "" : "shard(s) " + out.missing + " missing")
               << (out.missing.empty() || out.interrupted.empty() ? "" : "; ")
               << (out.interrupted.empty() ? "" : std::to_string(out.interrupted.size()) + " part(s) interrupted")
-              << "; `escalate run CONFIG --resume " << output << "` completes it\n";
+              << "; `escalate run CONFIG --resume " << printable_text(output) << "` completes it\n";
   }
   return 0;
 }

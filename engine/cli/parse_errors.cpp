@@ -5,6 +5,7 @@
 #include "help.hpp"
 
 #include "escalate/base/closest_match.hpp"
+#include "escalate/base/error.hpp"
 
 #include <algorithm>
 
@@ -101,6 +102,32 @@ std::string explain_parse_error(const CLI::App& app, const CLI::ParseError& erro
   }
   std::string what = error.what();
   return (command ? command->get_name() + ": " : "") + what + "; see `" + help + "`";
+}
+
+void refuse_empty_assignments(int argc, const char* const* argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (word == "--") return;  // the end of options
+    if (word.size() > 3 && word.rfind("--", 0) == 0 && word.find('=') == word.size() - 1) {
+      const std::string name = word.substr(0, word.size() - 1);
+      throw UsageError(word + ": an empty value is not the default; give a value or leave " + name + " out");
+    }
+  }
+}
+
+void refuse_empty_values(const CLI::App& app) {
+  const CLI::App* command = reached_command(app);
+  if (!command) return;
+  for (const CLI::Option* option : command->get_options()) {
+    if (option->count() == 0 || option->get_type_size_min() < 1) continue;  // not given, or a flag
+    for (const std::string& value : option->results()) {
+      if (!value.empty()) continue;
+      const std::string name = option->get_name();
+      throw UsageError(option->get_positional() ? "`escalate " + command->get_name() + "`: the " + name + " argument is empty"
+                                                : name + " '': an empty value is not the default; give a value or leave " +
+                                                      name + " out (see `escalate " + command->get_name() + " --help`)");
+    }
+  }
 }
 
 }  // namespace escalate::cli

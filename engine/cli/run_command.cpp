@@ -3,6 +3,7 @@
 
 #include "dry_run_report.hpp"
 #include "terminal.hpp"
+#include "escalate/base/printable_text.hpp"
 #include "escalate/app/run.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/output/summary.hpp"
@@ -69,7 +70,7 @@ void print_estimate(const app::RunRequest& r, const app::RunOutcome& out) {
   const std::string part = !r.resume.empty() ? "resuming " + r.resume + ": "
                            : out.shard.count > 1 ? "shard " + std::to_string(out.shard.index + 1) + "/" + std::to_string(out.shard.count) + ": "
                                                  : "";
-  std::cout << "Dry run of " << r.config << ": valid; nothing was written.\n"
+  std::cout << "Dry run of " << printable_text(r.config) << ": valid; nothing was written.\n"
             << "  sizes   " << part << sizes_line(out.config, batches, e.pilot.driver.threads) << "\n"
             << "  time    about " << human_seconds(e.seconds) << " (an estimate: " << pilot_line(e.pilot) << ")\n"
             << "  output  " << out.output << ", about " << human_bytes(e.bytes) << "\n";
@@ -102,11 +103,11 @@ int execute_run(const RunOptions& options, const std::string& command_line, Clus
   }
   if (!out.written) return out.stopped ? 130 : 0;  // an MPI rank other than 0
   if (!quiet) {
-    std::cout << "Escalate " << ENGINE_VERSION << ": " << request.config << "\n";
+    std::cout << "Escalate " << ENGINE_VERSION << ": " << printable_text(request.config) << "\n";
     if (out.shard.count > 1) std::cout << "Shard " << out.shard.index + 1 << " of " << out.shard.count << " (merge the parts with `escalate merge`)\n";
     print_summary(std::cout, out.results, out.config.run);
     if (out.precision) print_precision(out);
-    std::cout << (out.precision ? "" : "\n") << "Wrote " << out.output << (out.stopped ? " (partial: interrupted)" : "") << "\n";
+    std::cout << (out.precision ? "" : "\n") << "Wrote " << printable_text(out.output) << (out.stopped ? " (partial: interrupted)" : "") << "\n";
   }
   return out.stopped ? 130 : 0;
 }

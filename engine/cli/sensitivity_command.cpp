@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include "terminal.hpp"
+#include "escalate/base/printable_text.hpp"
 #include "escalate/app/sensitivity.hpp"
 #include "escalate/version.hpp"
 
@@ -36,9 +37,9 @@ int execute_sensitivity(SensitivityOptions& o, const std::string& command_line) 
   if (o.json) {
     print_sensitivity_json(std::cout, out.output, out.config, out.analysis);
   } else if (!o.quiet) {
-    std::cout << "Escalate " << ENGINE_VERSION << ": " << request.config << "\n";
+    std::cout << "Escalate " << ENGINE_VERSION << ": " << printable_text(request.config) << "\n";
     print_sensitivity(std::cout, out.config, out.analysis, out.provenance);
-    std::cout << "\nWrote " << out.output << "\n";
+    std::cout << "\nWrote " << printable_text(out.output) << "\n";
   }
   return 0;
 }

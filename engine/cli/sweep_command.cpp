@@ -3,6 +3,7 @@
 
 #include "dry_run_report.hpp"
 #include "terminal.hpp"
+#include "escalate/base/printable_text.hpp"
 #include "escalate/app/compare.hpp"
 
 #include <iostream>
@@ -35,7 +36,7 @@ int execute_sweep(const SweepOptions& o, const std::string& command_line) {
   }
   if (!o.sampling.quiet) {
     print_sweep(std::cout, out.sweep, out.runs, out.comparison);
-    std::cout << "\nWrote " << out.output << "\n";
+    std::cout << "\nWrote " << printable_text(out.output) << "\n";
   }
   return 0;
 }

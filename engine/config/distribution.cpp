@@ -73,6 +73,17 @@ double Distribution::quantile(double u) const {
   return a;
 }
 
+Range Distribution::reach() const {
+  auto at = [&](double u) {
+    try {
+      return quantile(u);
+    } catch (const std::exception&) {  // Boost.Math's overflow_error and kin
+      return std::numeric_limits<double>::quiet_NaN();
+    }
+  };
+  return {at(RandomStream::UNIFORM_MIN), at(RandomStream::UNIFORM_MAX), false, false};
+}
+
 double Distribution::cdf(double x) const {
   namespace bm = boost::math;
   if (!(x >= support().lo)) return 0.0;

@@ -170,6 +170,16 @@ Distribution read_distribution(const toml::table& table, const std::string& path
       if (!(d.a > 0 && d.b > 0)) bad("needs shape > 0 and rate > 0");
       break;
   }
+  // Decided where the sampler's own extremes map: a draw may be any quantile from
+  // UNIFORM_MIN to UNIFORM_MAX (2^-54 to 1 - 2^-53).
+  const Range reach = d.reach();
+  if (!std::isfinite(reach.lo) || !std::isfinite(reach.hi)) {
+    const bool low = !std::isfinite(reach.lo);
+    const double end = low ? reach.lo : reach.hi;
+    bad(d.text() + " can draw numbers beyond the finite doubles: its quantile at " + (low ? "2^-54" : "1 - 2^-53") +
+        " (the " + (low ? "smallest" : "largest") + " probability the sampler draws) is " +
+        (std::isnan(end) ? std::string(low ? "-inf" : "inf") : number_text(end)) + "; narrow it");
+  }
   return d;
 }
 

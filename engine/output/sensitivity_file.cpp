@@ -2,6 +2,7 @@
 #include "escalate/output/sensitivity.hpp"
 
 #include "escalate/base/error.hpp"
+#include "escalate/base/printable_text.hpp"
 #include "escalate/base/input_file.hpp"
 #include "escalate/output/hdf5_reader.hpp"
 #include "escalate/output/result_file.hpp"
@@ -60,7 +61,7 @@ void summarize_sensitivity_file(std::ostream& out, const std::string& path, bool
     edited(std::string("the design has not the structure its layout says: ") + e.what());
   }
   if (json) return print_sensitivity_json(out, path, config, a);
-  out << path << ": sensitivity analysis of " << config.source_path << ", engine "
+  out << printable_text(path) << ": sensitivity analysis of " << printable_text(config.source_path) << ", engine "
       << h5.string_attribute("", "engine_version", 256) << " (" << h5.string_attribute("", "git_sha1", 64) << "), created "
       << h5.string_attribute("", "created", 64) << "\n";
   print_sensitivity(out, config, a, provenance);

@@ -3,6 +3,7 @@
 #include "escalate/model/random_stream.hpp"
 #include "escalate/output/statistics.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -37,7 +38,7 @@ void percentile_interval(std::vector<double>& values, int resamples, IntervalEst
 
 struct SobolPoint {
   std::vector<double> first, total;
-  double variance = 0, noise = 0;
+  double variance = 0, variance_se = 0, noise = 0;
 };
 
 // The estimators of sobol_indices() over the blocks `blocks` (a sample or a resample).
@@ -50,11 +51,21 @@ SobolPoint sobol_estimate(std::span<const double> y, std::span<const double> noi
   double mean = 0, noise_mean = 0;
   for (auto j : blocks) mean += Y(j, 0) + Y(j, P + 1), noise_mean += E(j, 0) + E(j, P + 1);
   mean /= 2 * n, noise_mean /= 2 * n;
-  double ss = 0;
-  for (auto j : blocks) ss += (Y(j, 0) - mean) * (Y(j, 0) - mean) + (Y(j, P + 1) - mean) * (Y(j, P + 1) - mean);
+  // V = mean over the 2n points of d_k = (y_k - mean)^2 2n/(2n - 1) - noise_k, which is
+  // s^2 - mean noise; its standard error is sd(d) / sqrt(2n).
+  const double scale = 2 * n / (2 * n - 1);
+  double sum_d = 0, sum_d2 = 0;
+  for (auto j : blocks) {
+    for (std::int64_t k : {std::int64_t{0}, P + 1}) {
+      const double d = (Y(j, k) - mean) * (Y(j, k) - mean) * scale - E(j, k);
+      sum_d += d, sum_d2 += d * d;
+    }
+  }
   SobolPoint s;
   s.noise = noise_mean;
-  s.variance = ss / (2 * n - 1) - noise_mean;
+  s.variance = sum_d / (2 * n);
+  s.variance_se = std::sqrt(std::max(0.0, sum_d2 / (2 * n) - s.variance * s.variance) / (2 * n - 1));
+  const bool defined = variance_is_positive(s.variance, s.variance_se);
   for (std::int64_t i = 0; i < P; ++i) {
     double first = 0, total = 0;
     for (auto j : blocks) {
@@ -62,7 +73,6 @@ SobolPoint sobol_estimate(std::span<const double> y, std::span<const double> noi
       first += (b - mean) * (ab - a);  // centred: a constant times (ab - a) has mean zero
       total += 0.5 * (a - ab) * (a - ab) - 0.5 * (E(j, 0) + E(j, i + 1));
     }
-    const bool defined = s.variance > 0 && std::isfinite(s.variance);
     s.first.push_back(defined ? first / n / s.variance : NaN);
     s.total.push_back(defined ? total / n / s.variance : NaN);
   }
@@ -70,6 +80,11 @@ SobolPoint sobol_estimate(std::span<const double> y, std::span<const double> noi
 }
 
 }  // namespace
+
+bool variance_is_positive(double variance, double standard_error) {
+  return std::isfinite(variance) && std::isfinite(standard_error) && variance > VARIANCE_STANDARD_ERRORS * standard_error &&
+         variance > 0;
+}
 
 SobolIndices sobol_indices(std::span<const double> y, std::span<const double> noise, std::int64_t parameters,
                            std::uint64_t seed, int resamples) {
@@ -83,6 +98,7 @@ SobolIndices sobol_indices(std::span<const double> y, std::span<const double> no
   const SobolPoint point = sobol_estimate(y, noise, P, all);
   SobolIndices out;
   out.variance = point.variance;
+  out.variance_se = point.variance_se;
   out.noise_variance = point.noise;
   std::vector<std::vector<double>> first(static_cast<std::size_t>(P)), total(static_cast<std::size_t>(P));
   for (int b = 0; b < resamples; ++b) {

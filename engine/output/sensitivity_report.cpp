@@ -85,8 +85,9 @@ void print_sensitivity(std::ostream& out, const Config& config, const Sensitivit
           << "scatter together; rank by ST (docs/sensitivity.md).\n";
     }
     out << "Intervals: 95% bootstrap over the " << a.design.base << " base samples. "
-        << (std::isfinite(s.variance) && s.variance > 0 ? "Clash and nuclear use: in the file and --json.\n"
-                                                        : "n/a: P(war) varies no more than its binomial noise; use more --trajectories.\n");
+        << (variance_is_positive(s.variance, s.variance_se) ? "Clash and nuclear use: in the file and --json.\n"
+                                                        : "n/a: P(war) varies no more than its binomial noise (the corrected variance is within " +
+                                                              short_number(VARIANCE_STANDARD_ERRORS) + " standard errors of 0); use more --trajectories.\n");
     return;
   }
   if (!a.morris.empty()) {

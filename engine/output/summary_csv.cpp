@@ -4,6 +4,7 @@
 
 #include "escalate/base/number_text.hpp"
 #include "escalate/model/phase.hpp"
+#include "escalate/output/csv_text.hpp"
 
 #include <cmath>
 #include <limits>
@@ -16,16 +17,8 @@ constexpr int COLUMNS = 14;
 
 std::string csv_number(double x) { return std::isfinite(x) ? shortest_number(x) : ""; }
 
-// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
-std::string csv_text(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 void row(std::ostream& out, const std::string& config, const std::string& quantity, const std::vector<double>& values) {
-  out << csv_text(config) << "," << quantity;
+  out << csv_field(config) << "," << quantity;
   for (std::size_t i = 0; i < COLUMNS - 2; ++i) out << "," << (i < values.size() ? csv_number(values[i]) : "");
   out << "\n";
 }

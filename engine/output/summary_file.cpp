@@ -1,6 +1,7 @@
 #include "escalate/output/summary_file.hpp"
 
 #include "escalate/model/phase.hpp"
+#include "escalate/base/printable_text.hpp"
 #include "escalate/sim/tally_layout.hpp"
 
 #include "escalate/output/comparison.hpp"
@@ -37,7 +38,7 @@ void result_summary(std::ostream& out, const std::string& path, SummaryFormat fo
       run.shard.count > 1 ? std::to_string(run.shard.index + 1) + "/" + std::to_string(run.shard.count) : "";
   if (format == SummaryFormat::Csv) return write_results_csv(out, std::filesystem::path(run.config.source_path).stem().string(), r);
   if (format == SummaryFormat::Text) {
-    out << path << ": " << run.config.source_path << ", engine " << run.engine_version << " ("
+    out << printable_text(path) << ": " << printable_text(run.config.source_path) << ", engine " << run.engine_version << " ("
         << h5.string_attribute("", "git_sha1", 64) << "), created " << h5.string_attribute("", "created", 64) << ", "
         << (run.driver.complete ? "complete" : "PARTIAL") << (shard.empty() ? "" : ", shard " + shard) << "\n";
     print_summary(out, r, s);
@@ -132,7 +133,7 @@ void comparison_summary(std::ostream& out, const std::string& path, SummaryForma
   if (run.draws < 1 || run.trajectories < 1 || horizon_days < 1) edited("seed, draws, trajectories or horizon_days out of range");
   if (format == SummaryFormat::Csv) return write_comparison_csv(out, c);
   if (format == SummaryFormat::Text) {
-    out << path << ": comparison, engine " << h5.string_attribute("", "engine_version", 256) << "\n";
+    out << printable_text(path) << ": comparison, engine " << h5.string_attribute("", "engine_version", 256) << "\n";
     print_comparison(out, c, run, horizon_days);
     return;
   }

@@ -152,6 +152,70 @@ expect_exit 0 "$BIN" summary names.h5
 expect_output "comparison-config"
 expect_output "my-config"
 
+# --- hostile file names (issue 21): every path escaped in every text, JSON, CSV and TOML printed ---
+bad=$(printf 'bad\377name\001,"q".toml'); nl=$(printf 'new\nline [run].toml')
+cp c.toml "$bad"; cp c.toml "$nl"
+expect_exit 0 "$BIN" run "$bad" -q -o "$bad.h5"
+expect_exit 0 "$BIN" run "$nl" -q -o "$nl.h5"
+for f in "$bad" "$nl"; do
+  "$BIN" summary --json "$f.h5" > names.json 2>&1; got=$?; no_crash "summary --json of a hostile name"
+  "$PY" -c 'import json, sys; d = json.loads(open(sys.argv[1], "rb").read().decode("utf-8")); assert d["file"].endswith(".h5")' names.json &&
+    pass "summary --json of a hostile name is valid UTF-8 JSON" || { fail "summary --json: not valid JSON"; cat -v names.json; }
+  "$BIN" summary --csv "$f.h5" > names.csv 2>&1
+  "$PY" -c '
+import csv, io, sys
+rows = list(csv.reader(io.StringIO(open(sys.argv[1], "rb").read().decode("utf-8"))))
+assert len({len(r) for r in rows}) == 1 and len(rows) > 5, rows' names.csv &&
+    pass "summary --csv of a hostile name: valid UTF-8, one record per row" || { fail "summary --csv: broken"; cat -v names.csv; }
+  "$BIN" summary "$f.h5" > names.txt 2>&1
+  head -1 names.txt | grep -q 'escalate-seal\|complete' && pass "summary text: the header is one line" || { fail "summary text header"; cat -v names.txt; }
+  "$PY" -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' names.txt && pass "summary text is UTF-8" || fail "summary text not UTF-8"
+  "$BIN" check "$f" > checked.toml 2>&1; got=$?; no_crash "check of a hostile name"
+  "$PY" -c 'import sys, tomllib; t = tomllib.loads(open(sys.argv[1], "rb").read().decode("utf-8")); assert t["run"]["draws"] == 3, t' checked.toml &&
+    pass "check of a hostile name prints TOML that reads back" || { fail "check: not TOML"; cat -v checked.toml; }
+  cp checked.toml back.toml
+  expect_exit 0 "$BIN" check back.toml
+done
+run run missing$'\n'line$'\377'.toml -q -o x.h5; [ $got = 2 ] && pass "missing hostile config: exit 2" || fail "exit $got"
+[ "$(wc -l < "$WORK/out")" = 1 ] && pass "its message is one line" || { fail "message of $(wc -l < "$WORK/out") lines"; cat -v "$WORK/out"; }
+grep -q 'missing\\nline\\xFF.toml' "$WORK/out" && pass "the path is echoed escaped" || { fail "path not escaped"; cat -v "$WORK/out"; }
+
+# --- sweep and sensitivity inputs (issue 21) ---
+long=$(head -c 100000 /dev/zero | tr '\0' 'a')
+run sweep c.toml --set "$long=1,2" -q -o long.h5; [ $got = 2 ] && pass "a 100 KB --set path: exit 2" || fail "100 KB path: exit $got"
+expect_output "bytes long; config paths have at most 1024"
+[ "$(wc -c < "$WORK/out")" -lt 600 ] && pass "the echo is cut" || fail "echo of $(wc -c < "$WORK/out") bytes"
+run sweep c.toml --set "restraint.institutions=0.2,,0.8" -q -o e.h5; [ $got = 2 ] && pass "empty item: exit 2" || fail "empty item: exit $got"
+run sweep c.toml --set "restraint.institutions=0.5" --set "restraint.institutions=0.7" -q -o e.h5
+[ $got = 2 ] && pass "one path twice: exit 2" || fail "one path twice: exit $got"
+for opt in --method --design-layout --base-samples --levels --design --seed --trajectories -o; do
+  run sensitivity c.toml "$opt" '' -q; [ $got = 2 ] && pass "sensitivity $opt '': exit 2" || fail "sensitivity $opt '': exit $got"
+  expect_output "'': an empty value is not the default"
+done
+for args in "run c.toml --shard" "run c.toml --resume" "run c.toml --target-ci" "sweep c.toml --set" "compare c.toml c.toml --draws"; do
+  run $args '' -q; [ $got = 2 ] && pass "$args '': exit 2" || fail "$args '': exit $got"
+done
+run run '' -q; [ $got = 2 ] && pass "run '': exit 2" || fail "run '': exit $got"
+# Tiny sizes: the noise-corrected variance is round-off or noise; indices are n/a (null), never 1e15.
+"$BIN" sensitivity "$SRC/tests/configs/sensitivity.toml" --base-samples 2 --trajectories 2 --json -o tiny.h5 > tiny.json 2>&1
+got=$?; no_crash "sensitivity with 2 base samples x 2 trajectories"
+"$PY" - tiny.json <<'PY' && pass "tiny sensitivity: every index null or within [-10, 10]" || { fail "tiny sensitivity: absurd indices"; cat tiny.json; }
+import json, sys
+d = json.load(open(sys.argv[1]))
+def numbers(x):
+    if isinstance(x, dict):
+        for k, v in x.items():
+            if k in ("S1", "ST"):
+                yield v
+            else:
+                yield from numbers(v)
+    elif isinstance(x, list):
+        for v in x:
+            yield from numbers(v)
+values = list(numbers(d))
+assert values and all(v is None or -10 <= v <= 10 for v in values), values
+PY
+
 # --- MPI: one message per refusal, and SIGINT to the ranks exits 130 ---
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 if command -v mpirun >/dev/null; then

@@ -15,8 +15,8 @@ printf 'schema = 2\nbase = "%s"\n[run]\nstart_date = "2022-11-15"\ndraws = 3\ntr
 expect_exit 0 "$BIN" run dated.toml -q -o run.h5
 expect_exit 0 "$BIN" compare dated.toml "$SRC/tests/configs/small.toml" -q --draws 3 --trajectories 10 -o compare.h5
 expect_exit 0 "$BIN" sweep dated.toml --set restraint.institutions=0,1 -q --draws 3 --trajectories 10 -o sweep.h5
-# The ```r block of docs/loading.md, reading this run instead of the baseline's.
-awk '/^```r$/ {on = 1; next} /^```/ {on = 0} on' "$SRC/docs/loading.md" | sed 's#results/baseline-2022.h5#run.h5#g' > snippet.R
+# The ```r blocks of docs/loading.md, reading this run and sweep instead of the baseline's.
+awk '/^```r$/ {on = 1; next} /^```/ {on = 0} on' "$SRC/docs/loading.md" | sed -e 's#results/baseline-2022.h5#run.h5#g' -e 's#results/sweep-baseline-2022.h5#sweep.h5#g' > snippet.R
 [ -s snippet.R ] && pass "docs/loading.md has an R example" || fail "no \`\`\`r block in docs/loading.md"
 Rscript "$SRC/tests/r/read_with_ncdf4.R" 2022-11-15 run.h5 compare.h5 dated sweep.h5 snippet.R >"$WORK/out" 2>&1
 got=$?

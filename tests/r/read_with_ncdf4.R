@@ -21,7 +21,7 @@ quietly <- function(what, expr) {
   check(length(noisy) == 0, paste(what, "without warnings", if (length(noisy)) paste(":", noisy[1]) else ""))
   invisible(printed)
 }
-mixed <- c("draws/parameters", "sweep/value")  # one column per config key: no single unit
+mixed <- c("draws/parameters", "sweep/value", "sweep/restraint_institutions")  # in the units of config keys: none given
 dates_of <- function(nc, time) {
   units <- ncatt_get(nc, time, "units")$value
   check(grepl("^days since [0-9]{4}-[0-9]{2}-[0-9]{2} 00:00:00$", units), paste(time, "units:", units))
@@ -68,6 +68,9 @@ nc_close(nc)
 nc <- nc_open(sweep_file)
 p <- ncvar_get(nc, "sweep/probability")  # [outcome, point]
 check(all(dim(p) == c(3, 2)), "sweep: P(war, clash, nuclear) at each of 2 points")
+grid <- ncvar_get(nc, "sweep/grid_probability")  # [outcome, restraint_institutions]
+x <- ncvar_get(nc, "sweep/restraint_institutions")
+check(all(x == c(0, 1)) && all(grid == p), "sweep: the grid over restraint_institutions holds the points' probabilities")
 nc_close(nc)
 
 # The R block of docs/loading.md, on the run file.

@@ -56,8 +56,16 @@ class RandomStream {
     return block_[used_++];
   }
 
-  // Uniform double in (0, 1): never exactly 0 or 1, so logs and inverse CDFs are safe.
-  double uniform() { return (static_cast<double>((*this)() >> 11) + 0.5) * 0x1.0p-53; }
+  // The extreme values of uniform(): what a distribution sampled by inversion can reach.
+  static constexpr double UNIFORM_MIN = 0x1.0p-54;
+  static constexpr double UNIFORM_MAX = 1.0 - 0x1.0p-53;  // the largest double below 1
+  // Uniform double in [UNIFORM_MIN, UNIFORM_MAX] inside (0, 1): never exactly 0 or 1, so
+  // logs and inverse CDFs are safe. (2^53 - 1) + 0.5 rounds to 2^53 in double arithmetic,
+  // so the top output alone would give exactly 1 (and an infinite normal): it is clamped.
+  double uniform() {
+    const double u = (static_cast<double>((*this)() >> 11) + 0.5) * 0x1.0p-53;
+    return u < 1.0 ? u : UNIFORM_MAX;
+  }
   // Exponential with rate `rate` (> 0) by inversion: -ln(U) / rate. One output.
   double exponential(double rate) { return standard_exponential() / rate; }
   // Exp(1) by inversion. One output.

@@ -21,9 +21,17 @@ struct IntervalEstimate {
   double value = 0, lo = 0, hi = 0;
 };
 
+// The noise-corrected variance V counts as positive, so that indices divided by it are
+// defined, only when it is more than this many of its own standard errors above zero: a V
+// left as round-off (1e-18) or as noise gave S1 of 3e15. V is the mean of 2N terms
+// d = (y - mean)^2 2N/(2N - 1) - noise over the A and B points, so SE(V) = sd(d)/sqrt(2N).
+inline constexpr double VARIANCE_STANDARD_ERRORS = 2.0;
+bool variance_is_positive(double variance, double standard_error);
+
 struct SobolIndices {
   std::vector<IntervalEstimate> first, total;  // [P] S1, ST
   double variance = 0;        // Var(f): the variance of the outputs less their mean noise variance
+  double variance_se = 0;     // the standard error of `variance`
   double noise_variance = 0;  // the mean noise variance of the A and B points
 };
 
@@ -32,7 +40,8 @@ struct SobolIndices {
 //   S1_i = mean_j( y_Bj (y_ABij - y_Aj) ) / V
 //   ST_i = mean_j( (y_Aj - y_ABij)^2 / 2 - (noise_Aj + noise_ABij) / 2 ) / V
 // with the interval from `resamples` bootstrap resamples of the N blocks (Philox stream
-// keyed by `seed`). Undefined (NaN) when V <= 0: the outputs vary no more than their noise.
+// keyed by `seed`). Undefined (NaN) unless variance_is_positive(V, SE(V)): the outputs
+// vary no more than their noise, within the estimate's own precision.
 SobolIndices sobol_indices(std::span<const double> y, std::span<const double> noise, std::int64_t parameters,
                            std::uint64_t seed, int resamples = BOOTSTRAP_RESAMPLES);
 

@@ -14,12 +14,35 @@ namespace escalate {
 struct Sweep {
   std::vector<std::string> paths;           // [S] swept config paths
   std::vector<std::vector<double>> values;  // [N][S] the values of each point
+  // [S] the values of each path, when the points are the full grid of them (the first path
+  // varying slowest, as sweep_grid makes them); empty for an irregular design.
+  std::vector<std::vector<double>> axes;
 };
 
-// "PATH=v1,v2,..." or "PATH=lo:hi:n" (n values from lo to hi inclusive). Throws UsageError.
+// The netCDF dimension of each swept path in the `sweep` group: the path with every
+// character but a letter, digit or '_' made '_' ("ladder.war.intercept.0" ->
+// "ladder_war_intercept_0", "incident.stray-missile.rate" -> "incident_stray_missile_rate"),
+// a leading digit prefixed by '_', and '_' appended until the name is not one the group
+// already has (point, path, outcome, bound, value, probability, interval, grid_*) or an
+// earlier path's: valid netCDF names that are Python identifiers, so
+// `ds.sel(ladder_war_intercept_0=0.5)` works. The path itself is the coordinate's `path`.
+std::vector<std::string> sweep_dimension_names(const std::vector<std::string>& paths);
+
+inline constexpr std::size_t MAX_SWEEP_POINTS = 1000;     // points of a whole sweep (and values of one --set)
+inline constexpr std::size_t MAX_SWEEP_PATH_BYTES = 1024;  // a --set path longer than this is refused unread
+
+// "PATH=v1,v2,..." or "PATH=lo:hi:n" (n values from lo to hi inclusive). Every number is
+// read strictly (an empty item or bound is refused, not read as 0), the values of one path
+// must differ, a path longer than MAX_SWEEP_PATH_BYTES is refused at once. Throws UsageError.
 std::pair<std::string, std::vector<double>> parse_sweep_spec(const std::string& spec);
-// The grid of every combination, the first path varying slowest.
+// The grid of every combination, the first path varying slowest; at most MAX_SWEEP_POINTS
+// points, counted without overflow.
 Sweep sweep_grid(const std::vector<std::pair<std::string, std::vector<double>>>& axes);
+
+// Refuses (UsageError) a swept run.draws, run.trajectories or run.seed: every point runs
+// with the first point's sizes and seed, so the swept values would be ignored; when the
+// matching flag (--draws, ...) is also given, the message names both.
+void check_swept_run_settings(const std::vector<std::string>& paths, const ConfigOverrides& overrides);
 
 class H5Writer;
 void write_sweep(H5Writer& h5, const Sweep& sweep, const std::vector<ComparedRun>& runs);

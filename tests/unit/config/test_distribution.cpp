@@ -88,3 +88,34 @@ TEST_CASE("quantile of a uniform variate draws the distribution", "[distribution
   for (int i = 0; i < n; ++i) sum += d.quantile(s.uniform());
   CHECK(std::abs(sum / n - 0.25) < 5 * 0.1443 / std::sqrt(n));
 }
+
+TEST_CASE("A distribution's reach is its quantiles at the sampler's extreme uniforms", "[distribution]") {
+  CHECK(RandomStream::UNIFORM_MIN > 0);
+  CHECK(RandomStream::UNIFORM_MAX < 1);
+  const Range z = Distribution{Kind::Normal, 0, 1}.reach();
+  CHECK(z.lo == Approx(-8.29).margin(0.01));  // Phi^-1(2^-54)
+  CHECK(z.hi == Approx(8.21).margin(0.01));   // Phi^-1(1 - 2^-53)
+  const Range u = Distribution{Kind::Uniform, 2, 6}.reach();
+  CHECK(u.lo >= 2);  // 2 + 4 * 2^-54 rounds to 2
+  CHECK(u.hi <= 6);
+  // Every draw lies inside the reach (draws by inversion: the same quantile function).
+  const Distribution ln{Kind::Lognormal, 2, 0.5};
+  RandomStream s(7, RandomDomain::ParameterDraw, 0, 0);
+  for (int i = 0; i < 10000; ++i) {
+    const double x = ln.sample(s);
+    CHECK((x >= ln.reach().lo && x <= ln.reach().hi));
+  }
+}
+
+TEST_CASE("Distributions whose draws can leave the finite doubles have an end that is not finite", "[distribution]") {
+  auto finite = [](const Distribution& d) { return std::isfinite(d.reach().lo) && std::isfinite(d.reach().hi); };
+  CHECK(finite(Distribution{Kind::Lognormal, 1e300, 1}));
+  CHECK_FALSE(finite(Distribution{Kind::Lognormal, 1e300, 100}));  // the issue's example: draws of inf
+  CHECK_FALSE(finite(Distribution{Kind::Lognormal, 1, 100}));      // exp(100 * 8.2) overflows too
+  CHECK_FALSE(finite(Distribution{Kind::Uniform, -1e308, 1e308}));  // high - low overflows
+  CHECK_FALSE(finite(Distribution{Kind::Normal, 1e308, 1e308}));
+  CHECK_FALSE(finite(Distribution{Kind::Gamma, 1, 1e-308}));         // scale 1e308
+  CHECK(finite(Distribution{Kind::Gamma, 2, 0.5}));
+  CHECK(finite(Distribution{Kind::Beta, 2, 5}));
+  CHECK(finite(Distribution{Kind::Triangular, 0, 1, 2}));
+}

@@ -1,5 +1,7 @@
 #include "escalate/output/json_text.hpp"
 
+#include "escalate/base/printable_text.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -23,4 +25,16 @@ TEST_CASE("JSON strings escape quotes, backslashes and control characters", "[js
   CHECK(json_string("a\"b\\c") == "\"a\\\"b\\\\c\"");
   CHECK(json_string("line\nnext") == "\"line\\nnext\"");
   CHECK(json_string(std::string("bell\x07")) == "\"bell\\u0007\"");
+}
+
+TEST_CASE("JSON strings are valid UTF-8 whatever bytes a path had", "[json_text]") {
+  CHECK(json_string("r\xC3\xA9sultats") == "\"r\xC3\xA9sultats\"");
+  CHECK(json_string("bad\xFF.h5") == "\"bad\\ufffd.h5\"");
+  CHECK(json_string("\xC3") == "\"\\ufffd\"");  // a sequence cut short
+  CHECK(json_string("del\x7F") == "\"del\\u007f\"");
+  for (const std::string s : {"a\xFF\nb\x01", "\xED\xA0\x80", "\xF0\x9F\x98"}) {
+    const std::string j = json_string(s);
+    CHECK(is_valid_utf8(j));
+    for (unsigned char b : j) CHECK(b >= 0x20);
+  }
 }

@@ -183,3 +183,35 @@ TEST_CASE("Morris with noisy outputs: sigma loses the noise, mu* of an inert par
   CHECK(corrected.mu_star[0].lo < 10);
   CHECK(corrected.mu_star[0].hi > 10);
 }
+
+TEST_CASE("A corrected variance within two of its standard errors of 0 leaves the indices n/a", "[sensitivity]") {
+  CHECK(variance_is_positive(1.0, 0.1));
+  CHECK_FALSE(variance_is_positive(1e-18, 1e-3));  // round-off left over: was S1 of 3e15
+  CHECK_FALSE(variance_is_positive(0.0, 0.0));
+  CHECK_FALSE(variance_is_positive(-1e-18, 0.0));
+  CHECK_FALSE(variance_is_positive(std::nan(""), 0.1));
+  // Outputs whose spread is all noise: each point's noise estimate equals the sample
+  // variance less 1e-9, so V = 1e-9 > 0, which the old rule (V > 0) divided by.
+  const std::int64_t P = 2, N = 64;
+  std::vector<double> y;
+  for (std::int64_t i = 0; i < N * (P + 2); ++i) y.push_back(0.5 + 0.2 * std::sin(1.7 * static_cast<double>(i)));
+  double mean = 0, ss = 0;
+  for (std::int64_t j = 0; j < N; ++j) mean += y[static_cast<std::size_t>(j * (P + 2))] + y[static_cast<std::size_t>(j * (P + 2) + P + 1)];
+  mean /= 2.0 * N;
+  for (std::int64_t j = 0; j < N; ++j) {
+    for (std::int64_t k : {std::int64_t{0}, P + 1}) ss += std::pow(y[static_cast<std::size_t>(j * (P + 2) + k)] - mean, 2);
+  }
+  const std::vector<double> noise(y.size(), ss / (2.0 * N - 1) - 1e-9);
+  const SobolIndices s = sobol_indices(y, noise, P, 5, 50);
+  CHECK(s.variance == Approx(1e-9).margin(1e-12));
+  CHECK(s.variance > 0);
+  CHECK(s.variance_se > 1e-4);
+  for (std::int64_t i = 0; i < P; ++i) {
+    CHECK(std::isnan(s.first[static_cast<std::size_t>(i)].value));
+    CHECK(std::isnan(s.total[static_cast<std::size_t>(i)].value));
+  }
+  // The same outputs without noise: V is the sample variance, many standard errors above 0.
+  const SobolIndices clean = sobol_indices(y, std::vector<double>(y.size(), 0.0), P, 5, 50);
+  CHECK(clean.variance > VARIANCE_STANDARD_ERRORS * clean.variance_se);
+  CHECK(std::isfinite(clean.first[0].value));
+}
