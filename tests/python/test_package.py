@@ -4,6 +4,7 @@ $ESCALATE then PATH, the one Wilson interval has its closed-form properties, and
 package is the installed one (no path tricks: it imports from the venv's site-packages)."""
 import os
 import subprocess
+import sys
 import tempfile
 import unittest
 
@@ -143,6 +144,31 @@ class Wilson(unittest.TestCase):
         np.testing.assert_allclose(lo, 1 - hi2, atol=1e-15)
         self.assertTrue(np.all((lo <= p) & (p <= hi)))
         self.assertTrue(np.all(np.diff(wilson(0.2, np.array([10, 100, 1000]))[1]) < 0))   # narrows with n
+
+
+class ScriptWrappers(unittest.TestCase):
+    """scripts/*.py are thin wrappers: with the package they are its commands; without it
+    (Debian's bare python3) one line saying how to install it, exit 2."""
+    NAMES = ("plot", "fit_rates", "predictive_check", "condition", "history", "calibration")
+
+    def test_with_the_package(self):
+        for name in self.NAMES:
+            r = subprocess.run([sys.executable, os.path.join(SRC, "scripts", f"{name}.py"), "--help"],
+                               capture_output=True, text=True, timeout=60)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn(f"usage: escalate-{name.replace('_', '-')}", r.stdout)
+
+    def test_without_the_package(self):
+        bare = "/usr/bin/python3"
+        if not os.access(bare, os.X_OK) or subprocess.run([bare, "-c", "import escalate"],
+                                                          capture_output=True).returncode == 0:
+            self.skipTest(f"{bare} is absent or has the package")
+        for name in self.NAMES:
+            r = subprocess.run([bare, "-I", os.path.join(SRC, "scripts", f"{name}.py")], capture_output=True,
+                               text=True, timeout=60)
+            self.assertEqual(r.returncode, 2)
+            self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
+            self.assertIn("pip install --no-build-isolation ./python", r.stderr)
 
 
 class Installed(unittest.TestCase):
