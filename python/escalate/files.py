@@ -11,6 +11,7 @@ says it is an Escalate file (the `filetype` attribute), and every dataset reads 
 (HDF5 verifies the Fletcher32 checksums of the chunks as it reads). A file that fails
 raises EscalateError naming the file and the dataset: one line, exit status 2.
 """
+import contextlib
 import os
 
 import h5py
@@ -126,9 +127,10 @@ class EscalateFile:
     def results(self):
         """[Result] of every config the file holds (the reference first)."""
         self.expect("run", "comparison", "sweep")
-        if self.kind == "run":
-            return [Result(self.h5, self.path, self.stem)]
-        return [Result(self.h5[n], self.path, n) for n in self.configs()]
+        with reading(self.path):
+            if self.kind == "run":
+                return [Result(self.h5, self.path, self.stem)]
+            return [Result(self.h5[n], self.path, n) for n in self.configs()]
 
     def close(self):
         self.h5.close()
@@ -143,6 +145,19 @@ class EscalateFile:
         a = self.h5.attrs if self.h5.id.valid else {}
         sizes = f", {int(a['draws'])} draws" if "draws" in a else ""
         return f"<escalate {self.kind} file {self.path}{sizes}>"
+
+
+@contextlib.contextmanager
+def reading(*paths):
+    """Turns a dataset or attribute missing from a file (h5py's KeyError) into an
+    EscalateError naming the file(s): a file of another engine version, or edited."""
+    try:
+        yield
+    except KeyError as e:
+        what = " ".join(str(e).strip("'\"").split())
+        where = paths[0] if len(paths) == 1 else f"one of {', '.join(paths)}"
+        raise EscalateError(f"{where}: lacks what this tool reads ({what}): written by another "
+                            "version of the engine, or edited") from None
 
 
 def open(path, verify=True):   # noqa: A001 - escalate.open, as the issue names it

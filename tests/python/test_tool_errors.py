@@ -40,6 +40,8 @@ class Files:
         subprocess.run([BIN, "run", SMALL, "-q", "--draws", "3", "--trajectories", "40", "-o", cls.run], check=True)
         cls.damaged = os.path.join(cls.dir, "damaged.h5")
         damage(cls.run, cls.damaged)
+        cls.lacking = os.path.join(cls.dir, "lacking.h5")
+        lacking(cls.run, cls.lacking)
         cls.sensitivity = os.path.join(cls.dir, "sensitivity.h5")
         subprocess.run([BIN, "sensitivity", SMALL, "--base-samples", "4", "--trajectories", "10", "-q",
                         "-o", cls.sensitivity], check=True)
@@ -58,6 +60,18 @@ def damage(original, out):
     data[info.byte_offset + 1] ^= 0x10
     with open(out, "wb") as f:
         f.write(data)
+
+
+def lacking(original, out):
+    """An unsealed copy without two datasets every reader uses (occupancy, p_clash), as
+    another version of the engine or an editing tool could leave it."""
+    with open(original, "rb") as f:
+        data = f.read()[:-SEAL_BYTES]
+    with open(out, "wb") as f:
+        f.write(data)
+    with h5py.File(out, "r+") as f:
+        del f["occupancy"]
+        del f["p_clash"]
 
 
 class ToolCase(unittest.TestCase):
@@ -108,6 +122,24 @@ class DamagedFile(ToolCase):
         out = os.path.join(self.work, "figures")
         r = self.call("plot", "--overlay", self.files.run, self.files.damaged, "-o", out)
         self.refused(r, 2, self.files.damaged, written=[out])
+
+
+class MissingDataset(ToolCase):
+    """A result file without datasets the tool reads: exit 2 naming the file, not a KeyError."""
+
+    def test_plot(self):
+        out = os.path.join(self.work, "figures")
+        self.refused(self.call("plot", self.files.lacking, "-o", out), 2, self.files.lacking, written=[out])
+
+    def test_condition(self):
+        out = os.path.join(self.work, "c.h5")
+        self.refused(self.call("condition", self.files.lacking, "-o", out), 2, self.files.lacking, written=[out])
+
+    def test_calibration(self):
+        self.refused(self.call("calibration", self.files.lacking), 2, self.files.lacking)
+
+    def test_history(self):
+        self.refused(self.call("history", self.files.lacking), 2, self.files.lacking)
 
 
 class WrongKind(ToolCase):

@@ -25,6 +25,7 @@ import numpy as np
 from .. import engine
 from ..errors import EscalateError
 from ..files import open as escalate_open
+from ..files import reading
 from ..reading import text
 
 OUTCOMES = ("war", "clash", "nuclear")
@@ -82,7 +83,7 @@ class RunDraws:
 
 def read_result(path):
     """The RunDraws of a run file (escalate.open checks it whole and refuses other kinds)."""
-    with escalate_open(path).expect("run") as ef:
+    with escalate_open(path).expect("run") as ef, reading(path):
         f = ef.h5
         a = f.attrs
         if int(a["complete"]) != 1:

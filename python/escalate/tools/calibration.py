@@ -15,6 +15,7 @@ import numpy as np
 
 from escalate.errors import EscalateError, run_main
 from escalate.files import open as escalate_open
+from escalate.files import reading
 from escalate.reading import strings
 
 PROG = "escalate-calibration"
@@ -30,7 +31,7 @@ def calibration(argv):
     ap.add_argument("result", nargs="?", default=DEFAULT,
                     help=f"a run of configs/baseline-2022.toml (default {DEFAULT}, relative to the working directory)")
     path = ap.parse_args(argv).result
-    with escalate_open(path).expect("run") as ef:
+    with escalate_open(path).expect("run") as ef, reading(path):
         f = ef.h5
         if "war" not in strings(f["phase"]):
             raise EscalateError(f"{path}: no phase 'war' in its phase axis")

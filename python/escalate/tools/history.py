@@ -32,6 +32,7 @@ import numpy as np
 from escalate import engine
 from escalate.errors import EscalateError, run_main
 from escalate.files import open as escalate_open
+from escalate.files import reading
 from escalate.reading import strings
 
 PROG = "escalate-history"
@@ -54,7 +55,7 @@ def matches(paper, model):
 
 def read_run(path):
     """(occupancy [time, phase], phase names, trajectories) of a run file of the replay."""
-    with escalate_open(path).expect("run") as ef:
+    with escalate_open(path).expect("run") as ef, reading(path):
         f = ef.h5
         occupancy = f["occupancy"][:]
         phases = strings(f["phase"])

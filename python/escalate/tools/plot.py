@@ -46,6 +46,7 @@ import tempfile
 
 from escalate.errors import EscalateError, run_main
 from escalate.files import open as escalate_open
+from escalate.files import reading
 from escalate.outputs import check_folder
 from escalate.plots.common import FORMATS
 from escalate.plots.figures import forest, overlay, result_figures
@@ -131,7 +132,7 @@ def plot(argv):
     for path in paths:       # every input checked whole before anything is drawn
         escalate_open(path).close()
     near = outdir if os.path.isdir(outdir) else os.path.dirname(os.path.abspath(outdir))   # same file system
-    with tempfile.TemporaryDirectory(prefix=".escalate-plot-", dir=near) as tmp:
+    with tempfile.TemporaryDirectory(prefix=".escalate-plot-", dir=near) as tmp, reading(*paths):
         if args.overlay:
             stem, plotted, written = plot_overlay(paths, tmp, args.format, args.name)
         else:
