@@ -10,18 +10,20 @@ and exits 0, or lists every problem found and exits 1.
 """
 import csv
 import datetime
+import difflib
 import os
 import re
 import sys
 
-CATALOGUE_DATE = datetime.date(2026, 11, 24)  # catalogue version; no incident may be later
+CATALOGUE_DATE = datetime.date(2026, 12, 6)  # catalogue version; no incident may be later
 EARLIEST = datetime.date(2014, 1, 1)
+WINDOW_DAYS = 30  # response window: the incident day and the 30 days after it (CODING.md 1)
 
 INCIDENT_COLUMNS = [
     "id", "date", "date_precision", "type", "victim", "suspect", "location",
     "victim_state_nato_member", "initial_attribution", "final_attribution",
     "attributed_by", "attribution_delay_days", "casualties", "response_rung",
-    "article4", "shot_down", "response_notes", "source_publisher", "source_title",
+    "response_date", "late_response_rung", "article4", "shot_down", "response_notes", "source_publisher", "source_title",
     "source_date", "source_url", "source2_publisher", "source2_title", "source2_url",
     "notes",
 ]
@@ -34,6 +36,23 @@ TYPES = {
     "stray-missile", "airspace-violation", "close-encounter", "infrastructure-sabotage",
     "cyber-attack", "strike-attributed-to-nato", "nato-deployment", "nuclear-signalling",
     "other",
+}
+# Every count series has one definition, written in CODING.md 5; a new series needs one there.
+SERIES = {
+    "nato_air_policing_scrambles_total", "nato_air_policing_scrambles_russian",
+    "nato_baltic_air_policing_intercepts", "denmark_f16_scrambles_russian_aircraft",
+    "csis_russian_sabotage_attacks_europe", "csis_sabotage_target_share_transport_pct",
+    "csis_sabotage_target_share_government_pct",
+    "csis_sabotage_target_share_critical_infrastructure_pct",
+    "csis_sabotage_target_share_industry_pct", "iiss_suspected_russian_sabotage_europe",
+    "iiss_suspected_russian_sabotage_europe_blog_figures", "poland_open_sabotage_investigations",
+    "eln_close_encounters_total", "eln_close_encounters_high_risk", "eln_close_encounters_serious",
+    "eln_close_encounters_near_routine", "nato_article4_consultations",
+    "nato_article4_consultations_cumulative", "estonia_airspace_violations_russian_aircraft",
+    "baltic_gnss_jamming_aircraft_affected", "baltic_gnss_interference_reports_ryanair_flights",
+    "baltic_gnss_interference_reports_wizz_air_flights",
+    "baltic_gnss_interference_reports_british_airways_flights",
+    "lithuania_pilot_gnss_interference_reports",
 }
 SIDES = {"nato", "russia"}
 PRECISIONS = {"day", "month", "year"}
@@ -99,6 +118,39 @@ def read_csv(path, columns, problems):
     return rows
 
 
+def window_end(d, precision):
+    """Last day of the response window: 30 days after the incident day, or after the last
+    day of the month or year for month or year precision (CODING.md 1)."""
+    if precision == "year":
+        last = datetime.date(d.year, 12, 31)
+    elif precision == "month":
+        nxt = datetime.date(d.year + d.month // 12, d.month % 12 + 1, 1)
+        last = nxt - datetime.timedelta(days=1)
+    else:
+        last = d
+    return last + datetime.timedelta(days=WINDOW_DAYS)
+
+
+def check_response(r, d, where, problems):
+    """The response rung, its date inside the window, and the late rung."""
+    if r["response_rung"] not in RUNGS:
+        problems.append(f"{where}: response_rung {r['response_rung']!r} not in {sorted(RUNGS)}")
+    if r["late_response_rung"] and r["late_response_rung"] not in RUNGS - {"none"}:
+        problems.append(f"{where}: late_response_rung {r['late_response_rung']!r} must be empty "
+                        f"or one of {sorted(RUNGS - {'none'})}")
+    if not r["response_date"]:
+        return
+    if r["response_rung"] == "none":
+        problems.append(f"{where}: response_date given but response_rung is 'none'")
+    rd = parse_iso(r["response_date"])
+    if rd is None:
+        problems.append(f"{where}: response_date {r['response_date']!r} is not ISO YYYY-MM-DD")
+    elif d is not None and r["date_precision"] in PRECISIONS:
+        end = window_end(d, r["date_precision"])
+        if not (d <= rd <= end):
+            problems.append(f"{where}: response_date {rd} outside the response window {d}..{end}")
+
+
 def check_incidents(rows, problems):
     seen = set()
     for n, r in enumerate(rows, start=2):
@@ -139,8 +191,7 @@ def check_incidents(rows, problems):
             problems.append(f"{where}: victim_state_nato_member must be yes/no")
         if r["final_attribution"] not in ATTRIBUTIONS:
             problems.append(f"{where}: final_attribution {r['final_attribution']!r} not in {sorted(ATTRIBUTIONS)}")
-        if r["response_rung"] not in RUNGS:
-            problems.append(f"{where}: response_rung {r['response_rung']!r} not in {sorted(RUNGS)}")
+        check_response(r, d, where, problems)
         for col in ("article4", "shot_down"):
             if r[col] not in YES_NO:
                 problems.append(f"{where}: {col} must be yes/no")
@@ -173,6 +224,10 @@ def check_counts(rows, problems):
         where = f"yearly_counts.csv line {n} ({r.get('series') or 'no series'})"
         if not SERIES_RE.match(r["series"]):
             problems.append(f"{where}: series must be a lower-case identifier")
+        elif r["series"] not in SERIES:
+            near = difflib.get_close_matches(r["series"], sorted(SERIES), n=1)
+            hint = f" (did you mean {near[0]!r}?)" if near else " (define it in CODING.md 5 first)"
+            problems.append(f"{where}: series {r['series']!r} has no definition{hint}")
         if r["incident_type"] and r["incident_type"] not in TYPES:
             problems.append(f"{where}: incident_type {r['incident_type']!r} not an engine type")
         if not INT_RE.match(r["count"]):

@@ -203,7 +203,7 @@ class FittedConfig(unittest.TestCase):
         with open(FITTED, encoding="utf-8") as f:
             old = f.read()
         self.assertEqual(old, new, "configs/fitted/baseline-fitted.toml is stale: regenerate with "
-                                   "/usr/bin/python3 scripts/fit_rates.py all")
+                                   "v/bin/escalate-fit-rates all")
 
     def test_engine_accepts_config(self):
         with open(BASELINE, "rb") as f:
@@ -288,7 +288,9 @@ class Cli(unittest.TestCase):
         with open(md, encoding="utf-8") as f:
             text = f.read()
         self.assertIn("| type | year |", text)
-        self.assertEqual(sum(line.startswith("| ") for line in text.splitlines()), 1 + 8 + 1)
+        years = r.stdout.split(" predict ", 1)[1].split(" (", 1)[0].split(", ")
+        # a header, then per predicted year one row per engine type (8) and a total row
+        self.assertEqual(sum(line.startswith("| ") for line in text.splitlines()), 1 + 9 * len(years))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,224 @@
+#!/usr/bin/env python3
+"""Write data/record.toml, the record in the calibrator's format (issue 19, item 1), from
+data/incidents.csv and data/yearly_counts.csv, and the config of its second window
+(data/windows/record-2022-war.toml). Standard library only; the output is a pure function
+of the two CSV files, so tests/python/test_record.py regenerates it and compares.
+
+    /usr/bin/python3 data/make_record.py [--incidents CSV] [--counts CSV] [--out-dir DIR]
+
+What is counted (stated once here and in the file's header):
+- an incident of an engine type is a row of that type whose victim is the type's victim
+  side (nato, except strike-attributed-to-nato and nato-deployment: russia) and, for a
+  NATO victim, a member state on the day (victim_state_nato_member = yes); `other` rows
+  are not engine incidents;
+- answers are the rows' response_rung (the 30-day window of data/CODING.md);
+- limited strikes are rows answered with `strike` (the Su-24 of 2015). The MQ-9 of 14 Mar
+  2023 is a close-encounter answered by a protest, not a limited strike: the strike rung
+  is a side's answer against the other's forces, and the US recorded the loss in an
+  intercept, not an attack (row mq9-black-sea-2023);
+- countermeasures are an interval: at least the rows answered with `countermeasure`, at
+  most twice that (judgement, see COUNTERMEASURE_UPPER).
+"""
+import argparse
+import csv
+import datetime as dt
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ENGINE_TYPES = ["stray-missile", "airspace-violation", "close-encounter",
+                "infrastructure-sabotage", "cyber-attack", "strike-attributed-to-nato",
+                "nato-deployment", "nuclear-signalling"]
+VICTIM = {t: "nato" for t in ENGINE_TYPES}
+VICTIM["strike-attributed-to-nato"] = "russia"
+VICTIM["nato-deployment"] = "russia"
+RUNG_KEYS = [("none", "none"), ("protest", "protest"), ("countermeasure", "countermeasure"),
+             ("strike", "limited_strike"), ("war", "war")]
+WAR_START = dt.date(2022, 2, 24)
+# Judgement: each countermeasure in the catalogue can draw one counter-countermeasure that
+# the catalogue does not itemise (the notes record such retaliation, e.g. Russia's
+# expulsions after Skripal 2018 and Vrbetice 2021), hence at most twice the rows.
+COUNTERMEASURE_UPPER = 2
+WINDOW2_CONFIG = "windows/record-2022-war.toml"
+
+
+def read(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def engine_rows(rows, itype):
+    return [r for r in rows if r["type"] == itype and r["victim"] == VICTIM[itype]
+            and (r["victim"] == "russia" or r["victim_state_nato_member"] == "yes")]
+
+
+def in_period(r, start, stop):
+    """Half-open [start, stop)."""
+    return start <= dt.date.fromisoformat(r["date"]) < stop
+
+
+def windows(last):
+    """(name, first day, day after the last, config path, periods, comment)."""
+    stop2 = last + dt.timedelta(days=1)
+    years2 = [(WAR_START, dt.date(2023, 1, 1))] + [
+        (dt.date(y, 1, 1), min(dt.date(y + 1, 1, 1), stop2)) for y in range(2023, last.year + 1)]
+    return [
+        ("pre_war", dt.date(2014, 1, 1), dt.date(2022, 1, 1),
+         "../configs/scenarios/record-2014-2021.toml",
+         [(dt.date(y, 1, 1), dt.date(y + 1, 1, 1)) for y in range(2014, 2022)],
+         "2014-2021, the deep dilemma before the full-scale war"),
+        ("war", WAR_START, stop2, WINDOW2_CONFIG, years2,
+         f"24 Feb 2022 (the invasion) to {last} (the catalogue's newest incident)"),
+    ]
+
+
+def sourced_total(counts, series, years):
+    """Sum of a published series' single-year rows for the given years."""
+    rows = [r for r in counts if r["series"] == series and r["year"] in {str(y) for y in years}]
+    if len(rows) != len(years):
+        raise SystemExit(f"yearly_counts.csv: series {series!r} lacks one of the years {years}")
+    return sum(int(r["count"]) for r in rows), rows
+
+
+def reporting_priors(rows, counts):
+    """{window: [(type, a, b, comment)]}: Beta priors for the chance that an incident
+    reaches the catalogue, only where a published count of the same incidents exists.
+    Jeffreys: Beta(k + 1/2, n - k + 1/2) with k catalogue rows among n published."""
+    out = {"pre_war": [], "war": []}
+    n, _ = sourced_total(counts, "eln_close_encounters_total", [2016, 2017])
+    k = sum(1 for r in rows if r["type"] == "close-encounter" and r["date"][:4] in ("2016", "2017"))
+    out["pre_war"].append(("close-encounter", k, n,
+                           f"ELN listed {n} close encounters in 2016-2017 (yearly_counts.csv, "
+                           f"eln_close_encounters_total); the catalogue has {k} close-encounter "
+                           f"rows in those years, either direction"))
+    n, _ = sourced_total(counts, "csis_russian_sabotage_attacks_europe", [2023, 2024])
+    k = sum(1 for r in rows if r["type"] == "infrastructure-sabotage" and r["victim"] == "nato"
+            and r["final_attribution"] == "deliberate" and r["date"][:4] in ("2023", "2024"))
+    out["war"].append(("infrastructure-sabotage", k, n,
+                       f"CSIS counted {n} Russian sabotage attacks in Europe in 2023-2024 "
+                       f"(csis_russian_sabotage_attacks_europe); the catalogue has {k} "
+                       f"sabotage rows formally attributed to Russia in those years"))
+    est = [r for r in counts if r["series"] == "estonia_airspace_violations_russian_aircraft"
+           and r["year"] == "2025"]
+    if len(est) == 1:
+        n = int(est[0]["count"])
+        k = sum(1 for r in rows if r["type"] == "airspace-violation" and r["date"][:4] == "2025"
+                and r["location"].startswith("Estonia"))
+        out["war"].append(("airspace-violation", k, n,
+                           f"Estonia counted about {n} Russian violations of its airspace in 2025 "
+                           f"to 19 Sep (estonia_airspace_violations_russian_aircraft); the "
+                           f"catalogue has {k} Estonian airspace-violation rows in 2025. One "
+                           f"country's ratio, used for the type"))
+    return out
+
+
+def window_lines(name, start, stop, config, periods, comment, rows, priors):
+    p = [f"# {comment}", f"[window.{name}]", f'config = "{config}"']
+    if all(a.month == 1 and a.day == 1 and b == dt.date(a.year + 1, 1, 1) for a, b in periods):
+        p.append('periods = "years"')
+    else:
+        p.append("periods = [" + ", ".join(f'["{a}", "{b}"]' for a, b in periods) + "]")
+    p += ["", f"[window.{name}.counts]   # incidents per type per period"]
+    total_cm = strikes = wars = 0
+    answers = {}
+    for t in ENGINE_TYPES:
+        used = engine_rows(rows, t)
+        p.append(f"{t} = [" + ", ".join(str(sum(in_period(r, a, b) for r in used))
+                                       for a, b in periods) + "]")
+        inside = [r for r in used if in_period(r, start, stop)]
+        answers[t] = [sum(r["response_rung"] == rung for r in inside) for rung, _ in RUNG_KEYS]
+        total_cm += answers[t][2]
+        strikes += answers[t][3]
+        wars += answers[t][4]
+    if priors:
+        p += ["", f"[window.{name}.reporting]   # P(an incident reaches the catalogue): sourced only"]
+        for t, k, n, why in priors:
+            p += [f"# {why}: Jeffreys Beta(k + 1/2, n - k + 1/2), k = {k}, n = {n}",
+                  f'{t} = {{ dist = "beta", a = {k + 0.5}, b = {n - k + 0.5} }}']
+    for t in ENGINE_TYPES:
+        p += ["", f"[window.{name}.answers.{t}]"]
+        p += [f"{key} = {v}" for (_, key), v in zip(RUNG_KEYS, answers[t])]
+    p += ["", f"[window.{name}.outcomes]",
+          f"wars = {wars}",
+          f"limited_strikes = {strikes}",
+          f"countermeasures = [{total_cm}, {COUNTERMEASURE_UPPER * total_cm}]", ""]
+    return p
+
+
+HEADER = """# The record: what the incident catalogue observed, in the engine's terms (issue 19,
+# item 1). GENERATED from data/incidents.csv and data/yearly_counts.csv by
+#     /usr/bin/python3 data/make_record.py
+# do not edit by hand; tests/python/test_record.py checks it is current.
+#
+# Counted (data/make_record.py, docstring): an incident of an engine type is a catalogue
+# row of that type on the type's victim side, for a NATO victim a member state on the day;
+# answers are the rows' response_rung, the highest answer in the 30 days after the
+# incident (data/CODING.md 1); `other` rows are not engine incidents. Periods are
+# half-open date ranges; "years" means calendar years.
+# Outcomes: no war. Limited strikes = rows answered with `strike`: the Turkish shoot-down
+# of the Su-24 (24 Nov 2015) only. The MQ-9 lost over the Black Sea (14 Mar 2023) is coded
+# once, as a close-encounter answered by a protest, not a limited strike: the strike rung is
+# an answer against the other side's forces, and the US recorded the loss in an intercept,
+# not an attack. Countermeasures = [rows answered with `countermeasure`, twice that]: the
+# lower end is sourced row by row; the upper end is a judgement (each such answer can draw
+# one counter-countermeasure the catalogue does not itemise, e.g. Russia's retaliatory
+# expulsions after Skripal and Vrbetice noted in those rows).
+# Reporting: a prior is written only where a published count of the same incidents exists
+# (ELN close encounters, CSIS sabotage attacks, Estonia's airspace violations); the other
+# types have none here, and no prior here depends on the rung of the answer (no source
+# splits reporting by rung). The catalogue is biased toward news-making incidents
+# (data/README.md, "Completeness and bias").
+schema = 1
+title = "Russia-NATO incident catalogue, data/README.md version {version}"
+"""
+
+
+def window_config(last):
+    days = (last - WAR_START).days + 1
+    grid = max(d for d in range(1, 8) if days % d == 0)   # the engine needs grid | horizon
+    return f"""# The record's second window: 24 February 2022 (the invasion) to {last}, the catalogue's
+# newest incident. GENERATED by data/make_record.py from the catalogue date; the model,
+# starting state and seed are those of configs/scenarios/record-2022-2025.toml (its base),
+# which also keeps the ceasefire in Ukraine disabled for the window - whether one came in
+# 2026 is not checked by the catalogue.
+schema = 2
+base = "../../configs/scenarios/record-2022-2025.toml"
+
+[run]
+start_date = "2022-02-24"
+horizon_days = {days}          # 2022-02-24 .. {last} inclusive
+grid_days = {grid}              # the largest divisor of horizon_days up to the base's 7
+"""
+
+
+def version(readme):
+    with open(readme, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("version:"):
+                return line.split(":", 1)[1].strip()
+    return "unknown"
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--incidents", default=os.path.join(HERE, "incidents.csv"))
+    ap.add_argument("--counts", default=os.path.join(HERE, "yearly_counts.csv"))
+    ap.add_argument("--out-dir", default=HERE)
+    args = ap.parse_args(argv[1:])
+    rows, counts = read(args.incidents), read(args.counts)
+    last = max(dt.date.fromisoformat(r["date"]) for r in rows)
+    priors = reporting_priors(rows, counts)
+    text = HEADER.format(version=version(os.path.join(HERE, "README.md")))
+    for w in windows(last):
+        text += "\n" + "\n".join(window_lines(*w, rows, priors[w[0]]))
+    os.makedirs(os.path.join(args.out_dir, "windows"), exist_ok=True)
+    with open(os.path.join(args.out_dir, "record.toml"), "w", encoding="utf-8") as f:
+        f.write(text)
+    with open(os.path.join(args.out_dir, WINDOW2_CONFIG), "w", encoding="utf-8") as f:
+        f.write(window_config(last))
+    print(f"wrote {args.out_dir}/record.toml and {WINDOW2_CONFIG} (catalogue to {last})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

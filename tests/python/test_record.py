@@ -1,0 +1,125 @@
+"""data/record.toml is the record of data/incidents.csv: it parses, regenerating it gives
+the committed files byte for byte, and its counts, answers and outcomes agree with an
+independent count of the catalogue's rows (so the test fails if either drifts)."""
+import csv
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+import tomllib
+import unittest
+
+SRC = os.path.abspath(os.environ.get("ESCALATE_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", "..")))
+PYTHON = os.environ.get("PYTHON", sys.executable)
+DATA = os.path.join(SRC, "data")
+SCRIPT = os.path.join(DATA, "make_record.py")
+BIN = os.environ.get("ESCALATE", os.path.join(SRC, "build", "release", "engine", "escalate"))
+RUNGS = {"none": "none", "protest": "protest", "countermeasure": "countermeasure",
+         "strike": "limited_strike", "war": "war"}
+
+
+def catalogue(path=os.path.join(DATA, "incidents.csv")):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def is_incident(r, itype):
+    """The record's rule, written again: the type's victim side; a NATO victim a member."""
+    side = "russia" if itype in ("strike-attributed-to-nato", "nato-deployment") else "nato"
+    return r["type"] == itype and r["victim"] == side and (side == "russia" or r["victim_state_nato_member"] == "yes")
+
+
+def generate(out_dir, *extra):
+    return subprocess.run([PYTHON, SCRIPT, "--out-dir", out_dir, *extra],
+                          capture_output=True, text=True, timeout=60)
+
+
+class Record(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        with open(os.path.join(DATA, "record.toml"), "rb") as f:
+            cls.record = tomllib.load(f)
+        cls.rows = catalogue()
+
+    def test_regenerating_gives_the_committed_files(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            done = generate(tmp)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            for name in ("record.toml", os.path.join("windows", "record-2022-war.toml")):
+                with open(os.path.join(tmp, name), encoding="utf-8") as f:
+                    new = f.read()
+                with open(os.path.join(DATA, name), encoding="utf-8") as f:
+                    self.assertEqual(f.read(), new, f"data/{name} is stale: run data/make_record.py")
+
+    def test_counts_and_answers_match_the_catalogue(self):
+        for name, w in self.record["window"].items():
+            periods = w["periods"]
+            if periods == "years":
+                periods = [[f"{y}-01-01", f"{y + 1}-01-01"] for y in range(2014, 2022)]
+            start, stop = (dt.date.fromisoformat(periods[0][0]), dt.date.fromisoformat(periods[-1][1]))
+            for itype, counts in w["counts"].items():
+                rows = [r for r in self.rows if is_incident(r, itype)
+                        and start <= dt.date.fromisoformat(r["date"]) < stop]
+                self.assertEqual(sum(counts), len(rows), (name, itype))
+                self.assertEqual(len(counts), len(periods))
+                answers = w["answers"][itype]
+                self.assertEqual(sum(answers.values()), len(rows), (name, itype))
+                for rung, key in RUNGS.items():
+                    self.assertEqual(answers[key], sum(r["response_rung"] == rung for r in rows))
+
+    def test_outcomes_and_window_dates(self):
+        pre, war = self.record["window"]["pre_war"], self.record["window"]["war"]
+        self.assertEqual((pre["outcomes"]["wars"], war["outcomes"]["wars"]), (0, 0))
+        self.assertEqual(pre["outcomes"]["limited_strikes"], 1)    # the Su-24, 24 Nov 2015
+        self.assertEqual(war["outcomes"]["limited_strikes"], 0)    # the MQ-9 is not one
+        low, high = war["outcomes"]["countermeasures"]
+        self.assertLessEqual(low, high)
+        last = max(dt.date.fromisoformat(r["date"]) for r in self.rows)
+        self.assertEqual(war["periods"][0][0], "2022-02-24")
+        self.assertEqual(dt.date.fromisoformat(war["periods"][-1][1]), last + dt.timedelta(days=1))
+        for a, b in zip(war["periods"], war["periods"][1:]):
+            self.assertEqual(a[1], b[0])      # contiguous half-open periods
+        with open(os.path.join(DATA, war["config"]), "rb") as f:
+            cfg = tomllib.load(f)
+        self.assertEqual(cfg["run"]["horizon_days"], (last - dt.date(2022, 2, 24)).days + 1)
+        self.assertEqual(cfg["run"]["horizon_days"] % cfg["run"]["grid_days"], 0)
+        self.assertTrue(os.path.exists(os.path.normpath(os.path.join(DATA, "windows", cfg["base"]))))
+        self.assertTrue(os.path.exists(os.path.normpath(os.path.join(DATA, pre["config"]))))
+
+    def test_reporting_priors_are_proper_betas(self):
+        for w in self.record["window"].values():
+            for itype, prior in w.get("reporting", {}).items():
+                self.assertIn(itype, w["counts"])
+                self.assertEqual(prior["dist"], "beta")
+                self.assertGreater(prior["a"], 0)
+                self.assertGreater(prior["b"], 0)
+
+    def test_the_engine_accepts_both_window_configs(self):
+        if not os.access(BIN, os.X_OK):
+            self.skipTest(f"no engine at {BIN}")
+        for w in self.record["window"].values():
+            path = os.path.normpath(os.path.join(DATA, w["config"]))
+            done = subprocess.run([BIN, "check", path], capture_output=True, text=True, timeout=60)
+            self.assertEqual(done.returncode, 0, done.stderr)
+
+    def test_a_removed_row_changes_its_count(self):
+        row = next(r for r in self.rows if is_incident(r, "infrastructure-sabotage") and r["date"].startswith("2024"))
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "incidents.csv")
+            with open(path, "w", newline="", encoding="utf-8") as f:
+                w = csv.DictWriter(f, fieldnames=list(self.rows[0].keys()))
+                w.writeheader()
+                w.writerows(r for r in self.rows if r is not row)
+            done = generate(tmp, "--incidents", path)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            with open(os.path.join(tmp, "record.toml"), "rb") as f:
+                new = tomllib.load(f)
+        old_c = self.record["window"]["war"]["counts"]["infrastructure-sabotage"]
+        new_c = new["window"]["war"]["counts"]["infrastructure-sabotage"]
+        self.assertEqual(old_c[2] - new_c[2], 1)
+        self.assertEqual(sum(old_c) - sum(new_c), 1)
+
+
+if __name__ == "__main__":
+    unittest.main()
