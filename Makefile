@@ -58,14 +58,19 @@ fuzz: build
 	@bash scripts/fuzz.sh
 
 # Figures of the baseline and of the policy comparison (a smaller comparison than the
-# README's: 100 draws x 200 trajectories, about a minute), into results/.
+# README's: 100 draws x 200 trajectories, about a minute), into results/. The plots come
+# from the escalate Python package, installed into a venv in build/ as docs/loading.md
+# says (Debian's numpy, h5py, matplotlib through --system-site-packages; no network).
+VENV := build/venv
 plots: setup-plots
 	$(build_binary)
+	@test -x $(VENV)/bin/python || $${PYTHON:-/usr/bin/python3} -m venv --system-site-packages $(VENV)
+	@$(VENV)/bin/pip install -q --no-build-isolation --no-index --no-deps --disable-pip-version-check ./python
 	@test -f results/baseline-2022.h5 || $(ESCALATE) run configs/baseline-2022.toml -q
 	@test -f results/compare-policies.h5 || $(ESCALATE) compare configs/baseline-2022.toml configs/policies/*.toml \
 	    --draws 100 --trajectories 200 -q -o results/compare-policies.h5
-	@$${PYTHON:-/usr/bin/python3} scripts/plot.py results/baseline-2022.h5 -o results
-	@$${PYTHON:-/usr/bin/python3} scripts/plot.py results/compare-policies.h5 -o results
+	@$(VENV)/bin/escalate-plot results/baseline-2022.h5 -o results
+	@$(VENV)/bin/escalate-plot results/compare-policies.h5 -o results
 
 bench: build
 	@bash bench/run.sh

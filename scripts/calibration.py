@@ -1,57 +1,13 @@
 #!/usr/bin/env python3
-"""The baseline's implied figures beside public anchors (docs/calibration.md).
-
-    scripts/calibration.py [results/baseline-2022.h5]
-
-Reads a result of configs/baseline-2022.toml (run `make run` first) and prints a
-Markdown table: acts per year, incidents per year by type, P(war) by 1 January 2027 (the
-window of the public forecasts) and P(clash) and P(nuclear use) over the horizon. The
-anchors and their sources are in docs/calibration.md and data/. Uses Debian's h5py: run
-with /usr/bin/python3 (or $PYTHON).
-"""
+"""scripts/calibration.py: the escalate package's `escalate-calibration` (python/escalate/tools/calibration.py),
+for a python that has the package installed (README, "The Python package and its tools")."""
 import sys
 
-import h5py
-import numpy as np
-
-
-def strings(d):
-    return [s.decode() if isinstance(s, bytes) else str(s) for s in d[:]]
-
-
-def main():
-    path = sys.argv[1] if len(sys.argv) > 1 else "results/baseline-2022.h5"
-    with h5py.File(path, "r") as f:
-        days = (f["time"] if "time" in f else f["time_days"])[:]  # time_days before result format 3
-        start = np.datetime64(f.attrs.get("start_date", "2022-11-15"))
-        n = float(f.attrs["trajectories_done"])
-        years = n * days[-1] / 365.0
-        phases = strings(f["phase"])
-        war = phases.index("war")
-        # Years of peace: trajectory-days outside war and nuclear, from the occupancy on the grid.
-        occupancy = f["occupancy"][:]
-        peace = float(np.trapz(occupancy[:, :war].sum(axis=1), days)) * n / 365.0
-        rows = [("countermeasures per year of peace", f.attrs["countermeasures"] / peace,
-                 "a handful to ~10 (EU sanctions packages, expulsion waves, new NATO missions; data/incidents.csv)"),
-                ("limited strikes per year of peace", f.attrs["strikes"] / peace,
-                 "~0.17 (2 in 2014-2025: Su-24 2015, MQ-9 2023)")]
-        for name, count in zip(strings(f["incident"]), f["incident_count"][:].sum(axis=1)):
-            rows.append((f"{name} per year of peace", count / peace, "data/yearly_counts.csv, data/incidents.csv"))
-        t2027 = int((np.datetime64("2027-01-01") - start) / np.timedelta64(1, "D"))
-        i = int(np.searchsorted(days, t2027))
-        lo, hi = f["p_war_by_time_interval"][i]
-        rows.append((f"P(war by 1 Jan 2027) (day {days[i]})", f["p_war_by_time"][i],
-                     f"[{lo:.3f}, {hi:.3f}]; crowd forecasts of 'direct conflict' ~14% (a broader event)"))
-        rows.append(("P(first clash) over the horizon", f["p_clash"][()], "between P(war) and the crowd's 'direct conflict'"))
-        rows.append(("P(nuclear use) per year", f["p_nuclear"][()] / (days[-1] / 365.0),
-                     "expert judgements ~1%/yr for nuclear war (Barrett, Baum & Hostetler 2013)"))
-    print("| figure | model | public anchor |")
-    print("|---|---|---|")
-    for name, value, anchor in rows:
-        print(f"| {name} | {value:.3g} | {anchor} |")
-    print(f"\n(from {path}: {int(n)} trajectories, {years:.0f} simulated years, {peace:.0f} of them at peace)")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+try:
+    from escalate.tools.calibration import main
+except ModuleNotFoundError as e:
+    print(f"scripts/calibration.py: error: no module {e.name} for {sys.executable}: install the package with "
+          "/usr/bin/python3 -m venv --system-site-packages v && v/bin/pip install --no-build-isolation ./python, "
+          "then run v/bin/escalate-calibration", file=sys.stderr)
+    sys.exit(2)
+sys.exit(main())

@@ -1,96 +1,13 @@
 #!/usr/bin/env python3
-"""Fit Escalate's incident rates and lower ladder steps to the incident catalogue.
-
-    scripts/fit_rates.py fit      [--output FILE] [--markdown FILE] [options]
-    scripts/fit_rates.py heldout  [--markdown FILE] [--fit-end YYYY-MM-DD]
-    scripts/fit_rates.py all      [--markdown FILE]        # fit (writes the config) + heldout
-
-Reads data/incidents.csv and data/yearly_counts.csv (see data/README.md) and
-
-  fit      estimates each incident type's yearly accidental and deliberate rate by
-           phase-era (2014-2021 -> deep, 2022-end -> spiral) as a Gamma posterior of a
-           Poisson rate, widened where the yearly counts are over-dispersed; writes
-           configs/fitted/baseline-fitted.toml (schema 2, base = the baseline, only the
-           incident rates); fits the fractions of incidents answered by at least a
-           protest and at least a countermeasure (Beta posteriors); prints every
-           estimate with its 90% interval.
-  heldout  fits on the years up to --fit-end (default 2024-12-31), predicts every later
-           year in the catalogue (the catalogue ends on 31 Dec 2025, so 2025 only) with
-           the posterior predictive (negative binomial = Poisson-Gamma mixture), and
-           scores it against a naive constant-rate Poisson.
-
-Deterministic: no random numbers, no clock. Python 3.11+ with numpy and scipy (Debian's
-/usr/bin/python3). The method and its assumptions are in docs/calibration.md (section
-"Fitting incident rates to the catalogue"). The code is in scripts/escalate_fit/; this file
-is the command line.
-"""
-import argparse
-import os
+"""scripts/fit_rates.py: the escalate package's `escalate-fit-rates` (python/escalate/tools/fit_rates.py),
+for a python that has the package installed (README, "The Python package and its tools")."""
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from escalate_fit.catalogue import ROOT, DataError  # noqa: E402
-from escalate_fit.commands import cmd_fit, cmd_heldout  # noqa: E402
-
-PROG = "fit_rates.py"
-
-
-def main(argv=None):
-    ap = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = ap.add_subparsers(dest="command", required=True)
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--incidents", default=os.path.join(ROOT, "data", "incidents.csv"))
-    common.add_argument("--counts", default=os.path.join(ROOT, "data", "yearly_counts.csv"))
-    common.add_argument("--end", help="last day of exposure (default: the latest incident date)")
-    common.add_argument("--split", choices=["share", "half"], default="share",
-                        help="contested/unknown rows: the type's resolved share (default) or half")
-    common.add_argument("--include-partners", action="store_true",
-                        help="also count rows whose victim is a non-member (Moldova, Ukraine, ...)")
-    common.add_argument("--overdispersion", choices=["moments", "quasi"], default="moments",
-                        help="widening of over-dispersed rates: gamma of a single year's rate "
-                             "(moments, default) or of the mean rate (quasi-Poisson)")
-    common.add_argument("--markdown", metavar="FILE", help="also write the tables as Markdown")
-    fitp = argparse.ArgumentParser(add_help=False)
-    fitp.add_argument("--output", default=os.path.join(ROOT, "configs", "fitted", "baseline-fitted.toml"),
-                      help="config to write ('-' for none)")
-    fitp.add_argument("--no-series", action="store_true",
-                      help="fit every rate from the catalogue (no CSIS count for sabotage)")
-    fitp.add_argument("--keep-base-accidental", metavar="TYPES", default="",
-                      help="comma-separated types whose accidental_rate is not written (the "
-                           "base config's is kept), e.g. where the catalogue's attribution "
-                           "cannot tell hostile from routine acts")
-    fitp.add_argument("--offensive-divisor", type=float, default=1.0,
-                      help="divide spiral deliberate rates of Russia-suspect types by this "
-                           "(the offensive multiplier assumed in force in 2022-2025); default 1")
-    hop = argparse.ArgumentParser(add_help=False)
-    hop.add_argument("--fit-end", default="2024-12-31")
-    sub.add_parser("fit", parents=[common, fitp], help="fit rates and ladder; write the config")
-    sub.add_parser("heldout", parents=[common, hop], help="held-out test of the rate fit")
-    sub.add_parser("all", parents=[common, fitp, hop], help="fit, then heldout")
-    args = ap.parse_args(argv)
-    if getattr(args, "offensive_divisor", 1.0) <= 0:
-        ap.error("--offensive-divisor must be > 0")
-    texts = []
-    try:
-        for md in ([False, True] if args.markdown else [False]):
-            out = []
-            if args.command in ("fit", "all"):
-                cmd_fit(args, out, md=md, write=not md)
-            if args.command == "all":
-                out.append("")
-            if args.command in ("heldout", "all"):
-                cmd_heldout(args, out, md=md)
-            texts.append("\n".join(out) + "\n")
-    except DataError as e:
-        print(f"{PROG}: error: {e}", file=sys.stderr)
-        return 2
-    sys.stdout.write(texts[0])
-    if args.markdown:
-        with open(args.markdown, "w", encoding="utf-8") as f:
-            f.write(texts[1])
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+try:
+    from escalate.tools.fit_rates import main
+except ModuleNotFoundError as e:
+    print(f"scripts/fit_rates.py: error: no module {e.name} for {sys.executable}: install the package with "
+          "/usr/bin/python3 -m venv --system-site-packages v && v/bin/pip install --no-build-isolation ./python, "
+          "then run v/bin/escalate-fit-rates", file=sys.stderr)
+    sys.exit(2)
+sys.exit(main())

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Escalate needs, by profile:
 #   run    building and running the binary (`make run`)
-#   plots  run + the Python stack the figures are drawn with (`make plots`)
+#   plots  run + the Python stack the figures are drawn with, and python3-venv/-setuptools/
+#          -pip/-wheel for the escalate package's venv (`make plots`)
 #   test   everything (the default; `make setup`, `make build`, `make test`): plots + clang
 #          for the fuzzers and sanitizers, Open MPI, R with ncdf4, the netCDF, udunits and
-#          HDF5 tools, python3-venv/-setuptools/-pip
+#          HDF5 tools
 # Usage: setup-debian.sh [run|plots|test]
 # Idempotent and silent when everything is present; needs root (or sudo) only
 # when something is missing.
@@ -24,6 +25,9 @@ plots_packages=(
   # the figures and the Python tools (Debian's /usr/bin/python3)
   python3 python3-h5py python3-h5netcdf python3-numpy python3-xarray python3-netcdf4 python3-matplotlib
   python3-scipy
+  # the Python tools as a package: a venv with --system-site-packages, pip install
+  # --no-build-isolation (pip needs wheel to build the package)
+  python3-venv python3-setuptools python3-pip python3-wheel
 )
 test_packages=(
   # the unit tests; time and bc for the CLI tests and the bench
@@ -36,8 +40,6 @@ test_packages=(
   # CF tests read the files with (r-cran-ncdf4 pulls in r-base-core: 26 MB download, 43 MB
   # installed without recommends; udunits-bin 0.5 MB)
   hdf5-tools netcdf-bin r-cran-ncdf4 udunits-bin
-  # the Python tools as a package: a venv with --system-site-packages, pip install --no-build-isolation
-  python3-venv python3-setuptools python3-pip
 )
 case $profile in
   run) packages=("${run_packages[@]}") ;;

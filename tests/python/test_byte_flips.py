@@ -19,7 +19,7 @@ import unittest
 import h5py
 import numpy as np
 
-BIN = os.environ.get("ESCALATE_BIN", "build/release/engine/escalate")
+BIN = os.environ.get("ESCALATE", "build/release/engine/escalate")
 SRC = os.environ.get("ESCALATE_SOURCE_DIR", ".")
 FLIPS = int(os.environ.get("ESCALATE_FLIPS", "500"))
 SEED = 20240607

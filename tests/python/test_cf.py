@@ -18,7 +18,7 @@ import netCDF4
 import numpy as np
 import xarray as xr
 
-BIN = os.environ.get("ESCALATE_BIN", "build/release/engine/escalate")
+BIN = os.environ.get("ESCALATE", "build/release/engine/escalate")
 SRC = os.environ.get("ESCALATE_SOURCE_DIR", ".")
 START = "2022-11-15"
 

@@ -29,17 +29,14 @@ import numpy as np
 from scipy import integrate, stats
 
 SRC = os.path.abspath(os.environ.get("ESCALATE_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", "..")))
-BIN = os.environ.get("ESCALATE_BIN", os.path.join(SRC, "build", "release", "engine", "escalate"))
+BIN = os.environ.get("ESCALATE", os.path.join(SRC, "build", "release", "engine", "escalate"))
 PYTHON = os.environ.get("PYTHON", sys.executable)
-SCRIPT = os.path.join(SRC, "scripts", "condition.py")
+SCRIPT = os.path.join(os.path.dirname(sys.executable), "escalate-condition")   # the venv's entry point
 CONFIG = os.path.join(SRC, "tests", "configs", "conditioning.toml")
-os.environ.setdefault("ESCALATE_BIN", BIN)
-sys.path.insert(0, os.path.join(SRC, "scripts"))
-spec = importlib.util.spec_from_file_location("condition", SCRIPT)
-C = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(C)
-from escalate_calibrate.estimate import weighted_estimate  # noqa: E402
-from escalate_calibrate.runs import read_result  # noqa: E402
+os.environ.setdefault("ESCALATE", BIN)
+C = importlib.import_module("escalate.tools.condition")
+from escalate.calibrate.estimate import weighted_estimate  # noqa: E402
+from escalate.calibrate.runs import read_result  # noqa: E402
 
 with open(os.path.join(SRC, "data", "incidents.csv"), newline="", encoding="utf-8") as _f:
     HEADER = next(csv.reader(_f))        # the catalogue's columns, for synthetic catalogues
@@ -184,8 +181,8 @@ class Conditioning(unittest.TestCase):
         window = self.config("cli-window", '[run]\nstart_date = "2020-01-01"\n')
         record = self.catalogue("cli", [])
         out = os.path.join(self.tmp, "cli.h5")
-        run = lambda *a: subprocess.run([PYTHON, SCRIPT, *a], capture_output=True, text=True,  # noqa: E731
-                                        env=dict(os.environ, ESCALATE_BIN=BIN))
+        run = lambda *a: subprocess.run([SCRIPT, *a], capture_output=True, text=True,  # noqa: E731
+                                        env=dict(os.environ, ESCALATE=BIN), cwd=SRC)
         before = open(record, "rb").read()
         r = run(forecast, "--window", window, "--record", record, "--terms", "no_war", "-o", out,
                 "--draws", "100", "--trajectories", "20", "--window-trajectories", "20")

@@ -11,7 +11,7 @@ import h5py
 import numpy as np
 from scipy import integrate, stats
 
-BIN = os.environ.get("ESCALATE_BIN", "build/release/engine/escalate")
+BIN = os.environ.get("ESCALATE", "build/release/engine/escalate")
 SRC = os.environ.get("ESCALATE_SOURCE_DIR", ".")
 Z = stats.norm.ppf(0.975)
 

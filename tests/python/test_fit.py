@@ -30,18 +30,17 @@ import numpy as np
 
 SRC = os.path.abspath(os.environ.get("ESCALATE_SOURCE_DIR",
                                      os.path.join(os.path.dirname(__file__), "..", "..")))
-SCRIPT = os.path.join(SRC, "scripts", "fit_rates.py")
+SCRIPT = os.path.join(os.path.dirname(sys.executable), "escalate-fit-rates")   # the venv's entry point
 FITTED = os.path.join(SRC, "configs", "fitted", "baseline-fitted.toml")
 BASELINE = os.path.join(SRC, "configs", "baseline-2022.toml")
 PYTHON = os.environ.get("PYTHON", sys.executable)
-BIN = os.environ.get("ESCALATE_BIN", os.path.join(SRC, "build", "release", "engine", "escalate"))
+BIN = os.environ.get("ESCALATE", os.path.join(SRC, "build", "release", "engine", "escalate"))
 
-sys.path.insert(0, os.path.join(SRC, "scripts"))
-F = importlib.import_module("escalate_fit")   # the fit's functions (scripts/escalate_fit/__init__.py)
+F = importlib.import_module("escalate.fit")   # the fit's functions (python/escalate/fit/__init__.py)
 
 
 def run(*args):
-    return subprocess.run([PYTHON, SCRIPT, *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run([SCRIPT, *args], capture_output=True, text=True, timeout=120, cwd=SRC)  # data/ by default
 
 
 def synthetic_rows(rng, itype, rates, end=dt.date(2025, 12, 31)):
@@ -204,7 +203,7 @@ class FittedConfig(unittest.TestCase):
         with open(FITTED, encoding="utf-8") as f:
             old = f.read()
         self.assertEqual(old, new, "configs/fitted/baseline-fitted.toml is stale: regenerate with "
-                                   "/usr/bin/python3 scripts/fit_rates.py all")
+                                   "v/bin/escalate-fit-rates all")
 
     def test_engine_accepts_config(self):
         with open(BASELINE, "rb") as f:

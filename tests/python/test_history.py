@@ -13,10 +13,9 @@ import h5py
 import numpy as np
 
 SRC = os.environ.get("ESCALATE_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
-BIN = os.environ.get("ESCALATE_BIN", os.path.join(SRC, "build", "release", "engine", "escalate"))
-SCRIPT = os.path.join(SRC, "scripts", "history.py")
-sys.path.insert(0, os.path.join(SRC, "scripts"))
-import history  # noqa: E402
+BIN = os.environ.get("ESCALATE", os.path.join(SRC, "build", "release", "engine", "escalate"))
+SCRIPT = os.path.join(os.path.dirname(sys.executable), "escalate-history")   # the venv's entry point
+from escalate.tools import history  # noqa: E402
 
 
 class HistoryTest(unittest.TestCase):
@@ -25,15 +24,15 @@ class HistoryTest(unittest.TestCase):
         cls.tmp = tempfile.mkdtemp(prefix="test-history-")
         cls.replay = os.path.join(cls.tmp, "replay.h5")
         cls.null = os.path.join(cls.tmp, "null.h5")
-        subprocess.run([BIN, "run", history.CONFIG, "-q", "-o", cls.replay], check=True)
-        subprocess.run([BIN, "run", history.NULL_CONFIG, "-q", "-o", cls.null], check=True)
+        subprocess.run([BIN, "run", os.path.join(SRC, history.CONFIG), "-q", "-o", cls.replay], check=True)
+        subprocess.run([BIN, "run", os.path.join(SRC, history.NULL_CONFIG), "-q", "-o", cls.null], check=True)
 
     @classmethod
     def tearDownClass(cls):
         shutil.rmtree(cls.tmp)
 
     def history(self, *args):
-        return subprocess.run([sys.executable, SCRIPT, *args], check=True, capture_output=True, text=True).stdout
+        return subprocess.run([SCRIPT, *args], check=True, capture_output=True, text=True).stdout
 
     def test_periodization(self):
         out = self.history(self.replay)

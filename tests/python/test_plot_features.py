@@ -14,9 +14,9 @@ import unittest
 import h5py
 import numpy as np
 
-BIN = os.environ.get("ESCALATE_BIN", "build/release/engine/escalate")
+BIN = os.environ.get("ESCALATE", "build/release/engine/escalate")
 SRC = os.environ.get("ESCALATE_SOURCE_DIR", ".")
-PLOT = os.path.join(SRC, "scripts", "plot.py")
+PLOT = os.path.join(os.path.dirname(sys.executable), "escalate-plot")   # the venv's entry point
 SMALL = os.path.join(SRC, "tests", "configs", "small.toml")
 INSTITUTIONS = os.path.join(SRC, "tests", "configs", "small-institutions.toml")
 PRZEWODOW = os.path.join(SRC, "configs", "scenarios", "przewodow-2022.toml")
@@ -26,7 +26,7 @@ KINDS = ["fan", "occupancy", "p-war", "sensitivity"]
 
 
 def plot(*args):
-    r = subprocess.run([sys.executable, PLOT, *args], capture_output=True, text=True)
+    r = subprocess.run([PLOT, *args], capture_output=True, text=True)
     if r.returncode != 0:
         raise AssertionError(f"plot.py {' '.join(args)} failed ({r.returncode}):\n{r.stderr}")
     return r
@@ -45,9 +45,8 @@ def png_height(path):
 
 
 def load_plot_module():
-    """The formatting helpers of the plot package (scripts/escalate_plots/common.py)."""
-    sys.path.insert(0, os.path.dirname(PLOT))
-    return importlib.import_module("escalate_plots.common")
+    """The formatting helpers of the plot package (python/escalate/plots/common.py)."""
+    return importlib.import_module("escalate.plots.common")
 
 
 class PlotFeaturesTest(unittest.TestCase):
@@ -260,7 +259,7 @@ class PlotFeaturesTest(unittest.TestCase):
         self.assertEqual(sorted(lines), ["small (cmp.h5)", "small (small.h5)", "small-institutions"])
 
     def test_overlay_refuses_foreign_files(self):
-        r = subprocess.run([sys.executable, PLOT, "--overlay", self.small, PLOT, "-o", self.outdir("x")],
+        r = subprocess.run([PLOT, "--overlay", self.small, PLOT, "-o", self.outdir("x")],
                            capture_output=True, text=True)
         self.assertEqual(r.returncode, 2)
         self.assertIn("not a readable HDF5 file", r.stderr)

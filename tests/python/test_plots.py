@@ -10,9 +10,9 @@ import unittest
 import h5py
 import numpy as np
 
-BIN = os.environ.get("ESCALATE_BIN", "build/release/engine/escalate")
+BIN = os.environ.get("ESCALATE", "build/release/engine/escalate")
 SRC = os.environ.get("ESCALATE_SOURCE_DIR", ".")
-PLOT = os.path.join(SRC, "scripts", "plot.py")
+PLOT = os.path.join(os.path.dirname(sys.executable), "escalate-plot")   # the venv's entry point
 
 
 def png_size(path):
@@ -35,7 +35,7 @@ class PlotTest(unittest.TestCase):
                         "-q", "-o", cls.comparison], check=True)
         cls.out = os.path.join(d, "png")
         for f in (cls.result, cls.comparison):
-            subprocess.run([sys.executable, PLOT, f, "-o", cls.out], check=True, capture_output=True)
+            subprocess.run([PLOT, f, "-o", cls.out], check=True, capture_output=True)
 
     @classmethod
     def tearDownClass(cls):
@@ -77,7 +77,7 @@ class PlotTest(unittest.TestCase):
             self.assertEqual(plotted["forest"]["small-institutions"]["paired"], list(h5["comparison/paired_interval"][row, 0]))
 
     def test_foreign_file_is_refused(self):
-        r = subprocess.run([sys.executable, PLOT, PLOT], capture_output=True, text=True)
+        r = subprocess.run([PLOT, PLOT], capture_output=True, text=True)
         self.assertEqual(r.returncode, 2)
         self.assertIn("not a readable HDF5 file", r.stderr)
 

@@ -21,14 +21,13 @@ import unittest
 import numpy as np
 
 SRC = os.path.abspath(os.environ.get("ESCALATE_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", "..")))
-BIN = os.environ.get("ESCALATE_BIN", os.path.join(SRC, "build", "release", "engine", "escalate"))
+BIN = os.environ.get("ESCALATE", os.path.join(SRC, "build", "release", "engine", "escalate"))
 PYTHON = os.environ.get("PYTHON", sys.executable)
-SCRIPT = os.path.join(SRC, "scripts", "predictive_check.py")
+SCRIPT = os.path.join(os.path.dirname(sys.executable), "escalate-predictive-check")   # the venv's entry point
 CONFIG = os.path.join(SRC, "tests", "configs", "conditioning.toml")
-os.environ.setdefault("ESCALATE_BIN", BIN)
-sys.path.insert(0, os.path.join(SRC, "scripts"))
-from escalate_calibrate.predictive import band, pit, predict, rows, totals  # noqa: E402
-from escalate_calibrate.record import Catalogue  # noqa: E402
+os.environ.setdefault("ESCALATE", BIN)
+from escalate.calibrate.predictive import band, pit, predict, rows, totals  # noqa: E402
+from escalate.calibrate.record import Catalogue  # noqa: E402
 
 with open(os.path.join(SRC, "data", "incidents.csv"), newline="", encoding="utf-8") as _f:
     HEADER = next(csv.reader(_f))        # the catalogue's columns, for a synthetic catalogue
@@ -92,8 +91,8 @@ class Predictive(unittest.TestCase):
 
     def test_command_line(self):
         md, png = os.path.join(self.tmp, "pc.md"), os.path.join(self.tmp, "pc.png")
-        r = subprocess.run([PYTHON, SCRIPT, self.window, "--record", self.record, "--draws", "200",
-                            "--markdown", md, "--figure", png], capture_output=True, text=True)
+        r = subprocess.run([SCRIPT, self.window, "--record", self.record, "--draws", "200",
+                            "--markdown", md, "--figure", png], capture_output=True, text=True, cwd=SRC)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("yearly counts inside the model's 90% band", r.stdout)
         with open(md, encoding="utf-8") as f:
@@ -102,8 +101,8 @@ class Predictive(unittest.TestCase):
         late = os.path.join(self.tmp, "late.toml")
         with open(late, "w", encoding="utf-8") as f:
             f.write(f'schema = 2\nbase = "{self.window}"\n[run]\nstart_date = "2022-06-01"\n')
-        r = subprocess.run([PYTHON, SCRIPT, late, "--record", self.record, "--draws", "50"],
-                           capture_output=True, text=True)
+        r = subprocess.run([SCRIPT, late, "--record", self.record, "--draws", "50"],
+                           capture_output=True, text=True, cwd=SRC)
         self.assertEqual(r.returncode, 2)
         self.assertIn("leaves the record", r.stderr)
         self.assertNotIn("Traceback", r.stderr)

@@ -12,7 +12,7 @@ import tomllib
 import unittest
 
 SRC = os.path.abspath(os.environ.get("ESCALATE_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", "..")))
-BIN = os.environ.get("ESCALATE_BIN", os.path.join(SRC, "build", "release", "engine", "escalate"))
+BIN = os.environ.get("ESCALATE", os.path.join(SRC, "build", "release", "engine", "escalate"))
 PRIOR = os.path.join(SRC, "configs", "calibration", "baseline-2026-prior.toml")
 BASELINE = os.path.join(SRC, "configs", "baseline-2026.toml")
 FITTED = os.path.join(SRC, "configs", "fitted", "baseline-fitted.toml")

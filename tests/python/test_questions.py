@@ -12,7 +12,7 @@ import unittest
 
 import h5py
 
-BIN = os.environ.get("ESCALATE_BIN", "build/release/engine/escalate")
+BIN = os.environ.get("ESCALATE", "build/release/engine/escalate")
 SRC = os.environ.get("ESCALATE_SOURCE_DIR", ".")
 
 

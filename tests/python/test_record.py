@@ -14,7 +14,7 @@ SRC = os.path.abspath(os.environ.get("ESCALATE_SOURCE_DIR", os.path.join(os.path
 PYTHON = os.environ.get("PYTHON", sys.executable)
 DATA = os.path.join(SRC, "data")
 SCRIPT = os.path.join(DATA, "make_record.py")
-BIN = os.environ.get("ESCALATE_BIN", os.path.join(SRC, "build", "release", "engine", "escalate"))
+BIN = os.environ.get("ESCALATE", os.path.join(SRC, "build", "release", "engine", "escalate"))
 RUNGS = {"none": "none", "protest": "protest", "countermeasure": "countermeasure",
          "strike": "limited_strike", "war": "war"}
 

@@ -11,9 +11,9 @@ import unittest
 import h5py
 import numpy as np
 
-BIN = os.environ.get("ESCALATE_BIN", "build/release/engine/escalate")
+BIN = os.environ.get("ESCALATE", "build/release/engine/escalate")
 SRC = os.environ.get("ESCALATE_SOURCE_DIR", ".")
-PLOT = os.path.join(SRC, "scripts", "plot.py")
+PLOT = os.path.join(os.path.dirname(sys.executable), "escalate-plot")   # the venv's entry point
 CONFIG = os.path.join(SRC, "tests", "configs", "sensitivity.toml")
 
 
@@ -49,7 +49,7 @@ class SensitivityTest(unittest.TestCase):
         subprocess.run([BIN, "sensitivity", CONFIG, "--base-samples", "256", "--trajectories", "200", "-q",
                         "-o", cls.path], check=True)
         cls.out = os.path.join(cls.tmp.name, "png")
-        cls.plot = subprocess.run([sys.executable, PLOT, cls.path, "-o", cls.out], capture_output=True, text=True)
+        cls.plot = subprocess.run([PLOT, cls.path, "-o", cls.out], capture_output=True, text=True)
 
     @classmethod
     def tearDownClass(cls):

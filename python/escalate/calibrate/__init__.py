@@ -1,5 +1,5 @@
-"""Escalate's model against the public record (scripts/condition.py and
-scripts/predictive_check.py are the commands).
+"""Escalate's model against the public record (escalate-condition and
+escalate-predictive-check are the commands).
 
   runs        running the engine (with a shorter horizon when asked) and reading results
   record      what the catalogue observed in a window: counts, answers by rung, per year
@@ -9,4 +9,4 @@ scripts/predictive_check.py are the commands).
   predictive  the posterior predictive check: per-year bands and flags
   figure      the predictive check's figure
 
-The fit itself is scripts/escalate_fit (fit_rates.py); this package reads it."""
+The fit itself is escalate.fit (escalate-fit-rates); this package reads it."""

@@ -7,14 +7,11 @@ import os
 
 import numpy as np
 
-from escalate_fit.assumptions import CATALOGUE_START, CATALOGUE_TYPES, RUNGS, WAR_BORN, WAR_START
-from escalate_fit.catalogue import DataError, data_version, read_incidents, sha256
-from escalate_fit.exposure import used_rows, year_fraction
+from escalate.fit.assumptions import CATALOGUE_START, CATALOGUE_TYPES, RUNGS, WAR_BORN, WAR_START
+from escalate.fit.catalogue import EscalateError, data_version, read_incidents, sha256
+from escalate.fit.exposure import used_rows, year_fraction
 
-from .runs import ROOT
-
-INCIDENTS = os.path.join(ROOT, "data", "incidents.csv")
-COUNTS = os.path.join(ROOT, "data", "yearly_counts.csv")
+from escalate.fit.catalogue import COUNTS, INCIDENTS  # noqa: F401 - defaults, relative to the working directory
 
 
 @dataclasses.dataclass
@@ -35,14 +32,14 @@ class Catalogue:
         """A window must lie inside the record: before its start nothing was collected, and
         after its last incident a zero would be missing data, not an observation."""
         if start is None:
-            raise DataError("the window's config has no run.start_date: the record cannot be matched to it")
+            raise EscalateError("the window's config has no run.start_date: the record cannot be matched to it")
         if start < CATALOGUE_START or end > self.last:
-            raise DataError(f"window {start}..{end} leaves the record {CATALOGUE_START}..{self.last} "
+            raise EscalateError(f"window {start}..{end} leaves the record {CATALOGUE_START}..{self.last} "
                             f"({self.path}): counts outside it are missing, not zero")
 
     def rows_of(self, itype, start, end):
         if itype not in CATALOGUE_TYPES:
-            raise DataError(f"incident type {itype!r} of the config is not a catalogue type "
+            raise EscalateError(f"incident type {itype!r} of the config is not a catalogue type "
                             f"({', '.join(CATALOGUE_TYPES)}): the record has nothing to say about it")
         return [r for r in used_rows(self.rows, itype) if start <= r["date"] <= end]
 

@@ -7,7 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from escalate_fit.assumptions import RUNGS  # noqa: E402
+from escalate.fit.assumptions import RUNGS  # noqa: E402
 
 from .predictive import answers, band  # noqa: E402
 

@@ -4,23 +4,15 @@ bootstrap whiskers; for Morris designs, mu* with its whiskers and each parameter
 floor. Parameters are sorted by their effect on P(war), largest at the top."""
 import os
 
-import h5py
 import numpy as np
 
-from .common import PlotError, attr, config_name, horizon_text, significant, strings, text
+from ..files import open as escalate_open
+from .common import EscalateError, attr, config_name, horizon_text, significant, strings, text
 from .result import Figures
 
 S1_COLOUR = "#08519c"
 ST_COLOUR = "#9ecae1"
 OUTCOME_TITLES = {"war": "P(war)", "clash": "P(first clash)", "nuclear": "P(nuclear use)"}
-
-
-def is_sensitivity_file(path):
-    try:
-        with h5py.File(path, "r") as f:
-            return text(f.attrs.get("filetype", "")) == "escalate-sensitivity"
-    except OSError:
-        return False
 
 
 def _bars(ax, y, values, intervals, colour, height, label):
@@ -89,7 +81,8 @@ def plot_sensitivity(path, outdir, fmt):
     """Draws <stem>-sobol or <stem>-morris; returns (stem, plotted, written)."""
     stem = os.path.splitext(os.path.basename(path))[0]
     figs = Figures(outdir, fmt)
-    with h5py.File(path, "r") as f:
+    with escalate_open(path).expect("sensitivity") as ef:
+        f = ef.h5
         names = strings(f["parameter"])
         outcomes = strings(f["outcome"])
         method = text(attr(f, "method", ""))
@@ -99,7 +92,7 @@ def plot_sensitivity(path, outdir, fmt):
         base = int(attr(f, "base_samples", 0))
         plotted = {"method": method, "config": name}
         if method not in ("sobol", "morris"):
-            raise PlotError(f"{path}: a design without Saltelli or Morris structure has no indices to draw "
+            raise EscalateError(f"{path}: a design without Saltelli or Morris structure has no indices to draw "
                             "(its per-point estimates are in estimates/p)")
         fig, _ = figs.new(12 if method == "sobol" else 9, max(3.5, 0.34 * len(names) + 2.0))
         fig.clf()

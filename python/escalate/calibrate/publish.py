@@ -7,17 +7,7 @@ import h5py
 import numpy as np
 
 
-class OutputError(Exception):
-    """The output exists (without --force) or is an input: one clear line, exit 2."""
-
-
-def check_target(path, force, inputs=()):
-    target = os.path.realpath(path)
-    for p in inputs:
-        if p and os.path.exists(p) and os.path.realpath(p) == target:
-            raise OutputError(f"{path} is an input of this command: it is never overwritten")
-    if os.path.exists(path) and not force:
-        raise OutputError(f"{path} exists (use --force to replace it)")
+from ..outputs import check_target  # noqa: F401 - the one check of an output path
 
 
 def write_h5(path, datasets, attrs):

@@ -1,5 +1,5 @@
 """Per-draw log-likelihood of what the record observed in a window, from a run of the
-window (scripts/condition.py; the scheme is explained in docs/calibration.md).
+window (escalate-condition; the scheme is explained in docs/calibration.md).
 
   no_war     ln P_m(no war in the window) = ln(1 - p_war[m]).
   no_clash   ln P_m(no clash in the window) = ln(1 - p_clash[m]): no limited strike between
@@ -23,9 +23,9 @@ window (scripts/condition.py; the scheme is explained in docs/calibration.md).
 import numpy as np
 from scipy import special
 
-from escalate_fit.assumptions import PHASES, SPIRAL_START
-from escalate_fit.catalogue import DataError, read_counts
-from escalate_fit.rates import fit_all, phase_gammas
+from escalate.fit.assumptions import PHASES, SPIRAL_START
+from escalate.fit.catalogue import EscalateError, read_counts
+from escalate.fit.rates import fit_all, phase_gammas
 
 from .record import COUNTS, exposure
 from .runs import lookup
@@ -68,7 +68,7 @@ def fitted_terms(window, catalogue, counts_path=COUNTS):
     elif end < SPIRAL_START:
         era = "deep"
     else:
-        raise DataError(f"window {start}..{end} spans two of the fit's eras (deep to 2021, spiral "
+        raise EscalateError(f"window {start}..{end} spans two of the fit's eras (deep to 2021, spiral "
                         "from 2022): --counts fitted needs a window inside one")
     index = PHASES.index(era)
     res = fit_all(catalogue.rows, read_counts(counts_path), catalogue.last)
@@ -88,12 +88,12 @@ def fitted_terms(window, catalogue, counts_path=COUNTS):
             have = lookup(cfg, f"incident.{t}.{key}.{index}")
             if not (isinstance(have, dict) and have.get("dist") == "gamma"
                     and np.isclose(have["shape"], shape, rtol=1e-5) and np.isclose(have["rate"], rate, rtol=1e-5)):
-                raise DataError(f"incident.{t}.{key}[{index}] of {window.config_path or window.path} is {have!r}, "
+                raise EscalateError(f"incident.{t}.{key}[{index}] of {window.config_path or window.path} is {have!r}, "
                                 f"not the fit's gamma(shape={shape:.6g}, rate={rate:.6g}): --counts fitted "
                                 "needs the fitted rates (configs/fitted, regenerate it) or use --counts plain")
             path = f"incident.{t}.{key}.{index}"
             if path not in window.parameter:
-                raise DataError(f"{path} is not an uncertain parameter of {window.path}")
+                raise EscalateError(f"{path} is not an uncertain parameter of {window.path}")
             paths.append(window.parameter.index(path))
         tot = fit["total"]
         terms.append((k, t, tot["n"], tot["exposure"], tot["dispersion"], tot["method"] != "poisson", *paths))
@@ -134,7 +134,7 @@ def normalise(log_w):
     """Self-normalised weights (sum 1) and the effective number of draws (sum w)^2 / sum w^2."""
     log_w = np.asarray(log_w, float)
     if not np.isfinite(log_w).any():
-        raise DataError("every draw has likelihood 0: no parameter draw is compatible with the record")
+        raise EscalateError("every draw has likelihood 0: no parameter draw is compatible with the record")
     w = np.exp(log_w - np.max(log_w[np.isfinite(log_w)]))
     w = np.where(np.isfinite(log_w), w, 0.0)
     w /= w.sum()

@@ -16,15 +16,7 @@ import math
 import numpy as np
 from scipy import stats
 
-Z = 1.959964
-
-
-def wilson(p, n):
-    if n <= 0:
-        return 0.0, 1.0
-    centre = (p + Z * Z / (2 * n)) / (1 + Z * Z / n)
-    half = Z / (1 + Z * Z / n) * math.sqrt(max(p * (1 - p), 0.0) / n + Z * Z / (4 * n * n))
-    return max(0.0, centre - half), min(1.0, centre + half)
+from ..intervals import wilson
 
 
 def weighted_estimate(p, w, trajectories):

@@ -4,7 +4,7 @@ import os
 
 from .assumptions import (CATALOGUE_START, DISPERSION_P, ENGINE_TYPES, PHASES,
                           UNOBSERVED_FROM_DEEP, UNOBSERVED_FROM_SPIRAL, WAR_START)
-from .catalogue import DataError
+from .catalogue import EscalateError
 from .poisson import gamma_interval
 from .rates import phase_gammas
 from .report import fmt
@@ -41,7 +41,7 @@ def keep_base(args):
     names = [t.strip() for t in getattr(args, "keep_base_accidental", "").split(",") if t.strip()]
     bad = [t for t in names if t not in ENGINE_TYPES]
     if bad:
-        raise DataError(f"--keep-base-accidental: unknown type(s) {', '.join(bad)}")
+        raise EscalateError(f"--keep-base-accidental: unknown type(s) {', '.join(bad)}")
     return sorted(set(names))
 
 

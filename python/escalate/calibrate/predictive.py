@@ -15,9 +15,9 @@ import os
 
 import numpy as np
 
-from escalate_fit.assumptions import RUNGS
+from escalate.fit.assumptions import RUNGS
 
-from .runs import RunError, read_result, run_engine
+from .runs import EscalateError, read_result, run_engine
 
 LEVELS = (0.05, 0.5, 0.95)
 
@@ -59,7 +59,7 @@ def predict(config, catalogue, folder, draws, threads=None):
     run_engine(config, full, draws=draws, trajectories=1, threads=threads)
     whole = read_result(full)
     if whole.start is None:
-        raise RunError(f"{config}: no run.start_date, so no calendar years")
+        raise EscalateError(f"{config}: no run.start_date, so no calendar years")
     types = whole.incident
     catalogue.check_window(whole.start, whole.end)
     previous_counts = np.zeros((draws, len(types)))
@@ -76,7 +76,7 @@ def predict(config, catalogue, folder, draws, threads=None):
         answers = np.rint(r.decisions).astype(np.int64)
         dc, da = counts - previous_counts, answers - previous_answers
         if (dc < 0).any() or (da < 0).any():
-            raise RunError(f"{config}: the run to {last} has fewer incidents than the run to the year "
+            raise EscalateError(f"{config}: the run to {last} has fewer incidents than the run to the year "
                            "before in some trajectory: the shorter runs are not beginnings of the longer")
         previous_counts, previous_answers = counts, answers
         obs, obs_rungs = catalogue.window(types, first, last)
@@ -164,7 +164,7 @@ def answers(window):
 def no_war(window):
     """P(no war within the window) with the trajectories' Wilson interval, and a flag if the
     observed "no war" lies in the model's lower 5% tail."""
-    from .estimate import wilson
+    from ..intervals import wilson
     p = 1.0 - float(np.mean(window.war))
     lo, hi = wilson(p, window.draws)
     return dict(p=p, lo=lo, hi=hi, flag="below" if p < 0.05 else "")

@@ -6,7 +6,7 @@ import numpy as np
 
 from .assumptions import (CATALOGUE_TYPES, ENGINE_TYPES, PHASES, SERIES_FOR_RATE,
                           UNOBSERVED_FROM_DEEP, UNOBSERVED_FROM_SPIRAL, VICTIM, WAR_BORN)
-from .catalogue import DataError
+from .catalogue import EscalateError
 from .exposure import era_window, used_rows, yearly
 from .poisson import fit_rate, gamma_posterior
 
@@ -48,7 +48,7 @@ def series_periods(counts_rows, series):
     longest row that covers them (count and exposure both by difference)."""
     rows = [r for r in counts_rows if r["series"] == series]
     if not rows:
-        raise DataError(f"yearly_counts.csv: series {series!r} not found")
+        raise EscalateError(f"yearly_counts.csv: series {series!r} not found")
     full = max(rows, key=lambda r: (r["period_end"] - r["period_start"]).days)
     years = [r for r in rows if r is not full and r["year"]
              and full["period_start"] <= r["period_start"] and r["period_end"] <= full["period_end"]]

@@ -7,7 +7,7 @@ from scipy import stats
 
 from .assumptions import (CATALOGUE_START, CATALOGUE_TYPES, DISPERSION_P, LEVEL, NOT_USED,
                           SPIRAL_START, VICTIM, WAR_START)
-from .catalogue import (BASE_CONFIG, ROOT, DataError, base_incidents, data_version,
+from .catalogue import (BASE_CONFIG, EscalateError, base_incidents, data_version,
                         read_counts, read_incidents, sha256)
 from .fragment import keep_base, write_config
 from .heldout import heldout
@@ -36,11 +36,11 @@ def cmd_fit(args, out, md=False, write=True):
                   include_partners=args.include_partners, divisor=args.offensive_divisor,
                   overdispersion=args.overdispersion)
     # The written config's base is configs/baseline-2022.toml (relative path
-    # "../baseline-2022.toml" from configs/fitted/); its names are read from the repository.
-    base_schema, base_names = base_incidents(BASE_CONFIG)
+    # "../baseline-2022.toml" from configs/fitted/); its names are read from --base-config.
+    base_schema, base_names = base_incidents(getattr(args, "base_config", BASE_CONFIG))
     for t, v in base_names.items():
         if t in VICTIM and v and v != VICTIM[t]:
-            raise DataError(f"base config: incident {t} has victim {v}, the fit assumes {VICTIM[t]}")
+            raise EscalateError(f"base config: incident {t} has victim {v}, the fit assumes {VICTIM[t]}")
     p = out.append
     p(f"Data: data/README.md version {meta['version']}; incidents {meta['first']} to {meta['last']} "
       f"({meta['n_rows']} rows); exposure {CATALOGUE_START} to {end}.")
@@ -73,7 +73,7 @@ def cmd_fit(args, out, md=False, write=True):
       "that ignores the other ladder terms and the catalogue's selection of answered incidents.")
     if write and args.output != "-":
         write_config(args.output, res, args, meta, base_schema, base_names)
-        rel = os.path.relpath(os.path.abspath(args.output), ROOT)
+        rel = os.path.relpath(os.path.abspath(args.output))
         p(f"\nWrote {rel}.")
         if base_schema != 2:
             p(f"Warning: the base config says schema = {base_schema}; the fitted config "
@@ -85,7 +85,7 @@ def cmd_heldout(args, out, md=False):
     incidents, _, end, meta = load(args)
     fit_end = dt.date.fromisoformat(args.fit_end)
     if fit_end >= end:
-        raise DataError(f"--fit-end {fit_end} leaves no held-out data (catalogue ends {end})")
+        raise EscalateError(f"--fit-end {fit_end} leaves no held-out data (catalogue ends {end})")
     rows, years = heldout(incidents, fit_end, end, args.split, args.include_partners,
                           args.overdispersion)
     p = out.append

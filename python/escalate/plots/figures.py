@@ -22,7 +22,7 @@ from .result import Figures, Result, TimeAxis  # noqa: F401
 def level_index(levels, level):
     hits = np.flatnonzero(np.isclose(levels, level))
     if not len(hits):
-        raise PlotError(f"no {level} quantile in the file (has {list(levels)})")
+        raise EscalateError(f"no {level} quantile in the file (has {list(levels)})")
     return int(hits[0])
 
 

@@ -17,32 +17,23 @@ none of which the forecast (trajectories 0 .. skip - 1) ran.
 import dataclasses
 import datetime as dt
 import os
-import subprocess
 import tempfile
 import tomllib
 
-import h5py
 import numpy as np
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BIN = os.environ.get("ESCALATE_BIN", os.path.join(ROOT, "build", "release", "engine", "escalate"))
+from .. import engine
+from ..errors import EscalateError
+from ..files import open as escalate_open
+from ..files import reading
+from ..reading import text
+
 OUTCOMES = ("war", "clash", "nuclear")
-
-
-class RunError(Exception):
-    """The engine refused a config or a result file is unusable: one clear line, exit 2."""
-
-
-def text(x):
-    return x.decode() if isinstance(x, bytes) else str(x)
 
 
 def run_engine(config, out, draws=None, trajectories=None, threads=None, horizon_days=None):
     """`escalate run CONFIG -o OUT` (quiet, replacing OUT); with horizon_days, the same
-    config cut short at that day. Raises RunError with the engine's message."""
-    if not os.access(BIN, os.X_OK):
-        raise RunError(f"no engine at {BIN} (build it: cmake --preset release && "
-                       "cmake --build --preset release, or set ESCALATE_BIN)")
+    config cut short at that day. Raises EscalateError with the engine's message."""
     with tempfile.TemporaryDirectory(prefix="escalate-calibrate-") as tmp:
         cfg = os.path.abspath(config)
         if horizon_days is not None:
@@ -50,13 +41,11 @@ def run_engine(config, out, draws=None, trajectories=None, threads=None, horizon
             with open(cfg, "w", encoding="utf-8") as f:
                 f.write(f"schema = 2\nbase = {toml_string(os.path.abspath(config))}\n\n[run]\n"
                         f"horizon_days = {int(horizon_days)}\ngrid_days = {int(horizon_days)}\n")
-        cmd = [BIN, "run", cfg, "-q", "--force", "-o", out]
+        cmd = ["run", cfg, "-q", "--force", "-o", out]
         for flag, value in (("--draws", draws), ("--trajectories", trajectories), ("--threads", threads)):
             if value is not None:
                 cmd += [flag, str(value)]
-        r = subprocess.run(cmd, capture_output=True, text=True)
-    if r.returncode != 0:
-        raise RunError(f"escalate run {config} failed (exit {r.returncode}): {r.stderr.strip()}")
+        engine.run(cmd, what=f"run {config}")
 
 
 def toml_string(s):
@@ -64,8 +53,8 @@ def toml_string(s):
 
 
 @dataclasses.dataclass
-class Result:
-    """What the calibration reads from one result file (per draw m, trajectory-means)."""
+class RunDraws:
+    """What the calibration reads from one run file (per draw m, trajectory-means)."""
     path: str
     seed: int
     draws: int
@@ -93,18 +82,14 @@ class Result:
 
 
 def read_result(path):
-    try:
-        f = h5py.File(path, "r")
-    except OSError as e:
-        raise RunError(f"{path}: not a readable HDF5 file ({e})") from None
-    with f:
+    """The RunDraws of a run file (escalate.open checks it whole and refuses other kinds)."""
+    with escalate_open(path).expect("run") as ef, reading(path):
+        f = ef.h5
         a = f.attrs
-        if text(a.get("filetype", "")) != "escalate-results":
-            raise RunError(f"{path}: not an Escalate result file")
         if int(a["complete"]) != 1:
-            raise RunError(f"{path}: an incomplete run (complete = 0): finish it with escalate run --resume")
+            raise EscalateError(f"{path}: an incomplete run (complete = 0): finish it with escalate run --resume")
         if "draws/incident_decisions" not in f:
-            raise RunError(f"{path}: written by an engine without draws/incident_decisions: run it again")
+            raise EscalateError(f"{path}: written by an engine without draws/incident_decisions: run it again")
         phases = [text(x) for x in f["phase"][:]]
         war, nuclear = phases.index("war"), phases.index("nuclear")
         start = a.get("start_date")
@@ -113,7 +98,7 @@ def read_result(path):
             "nuclear": (float(f["p_reached"][nuclear]), *map(float, f["p_reached_interval"][nuclear])),
             "clash": (float(f["p_clash"][()]), *map(float, f["p_clash_interval"][:])),
         }
-        return Result(
+        return RunDraws(
             path=path, seed=int(text(a["seed"])), draws=int(a["draws"]),
             trajectories=int(a["trajectories"]), horizon_days=int(a["horizon_days"]),
             start=dt.date.fromisoformat(text(start)) if start is not None else None,
@@ -130,7 +115,7 @@ def read_result(path):
 
 def independent_window(config, folder, draws, skip, n, threads=None):
     """The window's per-draw results over trajectories skip .. skip + n - 1 only (see the
-    module's docstring): a Result whose tallies are the difference of two runs."""
+    module's docstring): a RunDraws whose tallies are the difference of two runs."""
     full = os.path.join(folder, "window.h5")
     run_engine(config, full, draws=draws, trajectories=skip + n, threads=threads)
     result = read_result(full)
@@ -143,7 +128,7 @@ def independent_window(config, folder, draws, skip, n, threads=None):
     def rest(a, b):
         counts = np.rint(np.asarray(a) * (skip + n)) - np.rint(np.asarray(b) * skip)
         if (counts < 0).any():
-            raise RunError(f"{config}: a run with fewer trajectories counted more than one with more: "
+            raise EscalateError(f"{config}: a run with fewer trajectories counted more than one with more: "
                            "trajectories are not the same streams")
         return counts / n
     result.incidents = rest(result.incidents, first.incidents)
@@ -181,9 +166,9 @@ def lookup(cfg, path):
 def check_same_draws(a, b):
     """Parameter draw m must be the same draw in both runs: same seed and draws, and every
     parameter both have with the same distribution has bit-identical values. Returns
-    (compared, skipped) path lists; raises RunError otherwise."""
+    (compared, skipped) path lists; raises EscalateError otherwise."""
     if (a.seed, a.draws) != (b.seed, b.draws):
-        raise RunError(f"{a.path} (seed {a.seed}, {a.draws} draws) and {b.path} (seed {b.seed}, "
+        raise EscalateError(f"{a.path} (seed {a.seed}, {a.draws} draws) and {b.path} (seed {b.seed}, "
                        f"{b.draws} draws) do not share parameter draws: use the same seed and --draws")
     ca, cb = a.resolved(), b.resolved()
     compared, skipped = [], []
@@ -196,9 +181,9 @@ def check_same_draws(a, b):
             continue
         if not np.array_equal(a.parameters[:, i], b.parameters[:, j]):
             m = int(np.flatnonzero(a.parameters[:, i] != b.parameters[:, j])[0])
-            raise RunError(f"{path}: draw {m} is {a.parameters[m, i]!r} in {a.path} but "
+            raise EscalateError(f"{path}: draw {m} is {a.parameters[m, i]!r} in {a.path} but "
                            f"{b.parameters[m, j]!r} in {b.path}: the runs do not share draws")
         compared.append(path)
     if not compared:
-        raise RunError(f"{a.path} and {b.path} share no uncertain parameter: nothing links the runs")
+        raise EscalateError(f"{a.path} and {b.path} share no uncertain parameter: nothing links the runs")
     return compared, skipped

@@ -1,4 +1,4 @@
-"""Reading a result (or one config of a comparison) and writing figures."""
+"""The time axis and the figure writer (results are read by escalate.files)."""
 import datetime
 import json
 import math
@@ -16,81 +16,15 @@ import numpy as np  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from .common import *  # noqa: F401,F403
-from .common import PlotError, attr, config_name, draws_done, start_date, strings, text, time_axis  # noqa: F401
-
-
-class Result:
-    """One result: the root of a run file, or one config's group of a comparison."""
-
-    def __init__(self, g, path, fallback_name):
-        self.g = g
-        self.path = path
-        self.name = config_name(g, fallback_name)
-        self.days = time_axis(g)[:].astype(float)  # whole days from the start, as stored
-        self.horizon = int(round(self.days[-1]))
-        self.phases = strings(g["phase"])
-        self.war = self.phases.index("war") if "war" in self.phases else len(self.phases) - 1
-        self.start, self.start_source = start_date(g)
-        self.draws_done, self.draws_planned, self.draws_source = draws_done(g)
-        complete = attr(g, "complete")
-        if complete is None and g is not g.file:
-            complete = attr(g.file, "complete")
-        self.complete = complete is None or int(complete) != 0
-        self.trajectories_done = attr(g, "trajectories_done")
-        self.trajectories_planned = attr(g, "trajectories_planned")
-        self.shard = (int(attr(g, "shard_index", 0)), int(attr(g, "shard_count", 1)))   # index: 0-based
-
-    @property
-    def warning(self):
-        """'' for a complete result, else the line every title of it carries."""
-        if self.complete:
-            return ""
-        w = f"PARTIAL: {self.draws_done} of {self.draws_planned} draws"
-        details = []
-        if self.trajectories_done is not None and self.trajectories_planned:
-            details.append(f"{int(self.trajectories_done):,} of {int(self.trajectories_planned):,} trajectories")
-        details.append(f"shard {self.shard[0] + 1} of {self.shard[1]}" if self.shard[1] > 1 else "interrupted run")
-        w += f" ({'; '.join(details)})"
-        return w
-
-    def record(self):
-        return {"name": self.name, "complete": self.complete, "draws_done": self.draws_done,
-                "draws_planned": self.draws_planned, "draws_counted_from": self.draws_source,
-                "trajectories_done": None if self.trajectories_done is None else int(self.trajectories_done),
-                "trajectories_planned": None if self.trajectories_planned is None else int(self.trajectories_planned),
-                "warning": self.warning or None}
-
-    def pooled_war(self):
-        """Pooled P(war by t) and its 95% Monte Carlo band over both loops, as the engine wrote
-        them (p_war_by_time); for older files, the pooled curve with a Wilson band (None if
-        unknown), which ignores the spread between parameter draws."""
-        if "p_war_by_time" in self.g and "p_war_by_time_interval" in self.g:
-            return self.g["p_war_by_time"][:].astype(float), self.g["p_war_by_time_interval"][:].T.astype(float)
-        p = self.g["reached"][:, self.war].astype(float)
-        n = self.trajectories_done
-        if n is None or int(n) <= 0:
-            return p, None
-        n = float(n)
-        centre = (p + Z95 ** 2 / (2 * n)) / (1 + Z95 ** 2 / n)
-        half = Z95 * np.sqrt(np.clip(p * (1 - p), 0, None) / n + Z95 ** 2 / (4 * n * n)) / (1 + Z95 ** 2 / n)
-        return p, np.clip(np.vstack([centre - half, centre + half]), 0, 1)
+from .common import EscalateError, attr, config_name, draws_done, start_date, strings, text, time_axis  # noqa: F401
+from ..files import Result  # noqa: E402,F401
+from ..files import open as escalate_open  # noqa: E402
 
 
 def open_results(path):
-    """The Results of a run file ([root]) or of a comparison file ([reference, others...])."""
-    try:
-        f = h5py.File(path, "r")
-    except OSError as e:
-        raise PlotError(f"{path}: not a readable HDF5 file ({e})")
-    kind = text(f.attrs.get("filetype", ""))
-    stem = os.path.splitext(os.path.basename(path))[0]
-    if kind == "escalate-results":
-        return f, kind, [Result(f, path, stem)]
-    if kind == "escalate-comparison":
-        names = strings(f["comparison/config"])
-        return f, kind, [Result(f[n], path, n) for n in names]
-    f.close()
-    raise PlotError(f"{path}: not an Escalate result or comparison file")
+    """(file, kind, [Result]) of a run, comparison or sweep file (escalate.open checks it whole)."""
+    f = escalate_open(path).expect("run", "comparison", "sweep")
+    return f, f.kind, f.results()
 
 
 # ---------------------------------------------------------------------------- time axis

@@ -1,0 +1,1 @@
+"""The commands of the package (console entry points escalate-plot, escalate-fit-rates, ...)."""
