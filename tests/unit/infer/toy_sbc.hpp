@@ -18,6 +18,7 @@ struct SbcSettings {
   std::uint64_t seed = 2018;
   std::optional<SyntheticKind> synthetic;  // nullopt: the exact likelihood
   std::size_t simulations = 50;            // per synthetic likelihood estimate
+  SmcSettings sampler;                     // particles and seed are set per replicate
 };
 
 struct SbcReplicate {
@@ -26,6 +27,8 @@ struct SbcReplicate {
   std::vector<bool> covered50, covered90;
   double final_ess = 0;
   std::size_t stages = 0;
+  std::size_t evaluations = 0;          // likelihood estimates the run asked for
+  double acceptance = 0;                // mean MH acceptance over the stages after the start
 };
 
 inline SbcReplicate sbc_replicate(const ToyModel& model, const SbcSettings& s, std::uint64_t r) {
@@ -36,7 +39,7 @@ inline SbcReplicate sbc_replicate(const ToyModel& model, const SbcSettings& s, s
   out.truth = space.to_constrained(space.sample_unconstrained(key));
   InferStream simulation(key, StreamPurpose::Likelihood);
   const ToyRecord record = model.simulate(out.truth, simulation);
-  SmcSettings settings;
+  SmcSettings settings = s.sampler;
   settings.particles = s.particles;
   settings.seed = s.seed * 1000003 + r;
   const auto likelihood = s.synthetic ? synthetic_likelihood(model, record, s.simulations, *s.synthetic)
@@ -45,6 +48,8 @@ inline SbcReplicate sbc_replicate(const ToyModel& model, const SbcSettings& s, s
   const Posterior post = sampler.posterior(sampler.run());
   out.final_ess = post.final_ess;
   out.stages = post.stages.size() - 1;
+  for (const auto& stage : post.stages) out.evaluations += stage.evaluations;
+  for (std::size_t k = 1; k < post.stages.size(); ++k) out.acceptance += post.stages[k].acceptance / out.stages;
   InferStream ties(key, StreamPurpose::Resample);
   for (std::size_t j = 0; j < space.size(); ++j) {
     std::vector<double> draws;
