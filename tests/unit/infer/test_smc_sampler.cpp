@@ -59,7 +59,7 @@ SmcSettings settings_with(std::size_t particles, std::uint64_t seed) {
 
 }  // namespace
 
-TEST_CASE("A Gamma prior on a Poisson rate gives the exact Gamma posterior; an ignored parameter keeps its prior",
+TEST_CASE("A Gamma prior on a Poisson rate gives the exact Gamma posterior, and an ignored parameter keeps its prior",
           "[infer][smc]") {
   // Prior Gamma(shape 2, rate 0.5); 18 incidents over an exposure of 5.5: the posterior is
   // Gamma(20, 6), mean 10/3 and sd sqrt(20)/6 = 0.745.
