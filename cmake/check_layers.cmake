@@ -2,6 +2,10 @@
 # Run as: cmake -DSOURCE_DIR=... -DLAYER=model -P cmake/check_layers.cmake
 # Layers link only downward: base -> model -> config -> sim -> output -> app -> cli.
 set(order base model config sim output app cli)
+# infer (docs/inference.md) stands beside the chain: it sees only base; sim and above may use it.
+if(LAYER STREQUAL "infer")
+  set(order base infer)
+endif()
 list(FIND order ${LAYER} rank)
 if(rank LESS 0)
   message(FATAL_ERROR "check_layers: unknown layer '${LAYER}'")
@@ -9,6 +13,9 @@ endif()
 math(EXPR last "${rank}")
 list(SUBLIST order 0 ${rank} below)
 list(APPEND below ${LAYER})
+if(rank GREATER 2)
+  list(APPEND below infer)
+endif()
 
 # Third-party headers each layer may NOT include (regular expressions on the include path).
 set(forbidden_base    "^(toml\\+\\+|hdf5|H5|oneapi|tbb|mpi|CLI|Random123|boost)")
@@ -17,6 +24,7 @@ set(forbidden_config  "^(hdf5|H5|oneapi|tbb|mpi|CLI)")
 set(forbidden_sim     "^(toml\\+\\+|hdf5|H5|CLI)")
 set(forbidden_output  "^(toml\\+\\+|oneapi|tbb|mpi|CLI)")
 set(forbidden_app     "^(toml\\+\\+|hdf5|H5|oneapi|tbb|mpi|CLI)")
+set(forbidden_infer   "^(toml\\+\\+|hdf5|H5|oneapi|tbb|mpi|CLI)")
 set(forbidden_cli     "^(toml\\+\\+|hdf5|H5|oneapi|tbb|mpi)")
 
 file(GLOB files ${SOURCE_DIR}/engine/${LAYER}/*.cpp ${SOURCE_DIR}/engine/${LAYER}/*.hpp

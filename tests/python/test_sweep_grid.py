@@ -12,7 +12,7 @@ import h5py
 import numpy as np
 import xarray as xr
 
-BIN = os.environ.get("ESCALATE_BIN", "build/release/engine/escalate")
+BIN = os.environ.get("ESCALATE", "build/release/engine/escalate")
 SRC = os.environ.get("ESCALATE_SOURCE_DIR", ".")
 SMALL = os.path.join(SRC, "tests", "configs", "small.toml")
 

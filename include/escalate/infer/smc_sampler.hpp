@@ -1,0 +1,95 @@
+#pragma once
+// A likelihood-tempered sequential Monte Carlo sampler with resample-move steps
+// (Del Moral, Doucet & Jasra 2006; adaptive temperatures as in Jasra et al. 2011;
+// Chopin & Papaspiliopoulos 2020, ch. 17). docs/inference.md explains the method, why it
+// is valid with a noisy likelihood, and the cost of each knob.
+//
+// Targets p(θ) L(θ)^t for t from 0 to 1. Each stage: the next t by bisection so that the
+// incremental weights keep ESS = ess_fraction * N; systematic resampling; K random-walk
+// Metropolis-Hastings moves in unconstrained space. The sampler is serial and draws every
+// random number from a stream keyed by (seed, stage, move, particle); the likelihood is
+// asked for whole batches, which the caller may compute in parallel. Same seed => the
+// same particles, whatever the caller's threads.
+#include "escalate/infer/infer_stream.hpp"
+#include "escalate/infer/parameter_space.hpp"
+#include "escalate/infer/random_walk.hpp"
+#include "escalate/infer/smc_state.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace escalate::infer {
+
+struct SmcSettings {
+  std::size_t particles = 1000;
+  std::uint64_t seed = 1;
+  double ess_fraction = 0.5;       // ESS kept by each temperature step
+  double target_acceptance = 0.25; // the random-walk scale is adapted toward it
+  double moved_fraction = 0.9;     // moves until 1 - (1 - acceptance)^K >= this ...
+  std::size_t max_moves = 20;      // ... or K = max_moves
+  std::size_t min_moves = 1;
+  std::size_t max_stages = 500;    // an InferenceError beyond it
+
+  // Throws std::invalid_argument naming the setting that is out of range.
+  void check() const;
+};
+
+// Log-likelihood estimates of a batch: theta[b] (parameter values, in the order of the
+// ParameterSpace) with keys[b] (the stream key its simulations must use); returns one
+// value per row, in row order; -infinity for a zero likelihood. Must depend only on
+// (theta[b], keys[b]) row by row, never on the batch's size or order.
+using BatchLogLikelihood =
+    std::function<std::vector<double>(const std::vector<std::vector<double>>& theta,
+                                      const std::vector<StreamKey>& keys)>;
+
+// The posterior as the end of a run gives it: equally weighted draws.
+struct Posterior {
+  std::vector<std::string> names;
+  std::vector<std::vector<double>> draws;  // [draw][parameter], parameter values
+  std::vector<double> log_likelihood;      // the estimate each draw carries
+  double log_evidence = 0;
+  double final_ess = 0;                    // ESS of the last reweighting, before its resample
+  std::vector<StageDiagnostics> stages;
+};
+
+class SmcSampler {
+ public:
+  SmcSampler(ParameterSpace space, SmcSettings settings, BatchLogLikelihood log_likelihood);
+
+  // Stage 0: N particles from the prior, each with its likelihood estimate.
+  SmcState start() const;
+  // One stage (reweight to the next temperature, resample, move). Does nothing to a
+  // finished state.
+  void advance(SmcState& state) const;
+  // Advances until the temperature is 1, calling after_stage (if given) with the state
+  // after every stage, the start included: a caller writes it, prints progress, or
+  // throws to stop.
+  SmcState run(SmcState state, const std::function<void(const SmcState&)>& after_stage = {}) const;
+  SmcState run(const std::function<void(const SmcState&)>& after_stage = {}) const {
+    return run(start(), after_stage);
+  }
+  // The draws of a finished state (throws InferenceError if it is not finished).
+  Posterior posterior(const SmcState& state) const;
+
+  const ParameterSpace& space() const { return space_; }
+  const SmcSettings& settings() const { return settings_; }
+
+ private:
+  std::vector<double> evaluate(const std::vector<std::vector<double>>& z,
+                               const std::vector<StreamKey>& keys) const;
+  void resample(SmcState& state, const std::vector<double>& log_weights, std::size_t stage) const;
+  // One MH move of every particle with `walk`; log_prior holds each particle's log
+  // prior density and follows it. Returns the number accepted; adds the likelihood
+  // evaluations to `evaluations`.
+  std::size_t move(SmcState& state, const RandomWalk& walk, std::vector<double>& log_prior,
+                   std::size_t stage, std::size_t move_index, std::size_t& evaluations) const;
+
+  ParameterSpace space_;
+  SmcSettings settings_;
+  BatchLogLikelihood log_likelihood_;
+};
+
+}  // namespace escalate::infer
