@@ -1,5 +1,6 @@
 // The `sweep` service: one run per value of one or more config paths, common random
 // numbers, one file with the swept values as coordinates.
+#include "escalate/base/printable_text.hpp"
 #include "escalate/app/compare.hpp"
 
 #include "compared_runs.hpp"
@@ -21,13 +22,9 @@ std::vector<std::pair<std::string, std::vector<double>>> canonical_axes(
   std::vector<std::pair<std::string, std::vector<double>>> out;
   for (std::size_t i = 0; i < axes.size(); ++i) {
     const std::string path = canonical_path(axes[i].first, "--set");
-    if (path == "run.draws" || path == "run.trajectories" || path == "run.seed") {
-      throw UsageError("--set " + axes[i].first + ": every point runs with the same draws, trajectories and seed "
-                       "(common random numbers); give them with --draws, --trajectories and --seed");
-    }
     for (std::size_t j = 0; j < out.size(); ++j) {
       if (out[j].first == path) {
-        throw UsageError("--set " + axes[j].first + " and --set " + axes[i].first + " name the same path " + path +
+        throw UsageError("--set " + echo(axes[j].first) + " and --set " + echo(axes[i].first) + " name the same path " + echo(path) +
                          ": sweep it once");
       }
     }
@@ -42,7 +39,7 @@ SweepOutcome sweep(const SweepRequest& request, const Callbacks& callbacks) {
   if (request.axes.empty()) throw UsageError("sweep needs at least one --set PATH=v1,v2,... (or PATH=lo:hi:n)");
   SweepOutcome out;
   out.sweep = sweep_grid(canonical_axes(request.axes));
-  check_swept_run_settings(out.sweep.paths, request.overrides);  // a swept run.* key and its flag: refused, naming both
+  check_swept_run_settings(out.sweep.paths, request.overrides);  // a swept run size or seed: refused, naming its flag
   const Sweep& sweep = out.sweep;
   // Every point takes the first point's run settings (after the request's): common random numbers.
   std::vector<ComparedRun>& runs = out.runs;

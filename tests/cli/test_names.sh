@@ -34,7 +34,7 @@ expect_output "--set response.intercept.0 and --set response.intercept.00 name t
 expect_exit 2 "$BIN" sweep "$cfg" --set response.intercept.1.=1,2 -q -o s.h5
 expect_output "empty part"
 expect_exit 2 "$BIN" sweep "$cfg" --set run.draws=2,3 -q -o s.h5
-expect_output "every point runs with the same draws"
+expect_output "every point of a sweep runs with the same run.draws"
 [ ! -e s.h5 ] && pass "nothing written" || fail "s.h5 written by a refused sweep"
 # The canonical spelling is what the file stores.
 expect_exit 0 "$BIN" sweep "$cfg" --set response.intercept.01=-1.5,-1 --draws 2 --trajectories 20 -q -o s.h5
