@@ -66,7 +66,9 @@ def cf_problems(path):
                     if units is not None:
                         problems.append(f"{full}: a label with units {units!r}")
                 elif units is None:
-                    if full.split("/", 1)[-1] not in MIXED_UNITS and full not in MIXED_UNITS:
+                    # A swept path's coordinate (attribute `path`) has the unknown unit of its
+                    # config key: like the mixed columns, it must say so in a comment.
+                    if full.split("/", 1)[-1] not in MIXED_UNITS and full not in MIXED_UNITS and "path" not in attrs:
                         problems.append(f"{full}: no units")
                     elif "comment" not in attrs:
                         problems.append(f"{full}: no units and no comment saying why")
