@@ -32,18 +32,21 @@ std::vector<std::string> path_parts(const std::string& path) {
   return parts;
 }
 
+std::string path_problem(const std::string& text) {
+  if (text.empty()) return "empty path";
+  for (char c : text) {
+    if (c != '.' && !path_character(c)) return "a path is names and keys of letters, digits, '-' and '_' joined by dots";
+  }
+  for (const auto& part : path_parts(text)) {
+    if (part.empty()) return "empty part (a leading, trailing or doubled '.')";
+  }
+  return "";
+}
+
 std::string canonical_path(const std::string& text, const std::string& what) {
   auto refuse = [&](const std::string& why) { throw ConfigError(what + " " + shown(text) + ": " + why); };
-  if (text.empty()) refuse("empty path");
-  for (char c : text) {
-    if (c != '.' && !path_character(c)) {
-      refuse("a path is names and keys of letters, digits, '-' and '_' joined by dots");
-    }
-  }
+  if (const std::string why = path_problem(text); !why.empty()) refuse(why);
   std::vector<std::string> parts = path_parts(text);
-  for (const auto& part : parts) {
-    if (part.empty()) refuse("empty part (a leading, trailing or doubled '.')");
-  }
   std::string& last = parts.back();
   if (all_digits(last)) {
     const auto first = last.find_first_not_of('0');

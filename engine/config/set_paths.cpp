@@ -3,9 +3,9 @@
 #include "config_loader.hpp"
 
 #include "escalate/base/closest_match.hpp"
+#include "escalate/config/parameter_path.hpp"
 
 #include <algorithm>
-#include <sstream>
 
 namespace escalate::detail {
 
@@ -23,9 +23,7 @@ void Loader::read_set(const toml::table& table, const std::string& path_prefix, 
 
 void Loader::add_set_target(const toml::node& node, const std::string& path, const std::string& key, int event,
                     EventSpec& spec) {
-  std::vector<std::string> parts;
-  std::stringstream ss(path);
-  for (std::string part; std::getline(ss, part, '.');) parts.push_back(part);
+  const std::vector<std::string> parts = path_parts(path);  // the registry's parser (parameter_path.hpp)
   auto bad = [&](const std::string& why) {
     fail(node.source(), key, why + " (paths: model.<key>, sides.<side>.<key>, response.<key>[.<step>], war.<key>, "
                                    "restraint.<key>, incident.<name>.<key>[.<phase>])");
@@ -35,7 +33,7 @@ void Loader::add_set_target(const toml::node& node, const std::string& path, con
     std::string s = closest_match(word, options);
     bad(std::string("unknown ") + what + " '" + word + "'" + (s.empty() ? "" : " (did you mean '" + s + "'?)"));
   };
-  if (parts.empty()) bad("empty path");
+  if (const std::string why = path_problem(path); !why.empty()) bad(why);
   pick(parts[0], {"model", "sides", "response", "war", "restraint", "incident"}, "section");
   Section section;
   int index = 0;

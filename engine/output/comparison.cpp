@@ -1,6 +1,6 @@
-#include "escalate/base/names.hpp"
 #include "escalate/output/comparison.hpp"
 
+#include "escalate/base/names.hpp"
 #include "escalate/model/phase.hpp"
 #include "escalate/output/statistics.hpp"
 

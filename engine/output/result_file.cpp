@@ -29,17 +29,23 @@ void require_format_version(const std::string& path, std::int64_t format) {
                   std::to_string(RESULT_FORMAT_VERSION) + " (written by a newer engine, or an edited file)");
 }
 
-void write_results(H5Writer& h5, const std::string& group, const Config& config, const Results& r) {
-  const std::string prob = "1";  // dimensionless probability, CF style
-  const std::string count = "1";  // counts are dimensionless numbers in UDUNITS
-  const std::string g = group.empty() ? "" : group + "/";
-  auto dims = [&](std::initializer_list<const char*> names) {
-    std::vector<std::string> out;
-    for (const char* n : names) out.push_back(g + n);
-    return out;
-  };
-  auto scalar = [](double x) { return std::vector<double>{x}; };
-  const std::vector<std::string> none;
+namespace {
+
+constexpr const char* PROB = "1";   // dimensionless probability, CF style
+constexpr const char* COUNT = "1";  // counts are dimensionless numbers in UDUNITS
+
+// The paths of dimensions named in a group ("" for the root).
+std::vector<std::string> dims_in(const std::string& g, std::initializer_list<const char*> names) {
+  std::vector<std::string> out;
+  for (const char* n : names) out.push_back(g + n);
+  return out;
+}
+
+std::vector<double> scalar(double x) { return std::vector<double>{x}; }
+
+// The coordinates of a run, each a netCDF dimension scale.
+void write_dimensions(H5Writer& h5, const std::string& g, const Config& config, const Results& r) {
+  const std::string prob = PROB, count = COUNT;
   write_time_coordinate(h5, g + "time", r.time_days, config.run.start_date);
   h5.dimension(g + "phase", r.phase, {"phase of the security dilemma", ""});
   h5.dimension(g + "incident_phase", r.incident_phase, {"phase in which an incident happened (rates are given per phase)", ""});
@@ -53,6 +59,13 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
   h5.dimension(g + "bound", std::vector<std::string>{"lower", "upper"}, {"interval bound", ""});
   h5.dimension(g + "duration_bin", r.duration_bin, {"lower edge of a bin of war durations", "day"});
 
+}
+
+// The estimates over both loops, counts by cause, and the Spearman screen.
+void write_estimates(H5Writer& h5, const std::string& g, const Results& r) {
+  const std::string prob = PROB, count = COUNT;
+  auto dims = [&](std::initializer_list<const char*> names) { return dims_in(g, names); };
+  const std::vector<std::string> none;
   std::vector<double> p_reached, p_reached_interval, p_reached_sd;
   for (const Outcome& o : r.reach) {
     p_reached.push_back(o.pooled.mean);
@@ -103,6 +116,12 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
                std::string("|rho| that a parameter without effect exceeds with probability 5% at these draws "
                            "(t approximation); smaller correlations are indistinguishable from chance"));
 
+}
+
+// The per-draw variables (group draws/) and the ancillary links of the estimates.
+void write_by_draw(H5Writer& h5, const std::string& g, const Results& r) {
+  const std::string prob = PROB, count = COUNT;
+  auto dims = [&](std::initializer_list<const char*> names) { return dims_in(g, names); };
   auto by_draw = [&](const char* name, const std::vector<double>& v, const std::string& what) {
     h5.variable(g + "draws/" + name, v, dims({"draw"}), {what, prob});
   };
@@ -124,6 +143,10 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
   link_ancillary(h5, g + "p_clash", {"p_clash_interval", "p_clash_between_draw_sd", "clash_quantiles"});
   link_ancillary(h5, g + "p_war_by_time", {"p_war_by_time_interval", "war_quantiles", "war_by_draw"});
 
+}
+
+// The provenance and sizes of the run, as attributes of its group.
+void write_run_attributes(H5Writer& h5, const std::string& group, const Config& config, const Results& r) {
   const auto& run = config.run;
   h5.attribute(group, "filetype", std::string(RESULT_FILETYPE));
   h5.attribute(group, "format_version", RESULT_FORMAT_VERSION);
@@ -155,6 +178,16 @@ void write_results(H5Writer& h5, const std::string& group, const Config& config,
   std::string warnings;
   for (const auto& w : r.warnings) warnings += (warnings.empty() ? "" : "\n") + w;
   h5.attribute(group, "warnings", warnings);
+}
+
+}  // namespace
+
+void write_results(H5Writer& h5, const std::string& group, const Config& config, const Results& r) {
+  const std::string g = group.empty() ? "" : group + "/";
+  write_dimensions(h5, g, config, r);
+  write_estimates(h5, g, r);
+  write_by_draw(h5, g, r);
+  write_run_attributes(h5, group, config, r);
 }
 
 void write_result_file(const std::string& path, const Config& config, const Results& results,

@@ -34,25 +34,9 @@ std::vector<double> quantiles_of(const std::vector<double>& by_draw, const std::
   for (double level : levels) out.push_back(quantile(values, level));
   return out;
 }
-}  // namespace
-
-Results compute_results(const Config& config, const DriverResult& driver, const Provenance& provenance) {
-  Results r;
+// The coordinates: time, phases, rungs, sides, draws, parameters, incidents, causes.
+void fill_coordinates(Results& r, const Config& config) {
   const Scenario& scenario = config.scenario;
-  const RunTally& tally = driver.tally;
-  r.M = config.run.draws;
-  r.T = scenario.grid_points();
-  r.K = scenario.incident_count();
-  r.C = scenario.cause_count();
-  r.P = static_cast<std::int64_t>(config.uncertain.size());
-  r.Q = static_cast<std::int64_t>(QUANTILE_LEVELS.size());
-  r.provenance = provenance;
-  r.warnings = config.warnings;
-  r.counters = copy_of(tally.at("counters"));
-  const std::int64_t n = r.counter(TRAJECTORIES);
-  r.trajectories_done = n;
-  r.trajectories_planned = config.run.draws * config.run.trajectories;
-
   for (std::int64_t t = 0; t < r.T; ++t) r.time_days.push_back(t * scenario.grid_days);
   for (int k = 0; k < PHASE_COUNT; ++k) r.phase.emplace_back(phase_name(k));
   r.incident_phase = RATE_PHASE_NAMES;
@@ -64,15 +48,12 @@ Results compute_results(const Config& config, const DriverResult& driver, const 
   r.cause = scenario.cause_names();
   r.quantile = QUANTILE_LEVELS;
   r.duration_bin = WAR_DURATION_EDGES;
+}
 
-  const auto occupancy = tally.at("occupancy"), reached = tally.at("reached"), clash_by_time = tally.at("clash_by_time");
-  for (std::size_t i = 0; i < occupancy.size(); ++i) {
-    r.occupancy.push_back(ratio(occupancy[i], n));
-    r.reached.push_back(ratio(reached[i], n));
-  }
-  for (auto c : clash_by_time) r.clash_by_time.push_back(ratio(c, n));
-
-  // Per-draw counts, then the pooled estimates over both loops (MODEL 11).
+// Per-draw counts, then the pooled estimates over both loops (MODEL 11). Returns the
+// trajectories of each draw.
+std::vector<std::int64_t> fill_by_draw(Results& r, const DriverResult& driver) {
+  const RunTally& tally = driver.tally;
   std::vector<std::int64_t> trials(static_cast<std::size_t>(r.M)), clashes(static_cast<std::size_t>(r.M));
   std::vector<std::vector<std::int64_t>> reach(PHASE_COUNT, std::vector<std::int64_t>(static_cast<std::size_t>(r.M)));
   std::int64_t offspring_num = 0, offspring_den = 0;
@@ -101,8 +82,12 @@ Results compute_results(const Config& config, const DriverResult& driver, const 
     r.p_war_by_time.push_back(e.mean);
     r.p_war_by_time_interval.insert(r.p_war_by_time_interval.end(), {e.lo, e.hi});
   }
+  return trials;
+}
 
-  // Quantiles across the draws that have trajectories (all of them in a complete run).
+// Quantiles across the draws that have trajectories (all of them in a complete run), and
+// the Spearman correlation of per-draw P(war) with each parameter.
+void fill_across_draws(Results& r, const RunTally& tally, const std::vector<std::int64_t>& trials) {
   r.war_quantiles.assign(static_cast<std::size_t>(r.Q * r.T), NaN);
   for (std::int64_t t = 0; t < r.T; ++t) {
     std::vector<double> by_draw;  // in double precision (war_by_draw is stored as float)
@@ -128,6 +113,35 @@ Results compute_results(const Config& config, const DriverResult& driver, const 
     }
     r.sensitivity.push_back(spearman(x, y));
   }
+}
+
+}  // namespace
+
+Results compute_results(const Config& config, const DriverResult& driver, const Provenance& provenance) {
+  Results r;
+  const Scenario& scenario = config.scenario;
+  const RunTally& tally = driver.tally;
+  r.M = config.run.draws;
+  r.T = scenario.grid_points();
+  r.K = scenario.incident_count();
+  r.C = scenario.cause_count();
+  r.P = static_cast<std::int64_t>(config.uncertain.size());
+  r.Q = static_cast<std::int64_t>(QUANTILE_LEVELS.size());
+  r.provenance = provenance;
+  r.warnings = config.warnings;
+  r.counters = copy_of(tally.at("counters"));
+  const std::int64_t n = r.counter(TRAJECTORIES);
+  r.trajectories_done = n;
+  r.trajectories_planned = config.run.draws * config.run.trajectories;
+  fill_coordinates(r, config);
+
+  const auto occupancy = tally.at("occupancy"), reached = tally.at("reached"), clash_by_time = tally.at("clash_by_time");
+  for (std::size_t i = 0; i < occupancy.size(); ++i) {
+    r.occupancy.push_back(ratio(occupancy[i], n));
+    r.reached.push_back(ratio(reached[i], n));
+  }
+  for (auto c : clash_by_time) r.clash_by_time.push_back(ratio(c, n));
+  fill_across_draws(r, tally, fill_by_draw(r, driver));
 
   r.incident_count = copy_of(tally.at("incidents"));
   r.decisions = copy_of(tally.at("decisions"));

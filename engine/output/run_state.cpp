@@ -1,6 +1,6 @@
-#include "escalate/base/names.hpp"
 #include "escalate/output/run_state.hpp"
 
+#include "escalate/base/names.hpp"
 #include "escalate/model/phase.hpp"
 
 #include "escalate/base/error.hpp"
@@ -140,6 +140,26 @@ void check_tallies(const std::string& path, const RunTally& t, const BatchLayout
   }
 }
 
+// The parameter draws as the run drew them (never drawn again), each inside its support.
+DrawTable read_draw_table(H5Reader& h5, const Config& config, const std::string& path) {
+  DrawTable table;
+  table.draws = config.run.draws;
+  table.parameters = static_cast<std::int64_t>(config.uncertain.size());
+  table.values = h5.values<double>("draws/parameters", {static_cast<hsize_t>(table.draws), static_cast<hsize_t>(table.parameters)});
+  for (std::int64_t m = 0; m < table.draws; ++m) {
+    for (std::int64_t p = 0; p < table.parameters; ++p) {
+      const double x = table.values[static_cast<std::size_t>(m * table.parameters + p)];
+      const Range support = config.uncertain[static_cast<std::size_t>(p)].dist.support();
+      if (std::isnan(x) || (std::isfinite(x) && !Range{support.lo, support.hi}.contains(x))) {
+        throw FileError(path + ": draws/parameters[" + std::to_string(m) + ", " + std::to_string(p) + "] = " +
+                        std::to_string(x) + " lies outside the support of " +
+                        config.uncertain[static_cast<std::size_t>(p)].path + " (damaged or edited file)");
+      }
+    }
+  }
+  return table;
+}
+
 }  // namespace
 
 StoredRun read_stored_run(const std::string& path) {
@@ -208,21 +228,7 @@ StoredRun read_stored_run(const std::string& path) {
       h5.int_attribute("", "complete") != (d.complete ? 1 : 0)) {
     edited("trajectories_done or complete differ from the stored state");
   }
-  // The parameter draws as the run drew them (never drawn again).
-  DrawTable& table = d.draws;
-  table.draws = run.draws;
-  table.parameters = static_cast<std::int64_t>(s.config.uncertain.size());
-  table.values = h5.values<double>("draws/parameters", {static_cast<hsize_t>(table.draws), static_cast<hsize_t>(table.parameters)});
-  for (std::int64_t m = 0; m < table.draws; ++m) {
-    for (std::int64_t p = 0; p < table.parameters; ++p) {
-      const double x = table.values[static_cast<std::size_t>(m * table.parameters + p)];
-      const Range support = s.config.uncertain[static_cast<std::size_t>(p)].dist.support();
-      if (std::isnan(x) || (std::isfinite(x) && !Range{support.lo, support.hi}.contains(x))) {
-        edited("draws/parameters[" + std::to_string(m) + ", " + std::to_string(p) + "] = " + std::to_string(x) +
-               " lies outside the support of " + s.config.uncertain[static_cast<std::size_t>(p)].path);
-      }
-    }
-  }
+  d.draws = read_draw_table(h5, s.config, path);
   d.threads = static_cast<int>(s.threads);
   return s;
 }

@@ -1,6 +1,6 @@
-#include "escalate/base/names.hpp"
 #include "escalate/sim/tally.hpp"
 
+#include "escalate/base/names.hpp"
 #include "escalate/model/ladder.hpp"
 #include "escalate/model/phase.hpp"
 

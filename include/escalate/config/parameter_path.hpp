@@ -16,6 +16,10 @@ namespace escalate {
 // index too large for any array.
 std::string canonical_path(const std::string& text, const std::string& what);
 
+// Why `text` cannot be a path ("empty part ...", "a path is names and keys of ..."), or ""
+// when its syntax is right (its index may still be spelled with leading zeros).
+std::string path_problem(const std::string& text);
+
 // The parts of a canonical path.
 std::vector<std::string> path_parts(const std::string& path);
 

@@ -58,4 +58,9 @@ TEST_CASE("Set paths that cannot be honoured are errors", "[config][set_paths]")
   expect(with("{ \"response.intercept.4\" = 1.0 }"), {"ladder step", "0..3"});
   expect(with("{ \"incident.accident.clarification\" = 1.5 }"), {"outside the allowed range"});
   expect(with("{ \"response.intercept.1\" = 1.0, response = { intercept = { \"1\" = 2.0 } } }"), {"set twice"});
+  // Parsed by the registry's parser: an empty part or a stray character is named, and an
+  // index has one spelling.
+  expect(with("{ \"sides..bias\" = 1.0 }"), {"event.e.set.sides..bias", "empty part"});
+  expect(with("{ \"sides.nato.bias \" = 1.0 }"), {"letters, digits, '-' and '_'"});
+  expect(with("{ \"response.intercept.01\" = 1.0 }"), {"ladder step", "0..3"});
 }
