@@ -67,3 +67,19 @@ TEST_CASE("a swept run size or seed is refused, naming the flag that sets it too
   CHECK_THROWS_AS(check_swept_run_settings({"run.seed"}, none), UsageError);
   CHECK_THROWS_AS(check_swept_run_settings({"run.trajectories"}, none), UsageError);
 }
+
+TEST_CASE("each swept path names a netCDF dimension that is a Python identifier", "[sweep]") {
+  CHECK(sweep_dimension_names({"restraint.institutions"}) == std::vector<std::string>{"restraint_institutions"});
+  CHECK(sweep_dimension_names({"ladder.war.intercept.0"}) == std::vector<std::string>{"ladder_war_intercept_0"});
+  CHECK(sweep_dimension_names({"incident.stray-missile.rate"}) == std::vector<std::string>{"incident_stray_missile_rate"});
+  CHECK(sweep_dimension_names({"0.x"}) == std::vector<std::string>{"_0_x"});
+  // Two paths that would share a name, and a name the group already has, get '_' appended.
+  CHECK(sweep_dimension_names({"a.b-c", "a.b_c", "a-b.c"}) == std::vector<std::string>{"a_b_c", "a_b_c_", "a_b_c__"});
+  CHECK(sweep_dimension_names({"grid.point"}) == std::vector<std::string>{"grid_point_"});
+  for (const auto& name : sweep_dimension_names({"event.x y.set.\xC3\xA9\n.1"})) {
+    for (char c : name) CHECK(((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'));
+  }
+  // sweep_grid keeps each path's values: the coordinates of the grid, in the order given.
+  const Sweep s = sweep_grid({{"a.x", {0.8, 0.0, 0.5}}, {"a.y", {1, 2}}});
+  CHECK(s.axes == std::vector<std::vector<double>>{{0.8, 0.0, 0.5}, {1, 2}});
+}
