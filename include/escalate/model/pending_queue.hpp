@@ -18,8 +18,9 @@ struct PendingItem {
                               // countermeasure / strike: who receives it
   int cause = -1;             // decision: the cause index of the act decided on
   int reading = -1;           // attribution, decision on an incident: its incident-reading slot
-  double q = 0;               // decision on a countermeasure or strike: the act's reading
-  double severity = 0;        // decision: the act's severity; strike: its severity
+  double logit_q = 0;         // decision on a countermeasure or strike: the ladder's logit of the
+                              //   act's reading, clamped to [eps, 1 - eps] (§5.5)
+  double severity = 0;        // decision: ln of the act's severity (§9.1); strike: its severity
   double uniform = 0;         // decision: the ladder uniform U (§9.1), drawn at creation
 };
 
