@@ -46,10 +46,6 @@ double calm_drift_per_day(double open_mindedness, double multiplier, double deli
   return open_mindedness * (multiplier - 1.0) * deliberate_rate_in / 365.0;
 }
 
-double drifted(double logodds, double drift_per_day, double dt_days) {
-  return clamp_logodds(logodds - drift_per_day * dt_days);
-}
-
 double after_reassurance(double logodds, double open_mindedness, double credibility) {
   return clamp_logodds(logodds - open_mindedness * std::log(credibility));
 }

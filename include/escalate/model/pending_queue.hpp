@@ -32,19 +32,33 @@ class PendingQueue {
   std::size_t size() const { return heap_.size(); }
   // Due time of the first item, +inf if none.
   double next_time() const { return heap_.empty() ? std::numeric_limits<double>::infinity() : heap_.front().time; }
-  const PendingItem& front() const { return heap_.front(); }
+  const PendingItem& front() const { return items_[heap_.front().slot]; }
   // Removes and returns the first item (earliest time, then lowest number).
   PendingItem pop();
   // Drops every item (a war starts); numbering goes on.
-  void clear() { heap_.clear(); }
+  void clear() {
+    heap_.clear();
+    items_.clear();
+    free_.clear();
+  }
   // Drops every item and restarts numbering (a new trajectory). Keeps the allocation.
   void reset() {
-    heap_.clear();
+    clear();
     next_number_ = 0;
   }
 
  private:
-  std::vector<PendingItem> heap_;  // binary min-heap on (time, number)
+  // A binary min-heap of small keys on (time, number); the items stay in their slots.
+  struct Key {
+    double time;
+    std::uint64_t number;
+    std::uint32_t slot;
+  };
+  static bool before(const Key& a, const Key& b) { return a.time != b.time ? a.time < b.time : a.number < b.number; }
+
+  std::vector<Key> heap_;
+  std::vector<PendingItem> items_;
+  std::vector<std::uint32_t> free_;
   std::uint64_t next_number_ = 0;
 };
 
