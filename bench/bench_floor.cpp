@@ -8,11 +8,12 @@
 // Every evaluation point but a grid point does the work of §3.2:
 //   forward  bring both sides to this instant: fear decays (one exp2 per side), log-odds
 //            drift (a multiply-add);
-//   replan   re-draw the next arrival (one Exp(1): a uniform and a log) and re-plan the
-//            next threshold crossing, per side one log2 (fear: the threshold just below)
-//            and one division (log-odds: the threshold just below).
+//   replan   move the next arrival by its budget (model v2.2, §4: arithmetic, no draw)
+//            and re-plan the next threshold crossing, per side one log2 (fear: the
+//            threshold just below) and one division (log-odds: the threshold just below).
 // On top of that, by kind:
-//   incident        §4 which process, deliberate (two uniforms), severity (a normal, an exp);
+//   incident        §4 which process, deliberate (two uniforms), the next arrival's budget
+//                   (an Exp(1)), severity (a normal, an exp);
 //                   §5.1 belief sigmoid (shared with Jeffrey) and logit(pi) = ln(w / A);
 //                   §5.2 evidence normal, first reading sigmoid; §6 Jeffrey (one log);
 //                   §7 fear (arithmetic); §5.3 attribution: two uniforms and an Exp(1),
@@ -40,8 +41,6 @@
 #include "escalate/bench_floor.hpp"
 
 #include "escalate/model/random_stream.hpp"
-
-#include <boost/math/special_functions/erf.hpp>
 
 #include <cmath>
 #include <cstdint>
@@ -71,9 +70,10 @@ double forward(double dt, double& fear, double& logodds) {
   return (0.5 - 0.002 * dt) + f1;
 }
 
-// §3.2 step 6: the next arrival and the next crossing (both sides).
-double replan(RandomStream& s, double t, double fear, double logodds) {
-  const double arrival = t + exp1(s) * 365.0 / (12.0 + fear);
+// §3.2 step 6: the next arrival (the budget left, spent at the new rate) and the next
+// crossing (both sides).
+double replan(RandomStream&, double t, double fear, double logodds) {
+  const double arrival = t + (0.8 - 1e-3 * fear) * 365.0 / (12.0 + fear);
   const double fear0 = 120.0 * std::log2(fear / 0.5), fear1 = 90.0 * std::log2((fear + 0.7) / 1.0);
   const double drift0 = (logodds + 0.4) / (0.004 + 1e-3 * fear), drift1 = (logodds + 0.6) / (0.002 + 1e-3 * fear);
   return arrival + fear0 + fear1 + drift0 + drift1;
@@ -84,7 +84,7 @@ double incident(RandomStream& s, double x) {
   const double t = 30.0 + x;
   double fear, l;
   double y = forward(7.0 + x, fear, l);
-  const double which = s.uniform();
+  const double which = s.uniform(), budget = exp1(s);
   const bool deliberate = s.uniform() < 0.3;
   const double severity = 0.3 * std::exp(0.9 * s.normal());
   const double e = std::exp(-l), b = 1.0 / (1.0 + e), nb = e * b;
@@ -96,7 +96,7 @@ double incident(RandomStream& s, double x) {
   fear += 0.8 * severity * q0;
   const double established = s.uniform(), wrong = s.uniform(), t_attribution = t + 3.0 * exp1(s);
   const double ladder_uniform = s.uniform(), t_decision = t + 2.0 * exp1(s);
-  return y + which + established + wrong + t_attribution + ladder_uniform + t_decision + replan(s, t, fear, l);
+  return y + which + budget + established + wrong + t_attribution + ladder_uniform + t_decision + replan(s, t, fear, l);
 }
 
 double attribution(RandomStream& s, double x) {
@@ -141,7 +141,7 @@ double strike(RandomStream& s, double x) {
   const double t = 33.0 + x;
   double fear, l;
   double y = forward(x, fear, l);
-  const double z = -std::numbers::sqrt2 * boost::math::erfc_inv(2.0 * (0.37 + x));
+  const double z = RandomStream::normal_of(static_cast<std::uint64_t>((0.37 + x) * 0x1.0p64));
   const double severity = std::exp(0.5 * z);
   const double e = std::exp(-l), b = 1.0 / (1.0 + e), nb = e * b;
   l = jeffrey(b, nb, 2.0, 0.99);

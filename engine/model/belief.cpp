@@ -6,16 +6,27 @@
 
 namespace escalate {
 
+namespace {
+// With x = e^-|l| (one exp) and b = sigmoid(l), Jeffrey's b' over 1 - b' is the old odds
+// times N / D with N - D = q (m - 1) A and D = q A + (1 - q) B, where A = 1 + x and
+// B = m + x for l >= 0 (A = x + 1, B = m x + 1 for l < 0: the same fractions with both
+// terms multiplied by e^l). Every term is >= 0, so nothing cancels, and
+// J = log1p(q (m - 1) A / D) is exactly 0 for q = 0 or m = 1.
+struct JeffreyTerms {
+  double a, b;
+};
+JeffreyTerms jeffrey_terms(double logodds, double likelihood_ratio) {
+  const double x = std::exp(-std::abs(logodds));
+  return logodds >= 0 ? JeffreyTerms{1.0 + x, likelihood_ratio + x} : JeffreyTerms{x + 1.0, likelihood_ratio * x + 1.0};
+}
+double jeffrey_ratio_minus_one(const JeffreyTerms& t, double q, double likelihood_ratio) {
+  return q * (likelihood_ratio - 1.0) * t.a / (q * t.a + (1.0 - q) * t.b);
+}
+}  // namespace
+
 double jeffrey_increment(double logodds, double q, double likelihood_ratio) {
-  // b m / (b m + 1 - b) = sigmoid(l + ln m). b' and 1 - b' are each formed from sigmoids
-  // of both signs, so neither suffers cancellation and logit(b') stays finite near 0 or 1.
   if (q == 0.0 || likelihood_ratio == 1.0) return 0.0;  // b' = b exactly
-  const double shift = std::log(likelihood_ratio);
-  const double b = sigmoid(logodds), b_if = sigmoid(logodds + shift);
-  const double nb = sigmoid(-logodds), nb_if = sigmoid(-(logodds + shift));
-  const double updated = q * b_if + (1.0 - q) * b;
-  const double complement = q * nb_if + (1.0 - q) * nb;
-  return (std::log(updated) - std::log(complement)) - logodds;
+  return std::log1p(jeffrey_ratio_minus_one(jeffrey_terms(logodds, likelihood_ratio), q, likelihood_ratio));
 }
 
 double after_act(double logodds, double q, double likelihood_ratio) {
@@ -23,17 +34,16 @@ double after_act(double logodds, double q, double likelihood_ratio) {
 }
 
 double after_attribution(double logodds, double logodds_at_incident, double q0, double qc, double likelihood_ratio) {
-  const double change = jeffrey_increment(logodds_at_incident, qc, likelihood_ratio) -
-                        jeffrey_increment(logodds_at_incident, q0, likelihood_ratio);
+  // J(l_I, qc) - J(l_I, q0): one exp for both; exactly 0 when qc = q0.
+  if (qc == q0 || likelihood_ratio == 1.0) return clamp_logodds(logodds);
+  const JeffreyTerms t = jeffrey_terms(logodds_at_incident, likelihood_ratio);
+  const double change = std::log1p(jeffrey_ratio_minus_one(t, qc, likelihood_ratio)) -
+                        std::log1p(jeffrey_ratio_minus_one(t, q0, likelihood_ratio));
   return clamp_logodds(logodds + change);
 }
 
 double calm_drift_per_day(double open_mindedness, double multiplier, double deliberate_rate_in) {
   return open_mindedness * (multiplier - 1.0) * deliberate_rate_in / 365.0;
-}
-
-double drifted(double logodds, double drift_per_day, double dt_days) {
-  return clamp_logodds(logodds - drift_per_day * dt_days);
 }
 
 double after_reassurance(double logodds, double open_mindedness, double credibility) {

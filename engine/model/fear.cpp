@@ -23,10 +23,6 @@ double fear_after_attribution(double fear, double gain, double sensitivity, doub
   return std::max(0.0, fear + change);
 }
 
-double fear_decayed(double fear, double half_life_days, double dt_days) {
-  return fear * std::exp2(-dt_days / half_life_days);
-}
-
 double fear_after_reassurance(double fear, double relief) { return std::max(0.0, fear - relief); }
 
 }  // namespace escalate

@@ -31,4 +31,17 @@ int draw_rung(const std::array<double, RUNG_COUNT>& at_least, double uniform) {
   return rung;
 }
 
+int climb(const ResponseParams& p, const LadderInput& in, double uniform) {
+  // draw_rung(rung_at_least(p, in), uniform) without the steps above the rung taken:
+  // P(rung >= r) only falls with r, so the first r + 1 with U >= P(rung >= r + 1) ends it.
+  double at_least = 1.0;
+  int rung = 0;
+  while (rung + 1 < RUNG_COUNT) {
+    at_least *= sigmoid(step_utility(p, rung, in));
+    if (!(uniform < at_least)) break;
+    ++rung;
+  }
+  return rung;
+}
+
 }  // namespace escalate

@@ -1,13 +1,9 @@
 // Set-up of a trajectory and its event loop (docs/model.md §3 "Order at equal times").
-#include "escalate/model/fear.hpp"
-#include "escalate/model/belief.hpp"
 #include "escalate/model/logistic.hpp"
 #include "escalate/model/phase.hpp"
-#include "escalate/model/restraint.hpp"
 #include "escalate/model/trajectory.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 #include <numeric>
 
@@ -17,10 +13,7 @@ namespace {
 constexpr double NEVER = std::numeric_limits<double>::infinity();
 constexpr std::uint32_t STOP_POLL_MASK = 1023;  // poll the stop flag every 1024 loop steps
 
-bool earlier(const auto& a, const auto& b) { return a.time != b.time ? a.time < b.time : a.rank < b.rank; }
-
-template <class Specs>
-std::vector<int> name_ranks(const Specs& specs) {
+std::vector<int> name_ranks(const std::vector<EventSpec>& specs) {
   std::vector<int> order(specs.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
@@ -39,90 +32,69 @@ Trajectory::Trajectory(const Scenario& scenario) : scenario_(scenario), event_ra
 }
 
 void Trajectory::prepare(const Parameters& draw) {
-  draw_ = draw;
-  params_ = draw;
-  params_dirty_ = false;
-  derive();
-  // Injections in order of day, then name (§3); those after the horizon are ignored (§10).
-  const std::vector<int> rank = name_ranks(scenario_.injections);
-  const auto horizon = static_cast<double>(scenario_.horizon_days);
-  injections_.clear();
-  for (std::size_t i = 0; i < scenario_.injections.size(); ++i)
-    if (params_.injects[i].day <= horizon) injections_.push_back({params_.injects[i].day, rank[i], static_cast<int>(i)});
-  std::sort(injections_.begin(), injections_.end(), [](const Dated& a, const Dated& b) { return earlier(a, b); });
-}
-
-void Trajectory::derive() {
-  const ModelParams& m = params_.model;
-  for (int v = 0; v < 2; ++v) {
-    const auto iv = static_cast<std::size_t>(v);
-    const SideParams& self = params_.sides[iv];
-    const SideParams& other = params_.sides[1 - iv];
-    derived_.sensitivity[iv] = fear_sensitivity(other.conventional_power, self.conventional_power, self.sensitivity_exponent);
-    derived_.restraint[iv] = restraint_on(params_.restraint, self, other, v == scenario_.alliance);
-    derived_.fear_gain[iv] = effective_fear_gain(self.fear_gain, m.restraint_fear_damping, derived_.restraint[iv]);
-    for (int p = 0; p < RATE_PHASE_COUNT; ++p) {
-      double into = 0;  // D_uv: deliberate rates per year of the types with victim v
-      for (std::size_t k = 0; k < scenario_.incidents.size(); ++k)
-        if (scenario_.incidents[k].victim == v) into += params_.incidents[k].deliberate_rate[p];
-      derived_.drift[iv][static_cast<std::size_t>(p)] = calm_drift_per_day(self.open_mindedness, m.offensive_multiplier, into);
-    }
-  }
-  derived_.flip_logodds = logit(m.belief_flip);
-  derived_.hazards = war_hazards(params_.war, params_.sides);
+  draw_ = DrawConstants::of(scenario_, draw);
+  k_ = &draw_;
+  s_.sets_applied = false;
 }
 
 void Trajectory::start(std::int64_t draw, std::int64_t index, std::uint64_t seed) {
-  if (params_dirty_) {  // a previous trajectory's events changed the parameters
-    params_ = draw_;
-    params_dirty_ = false;
-    derive();
-  }
+  k_ = &draw_;  // what a previous trajectory's events `set` does not carry over
+  s_.sets_applied = false;
   const auto m = static_cast<std::uint64_t>(draw), n = static_cast<std::uint64_t>(index);
-  initial_ = RandomStream(seed, RandomDomain::InitialState, m, n);
-  arrivals_ = RandomStream(seed, RandomDomain::Arrivals, m, n);
-  attributes_ = RandomStream(seed, RandomDomain::IncidentAttributes, m, n);
-  perception_ = RandomStream(seed, RandomDomain::Perception, m, n);
-  attribution_ = RandomStream(seed, RandomDomain::Attribution, m, n);
-  decisions_ = RandomStream(seed, RandomDomain::Decisions, m, n);
-  delays_ = RandomStream(seed, RandomDomain::Delays, m, n);
-  strikes_ = RandomStream(seed, RandomDomain::Strikes, m, n);
-  war_ = RandomStream(seed, RandomDomain::War, m, n);
-  schedule_ = RandomStream(seed, RandomDomain::Schedule, m, n);
+  TrajectoryStreams& r = s_.streams;
+  r.initial = RandomStream(seed, RandomDomain::InitialState, m, n);
+  r.arrivals = RandomStream(seed, RandomDomain::Arrivals, m, n);
+  r.attributes = RandomStream(seed, RandomDomain::IncidentAttributes, m, n);
+  r.perception = RandomStream(seed, RandomDomain::Perception, m, n);
+  r.attribution = RandomStream(seed, RandomDomain::Attribution, m, n);
+  r.decisions = RandomStream(seed, RandomDomain::Decisions, m, n);
+  r.delays = RandomStream(seed, RandomDomain::Delays, m, n);
+  r.strikes = RandomStream(seed, RandomDomain::Strikes, m, n);
+  r.war = RandomStream(seed, RandomDomain::War, m, n);
+  r.schedule = RandomStream(seed, RandomDomain::Schedule, m, n);
 
-  pending_.reset();
-  readings_.clear();
-  free_readings_.clear();
-  now_ = 0;
-  phase_ = max_phase_ = DORMANT;
-  at_war_ = nuclear_ = halted_ = false;
-  next_event_ = next_injection_ = 0;
-  war_end_time_ = NEVER;
+  s_.pending.reset();
+  s_.readings.clear();
+  s_.free_readings.clear();
+  s_.now = 0;
+  s_.phase = s_.max_phase = DORMANT;
+  s_.at_war = s_.nuclear = s_.halted = false;
+  s_.next_event = s_.next_injection = 0;
+  s_.war_end_time = NEVER;
+  // §4: the first arrival's budget, spent from t = 0 once the rates are known (settle).
+  s_.budget = r.arrivals.standard_exponential();
+  s_.budget_time = 0;
+  s_.total_rate = 0;
+  s_.arrival_time = NEVER;
+  s_.crossing_stale = true;
+  s_.edge_time = next_window_edge(0.0);
 
   // §2: the initial state, side 0 then side 1, two uniforms each.
   for (std::size_t i = 0; i < 2; ++i) {
-    const SideParams& p = params_.sides[i];
-    sides_[i].innate = initial_.uniform() < p.innate_offensive_prior;
-    sides_[i].acquired = initial_.uniform() < p.initial_offensive_probability;
-    sides_[i].logodds = clamp_logodds(logit(p.initial_belief));
-    sides_[i].fear = p.initial_fear;
+    const SideParams& p = k_->params.sides[i];
+    s_.sides[i].innate = r.initial.uniform() < p.innate_offensive_prior;
+    s_.sides[i].acquired = r.initial.uniform() < p.initial_offensive_probability;
+    s_.sides[i].logodds = clamp_logodds(logit(p.initial_belief));
+    s_.sides[i].fear = p.initial_fear;
   }
 
   // §10: this trajectory's events. A random event's time is drawn now, one uniform per
   // random event in name order; it happens at most once, on [start_day, end_day).
   const auto horizon = static_cast<double>(scenario_.horizon_days);
-  events_.clear();
+  s_.events.clear();
   for (int e : events_by_name_) {
-    const EventParams& ep = params_.events[static_cast<std::size_t>(e)];
+    const EventParams& ep = k_->params.events[static_cast<std::size_t>(e)];
     double time = ep.day;
     if (scenario_.events[static_cast<std::size_t>(e)].is_random) {
-      const double wait = schedule_.standard_exponential();
+      const double wait = r.schedule.standard_exponential();
       time = ep.rate_per_year > 0 ? ep.start_day + wait * 365.0 / ep.rate_per_year : NEVER;
       if (!(time < ep.end_day)) time = NEVER;
     }
-    if (time <= horizon) events_.push_back({time, event_rank_[static_cast<std::size_t>(e)], e});
+    if (time <= horizon) s_.events.push_back({time, event_rank_[static_cast<std::size_t>(e)], e});
   }
-  std::sort(events_.begin(), events_.end(), [](const Dated& a, const Dated& b) { return earlier(a, b); });
+  std::sort(s_.events.begin(), s_.events.end(), [](const DatedItem& a, const DatedItem& b) {
+    return a.time != b.time ? a.time < b.time : a.rank < b.rank;
+  });
 
   // The initial state goes through §8 and §3 like every evaluation point.
   update_intents();
@@ -141,43 +113,45 @@ void Trajectory::run(std::int64_t draw, std::int64_t index, std::uint64_t seed, 
   start(draw, index, seed);
 
   const auto grid = static_cast<double>(scenario_.grid_days);
+  const std::vector<DatedItem>& injections = draw_.injections;
   std::size_t next_grid = 0;
   std::uint32_t steps = 0;
-  while (!halted_ && next_grid < T) {
+  while (!s_.halted && next_grid < T) {
     if (stop != nullptr && (++steps & STOP_POLL_MASK) == 0 && stop->load(std::memory_order_relaxed)) {
       out.stopped = true;
       break;
     }
-    const double tx = crossing_.time;
-    const double tw = edge_time_;
-    const double te = next_event_ < events_.size() ? events_[next_event_].time : NEVER;
-    const double ti = next_injection_ < injections_.size() ? injections_[next_injection_].time : NEVER;
-    const double tp = pending_.next_time();
-    const double ta = arrival_time_;
-    const double th = war_end_time_;
-    const double tg = static_cast<double>(next_grid) * grid;
-    const double t = std::min({tx, tw, te, ti, tp, ta, th, tg});
+    const double tx = s_.crossing.time;
+    const double tw = s_.edge_time;
+    const double te = s_.next_event < s_.events.size() ? s_.events[s_.next_event].time : NEVER;
+    const double ti = s_.next_injection < injections.size() ? injections[s_.next_injection].time : NEVER;
+    const double tp = s_.pending.next_time();
+    const double ta = s_.arrival_time;
+    const double th = s_.war_end_time;
+    const double t = std::min(std::min(std::min(tx, tw), std::min(te, ti)), std::min(std::min(tp, ta), th));
+    // Grid points before t only observe; one at t comes after everything else at t.
+    for (; next_grid < T && static_cast<double>(next_grid) * grid < t; ++next_grid) {
+      out.phase_at_grid[next_grid] = static_cast<std::uint8_t>(s_.phase);
+      out.max_phase_at_grid[next_grid] = static_cast<std::uint8_t>(s_.max_phase);
+    }
+    if (next_grid == T) break;  // t is after the horizon
     // At equal times: a crossing (the flow up to t), a window edge, events, injections,
-    // pending items, then the grid point, which only observes.
+    // pending items, then arrivals and war hazards.
     if (tx == t) {
       on_crossing();
     } else if (tw == t) {
-      plan_arrival(t);  // a reassurance window opens or closes: only the rates change
+      on_window_edge();  // a reassurance window opens or closes: only the rates change
     } else if (te == t) {
-      const Dated& event = events_[next_event_++];
+      const DatedItem& event = s_.events[s_.next_event++];
       on_event(event.index, event.time);
     } else if (ti == t) {
-      on_injection(injections_[next_injection_++].index);
+      on_injection(injections[s_.next_injection++].index);
     } else if (tp == t) {
       on_pending();
     } else if (ta == t) {
       on_arrival();
-    } else if (th == t) {
-      on_war_end();
     } else {
-      out.phase_at_grid[next_grid] = static_cast<std::uint8_t>(phase_);
-      out.max_phase_at_grid[next_grid] = static_cast<std::uint8_t>(max_phase_);
-      ++next_grid;
+      on_war_end();
     }
   }
   finish(next_grid);
@@ -186,10 +160,10 @@ void Trajectory::run(std::int64_t draw, std::int64_t index, std::uint64_t seed, 
 void Trajectory::finish(std::size_t next_grid) {
   // After a nuclear use, a runaway or a stop, the last phase holds to the horizon.
   for (; next_grid < out_->phase_at_grid.size(); ++next_grid) {
-    out_->phase_at_grid[next_grid] = static_cast<std::uint8_t>(phase_);
-    out_->max_phase_at_grid[next_grid] = static_cast<std::uint8_t>(max_phase_);
+    out_->phase_at_grid[next_grid] = static_cast<std::uint8_t>(s_.phase);
+    out_->max_phase_at_grid[next_grid] = static_cast<std::uint8_t>(s_.max_phase);
   }
-  if (at_war_ && !nuclear_) {  // a war still going at the horizon is censored there
+  if (s_.at_war && !s_.nuclear) {  // a war still going at the horizon is censored there
     WarSpell& spell = out_->war_spells.back();
     spell.days = static_cast<double>(scenario_.horizon_days) - spell.start_day;
     spell.censored = true;

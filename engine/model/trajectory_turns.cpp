@@ -8,12 +8,13 @@
 #include "escalate/model/trajectory.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace escalate {
 
 void Trajectory::on_pending() {
-  const PendingItem item = pending_.pop();
+  const PendingItem item = s_.pending.pop();
   advance(item.time);
   switch (item.kind) {
     case PendingKind::Attribution: on_attribution(item); break;
@@ -24,19 +25,25 @@ void Trajectory::on_pending() {
 }
 
 void Trajectory::on_event(int event, double time) {
+  s_.crossing_stale = true;  // fear or log-odds move here
   const auto e = static_cast<std::size_t>(event);
   const EventSpec& spec = scenario_.events[e];
-  const EventParams& ep = params_.events[e];
+  const EventParams& ep = k_->params.events[e];
   advance(time);
   if (spec.side >= 0) {
-    SideState& side = sides_[static_cast<std::size_t>(spec.side)];
+    SideState& side = s_.sides[static_cast<std::size_t>(spec.side)];
     side.fear = std::max(0.0, side.fear + ep.fear);
     side.logodds = clamp_logodds(side.logodds + ep.belief_logodds);
   }
-  if (!spec.sets.empty()) {  // for the rest of this trajectory; run() restores the draw
-    for (std::size_t j = 0; j < spec.sets.size(); ++j) params_.at(spec.sets[j].target) = params_.event_sets[e][j];
-    params_dirty_ = true;
-    derive();
+  if (!spec.sets.empty()) {  // for the rest of this trajectory; the next one starts from the draw
+    if (!s_.sets_applied) {
+      s_.after_sets = draw_;
+      s_.sets_applied = true;
+      k_ = &s_.after_sets;
+    }
+    for (std::size_t j = 0; j < spec.sets.size(); ++j)
+      s_.after_sets.params.at(spec.sets[j].target) = s_.after_sets.params.event_sets[e][j];
+    s_.after_sets.derive(scenario_);
   }
   update_intents();
   settle(scenario_.cause_index(BuiltinCause::Event));
@@ -44,104 +51,115 @@ void Trajectory::on_event(int event, double time) {
 
 void Trajectory::on_injection(int injection) {
   const auto i = static_cast<std::size_t>(injection);
-  if (at_war_) {  // §10: ignored and counted; not an evaluation point, no draws
+  if (s_.at_war) {  // §10: ignored and counted; not an evaluation point, no draws
     ++out_->injections_ignored;
     return;
   }
   const InjectionSpec& spec = scenario_.injections[i];
-  advance(params_.injects[i].day);
-  on_incident(spec.incident, spec.deliberate, params_.injects[i].severity, scenario_.cause_index(BuiltinCause::Inject));
+  advance(draw_.params.injects[i].day);
+  const double severity = draw_.params.injects[i].severity;
+  on_incident(spec.incident, spec.deliberate, severity, std::log(severity), scenario_.cause_index(BuiltinCause::Inject));
 }
 
 void Trajectory::start_war(int cause) {
   // §9.4: the harm the dilemma feared; §9.3: pending items vanish.
-  at_war_ = true;
+  s_.at_war = true;
   note_clash(cause);
   ++out_->wars;
   if (out_->first_war_day < 0) {
-    out_->first_war_day = now_;
+    out_->first_war_day = s_.now;
     out_->first_war_cause = cause;
   }
-  out_->war_spells.push_back({now_, 0.0, cause, false, false});
-  const double flip = clamp_logodds(derived_.flip_logodds);
+  out_->war_spells.push_back({s_.now, 0.0, cause, false, false});
+  const double flip = clamp_logodds(k_->flip_logodds);
   for (std::size_t i = 0; i < 2; ++i) {
-    sides_[i].fear = std::max(sides_[i].fear, params_.sides[i].flip_threshold);
-    sides_[i].logodds = std::max(sides_[i].logodds, flip);
+    s_.sides[i].fear = std::max(s_.sides[i].fear, k_->params.sides[i].flip_threshold);
+    s_.sides[i].logodds = std::max(s_.sides[i].logodds, flip);
   }
-  pending_.clear();
-  readings_.clear();
-  free_readings_.clear();
+  s_.pending.clear();
+  s_.readings.clear();
+  s_.free_readings.clear();
 }
 
 void Trajectory::note_clash(int cause) {
   if (out_->first_clash_day >= 0) return;
-  out_->first_clash_day = now_;
+  out_->first_clash_day = s_.now;
   out_->first_clash_cause = cause;
 }
 
 void Trajectory::on_war_end() {
-  advance(war_end_time_);
+  advance(s_.war_end_time);
   WarSpell& spell = out_->war_spells.back();
-  spell.days = now_ - spell.start_day;
-  const WarEnd end = war_end(derived_.hazards, war_.uniform());
+  spell.days = s_.now - spell.start_day;
+  const WarEnd end = war_end(k_->hazards, s_.streams.war.uniform());
   if (end == WarEnd::Ceasefire) {
     // Decay and drift resume from the state the war left; the phase by §3.
-    at_war_ = false;
-    war_end_time_ = std::numeric_limits<double>::infinity();
+    s_.at_war = false;
+    s_.war_end_time = std::numeric_limits<double>::infinity();
     ++out_->ceasefires;
     update_intents();
     settle(-1);
     return;
   }
-  nuclear_ = true;  // absorbing: the history ends here
+  s_.nuclear = true;  // absorbing: the history ends here
   spell.nuclear = true;
   out_->nuclear = true;
   out_->nuclear_side = static_cast<int>(end);
-  out_->nuclear_day = now_;
+  out_->nuclear_day = s_.now;
   settle(-1);
 }
 
 void Trajectory::on_crossing() {
+  s_.crossing_stale = true;  // fear or log-odds move here
   // §3, §8: at a crossing instant the falling quantity counts as already below.
-  advance(crossing_.time);
-  SideState& side = sides_[static_cast<std::size_t>(crossing_.side)];
-  if (crossing_.fear) {
-    side.fear = just_below(side.fear, crossing_.threshold);
+  advance(s_.crossing.time);
+  SideState& side = s_.sides[static_cast<std::size_t>(s_.crossing.side)];
+  if (s_.crossing.fear) {
+    side.fear = just_below(side.fear, s_.crossing.threshold);
   } else {
-    side.logodds = just_below(side.logodds, crossing_.threshold);
+    side.logodds = just_below(side.logodds, s_.crossing.threshold);
   }
   update_intents();
   settle(-1);  // a crossing only lowers the phase: it never causes a first spiral
 }
 
 void Trajectory::update_intents() {
-  for (std::size_t i = 0; i < 2; ++i) update_intent(sides_[i], params_.sides[i], derived_.flip_logodds);
+  for (std::size_t i = 0; i < 2; ++i) update_intent(s_.sides[i], k_->params.sides[i], k_->flip_logodds);
 }
 
 void Trajectory::settle(int cause) {
   // The last step of every evaluation point: the phase (§3), the running maximum, the
   // count of §9.5, then the times of what comes next.
-  phase_ = phase_of(sides_, at_war_, nuclear_, params_.model);
-  if (phase_ > max_phase_) {
-    if (max_phase_ < SPIRAL && phase_ >= SPIRAL) {
+  s_.phase = phase_of(s_.sides, s_.at_war, s_.nuclear, k_->params.model.fear_deep, k_->deep_logodds,
+                      k_->activated_logodds);
+  if (s_.phase > s_.max_phase) {
+    if (s_.max_phase < SPIRAL && s_.phase >= SPIRAL) {
       out_->first_spiral_cause = cause;
-      out_->first_spiral_day = now_;
+      out_->first_spiral_day = s_.now;
     }
-    max_phase_ = phase_;
+    s_.max_phase = s_.phase;
   }
   ++out_->evaluations;
-  if (nuclear_) {
-    halted_ = true;
+  if (s_.nuclear) {
+    s_.halted = true;
     return;
   }
   if (out_->evaluations >= static_cast<std::uint64_t>(scenario_.max_events)) {
     out_->runaway = true;
-    halted_ = true;
+    s_.halted = true;
     return;
   }
-  plan_crossing();
-  plan_arrival(now_);
-  if (at_war_) plan_war_end(now_);
+  const unsigned flags = (s_.sides[0].acquired ? 1u : 0u) | (s_.sides[0].innate ? 2u : 0u) |
+                         (s_.sides[1].acquired ? 4u : 0u) | (s_.sides[1].innate ? 8u : 0u) | (s_.at_war ? 16u : 0u);
+  if (s_.crossing_stale || s_.phase != s_.crossing_phase || flags != s_.crossing_flags || k_ != s_.crossing_draw) {
+    plan_crossing();
+    s_.crossing_stale = false;
+    s_.crossing_phase = s_.phase;
+    s_.crossing_flags = flags;
+    s_.crossing_draw = k_;
+  }
+  replan_arrival(s_.now);
+  if (s_.at_war) plan_war_end(s_.now);
 }
 
 }  // namespace escalate

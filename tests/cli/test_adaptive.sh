@@ -14,8 +14,8 @@ expect_exit 0 "$BIN" run "$closed" --trajectories 256 --target-ci 0.0001 --max-t
 expect_output "NOT reached (cap) with 1024 trajectories per draw after 3 round(s)"
 # 12 draws whose P(war) differ: their spread alone gives a half-width of about 0.01.
 expect_exit 0 "$BIN" run "$SRC/tests/configs/small.toml" --target-ci 0.005 -o floor.h5
-expect_output "NOT reachable with these draws with 512 trajectories per draw after 2 round(s)"
-expect_output "Rerun with about --draws 35"
+expect_output "NOT reachable with these draws with 256 trajectories per draw after 1 round(s)"
+expect_output "Rerun with about --draws 58"
 expect_exit 2 "$BIN" run "$closed" --target-ci 0.01 --shard 1/2 -o x.h5
 expect_output "no mpirun or --shard"
 finish

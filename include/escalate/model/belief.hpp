@@ -1,5 +1,7 @@
 #pragma once
 // Beliefs about the other side's type, in log-odds (docs/model.md §6).
+#include "escalate/model/logistic.hpp"
+
 namespace escalate {
 
 // J(l, q) = logit(b') - l with b = sigmoid(l) and Jeffrey's rule
@@ -19,7 +21,10 @@ double after_attribution(double logodds, double logodds_at_incident, double q0, 
 double calm_drift_per_day(double open_mindedness, double multiplier, double deliberate_rate_in);
 
 // The log-odds dt days later under drift k: clamp(l - k dt).
-double drifted(double logodds, double drift_per_day, double dt_days);
+// (Inline: it runs for both sides at every evaluation point.)
+inline double drifted(double logodds, double drift_per_day, double dt_days) {
+  return clamp_logodds(logodds - drift_per_day * dt_days);
+}
 
 // A reassurance signal with likelihood ratio `credibility`: clamp(l - open_mindedness ln(credibility)).
 double after_reassurance(double logodds, double open_mindedness, double credibility);

@@ -1,5 +1,7 @@
 #pragma once
 // Fear, asymmetric power and restraint (docs/model.md §7).
+#include <cmath>
+
 namespace escalate {
 
 // sens_v = (conventional_power_u / conventional_power_v) ^ sensitivity_exponent_v:
@@ -19,7 +21,10 @@ double fear_after_attribution(double fear, double gain, double sensitivity, doub
                               double elapsed_days, double half_life_days);
 
 // F 2^(-dt / half_life).
-double fear_decayed(double fear, double half_life_days, double dt_days);
+// (Inline: it runs for both sides at every evaluation point.)
+inline double fear_decayed(double fear, double half_life_days, double dt_days) {
+  return fear * std::exp2(-dt_days / half_life_days);
+}
 
 // max(0, F - relief) after a reassurance signal.
 double fear_after_reassurance(double fear, double relief);

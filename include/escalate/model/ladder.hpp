@@ -33,4 +33,7 @@ std::array<double, RUNG_COUNT> rung_at_least(const ResponseParams& p, const Ladd
 // The rung drawn from one uniform U in (0, 1): the highest r with U < P(rung >= r).
 int draw_rung(const std::array<double, RUNG_COUNT>& at_least, double uniform);
 
+// The same rung, computing P(rung >= r) only up to the rung taken (a sigmoid per step).
+int climb(const ResponseParams& p, const LadderInput& in, double uniform);
+
 }  // namespace escalate

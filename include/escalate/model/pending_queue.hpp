@@ -18,8 +18,9 @@ struct PendingItem {
                               // countermeasure / strike: who receives it
   int cause = -1;             // decision: the cause index of the act decided on
   int reading = -1;           // attribution, decision on an incident: its incident-reading slot
-  double q = 0;               // decision on a countermeasure or strike: the act's reading
-  double severity = 0;        // decision: the act's severity; strike: its severity
+  double logit_q = 0;         // decision on a countermeasure or strike: the ladder's logit of the
+                              //   act's reading, clamped to [eps, 1 - eps] (§5.5)
+  double severity = 0;        // decision: ln of the act's severity (§9.1); strike: its severity
   double uniform = 0;         // decision: the ladder uniform U (§9.1), drawn at creation
 };
 
@@ -31,19 +32,33 @@ class PendingQueue {
   std::size_t size() const { return heap_.size(); }
   // Due time of the first item, +inf if none.
   double next_time() const { return heap_.empty() ? std::numeric_limits<double>::infinity() : heap_.front().time; }
-  const PendingItem& front() const { return heap_.front(); }
+  const PendingItem& front() const { return items_[heap_.front().slot]; }
   // Removes and returns the first item (earliest time, then lowest number).
   PendingItem pop();
   // Drops every item (a war starts); numbering goes on.
-  void clear() { heap_.clear(); }
+  void clear() {
+    heap_.clear();
+    items_.clear();
+    free_.clear();
+  }
   // Drops every item and restarts numbering (a new trajectory). Keeps the allocation.
   void reset() {
-    heap_.clear();
+    clear();
     next_number_ = 0;
   }
 
  private:
-  std::vector<PendingItem> heap_;  // binary min-heap on (time, number)
+  // A binary min-heap of small keys on (time, number); the items stay in their slots.
+  struct Key {
+    double time;
+    std::uint64_t number;
+    std::uint32_t slot;
+  };
+  static bool before(const Key& a, const Key& b) { return a.time != b.time ? a.time < b.time : a.number < b.number; }
+
+  std::vector<Key> heap_;
+  std::vector<PendingItem> items_;
+  std::vector<std::uint32_t> free_;
   std::uint64_t next_number_ = 0;
 };
 

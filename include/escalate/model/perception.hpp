@@ -13,6 +13,16 @@ double first_reading(double prior, double clarity, double noise, double bias, bo
 
 // §5.3: the reading of an established attribution: 1 - e for "deliberate", e for
 // "accidental", with e = max(eps, attribution_error).
+// Both steps at once, as the trajectory takes them: the first reading q0 from the
+// victim's belief, the type's rates D and A in force, the multiplier m, the clarity d,
+// the evidence scale sqrt(1 + noise^2) (constant within a draw), the bias and the normal
+// z. logit(pi) = ln(w / A) takes one log; equal to first_reading(deliberate_prior(...)).
+double perceived_reading(double belief, double deliberate_rate, double accidental_rate, double multiplier,
+                         double clarity, double evidence_scale, double bias, bool deliberate, double z);
+// Its log-odds: q0 = sigmoid(perceived_logodds(...)); -inf when pi = 0, +inf when pi = 1.
+double perceived_logodds(double belief, double deliberate_rate, double accidental_rate, double multiplier,
+                         double clarity, double evidence_scale, double bias, bool deliberate, double z);
+
 double attributed_reading(bool answer_deliberate, double attribution_error, double epsilon);
 
 }  // namespace escalate

@@ -21,17 +21,22 @@ inline const char* phase_name(int phase) {
 // §4: incident rates are indexed by phase 0..3; at war and nuclear the processes are off.
 inline int rate_phase(int phase) { return phase < WAR ? phase : RATE_PHASE_COUNT - 1; }
 
-// §3. Belief thresholds are compared in log-odds (§8): l >= logit(threshold).
-inline int phase_of(const std::array<SideState, 2>& sides, bool at_war, bool nuclear, const ModelParams& m) {
+// §3. Belief thresholds are compared in log-odds (§8): l >= logit(threshold), with the
+// logits of belief_deep and belief_activated given (they are constant within a draw).
+inline int phase_of(const std::array<SideState, 2>& sides, bool at_war, bool nuclear, double fear_deep,
+                    double deep_logodds, double activated_logodds) {
   if (nuclear) return NUCLEAR;
   if (at_war) return WAR;
   if (sides[0].offensive() || sides[1].offensive()) return SPIRAL;
-  const double deep = logit(m.belief_deep), activated = logit(m.belief_activated);
   for (const SideState& s : sides)
-    if (s.logodds >= deep && s.fear >= m.fear_deep) return DEEP;
+    if (s.logodds >= deep_logodds && s.fear >= fear_deep) return DEEP;
   for (const SideState& s : sides)
-    if (s.logodds >= activated) return ACTIVATED;
+    if (s.logodds >= activated_logodds) return ACTIVATED;
   return DORMANT;
+}
+
+inline int phase_of(const std::array<SideState, 2>& sides, bool at_war, bool nuclear, const ModelParams& m) {
+  return phase_of(sides, at_war, nuclear, m.fear_deep, logit(m.belief_deep), logit(m.belief_activated));
 }
 
 }  // namespace escalate

@@ -60,19 +60,26 @@ class RandomStream {
   static constexpr double UNIFORM_MIN = 0x1.0p-54;
   static constexpr double UNIFORM_MAX = 1.0 - 0x1.0p-53;  // the largest double below 1
   // Uniform double in [UNIFORM_MIN, UNIFORM_MAX] inside (0, 1): never exactly 0 or 1, so
-  // logs and inverse CDFs are safe. (2^53 - 1) + 0.5 rounds to 2^53 in double arithmetic,
-  // so the top output alone would give exactly 1 (and an infinite normal): it is clamped.
-  double uniform() {
-    const double u = (static_cast<double>((*this)() >> 11) + 0.5) * 0x1.0p-53;
-    return u < 1.0 ? u : UNIFORM_MAX;
-  }
+  // logs and inverse CDFs are safe.
+  double uniform() { return uniform_of((*this)()); }
   // Exponential with rate `rate` (> 0) by inversion: -ln(U) / rate. One output.
   double exponential(double rate) { return standard_exponential() / rate; }
   // Exp(1) by inversion. One output.
-  double standard_exponential();
-  // Standard normal by inversion of its CDF (Boost.Math erfc_inv). One output.
-  double normal();
+  double standard_exponential() { return exponential_of((*this)()); }
+  // Standard normal by inversion of its CDF (Boost.Math erfc_inv in double). One output.
+  double normal() { return normal_of((*this)()); }
   bool bernoulli(double p) { return uniform() < p; }
+
+  // The same variates from an output taken earlier with operator(): an act takes its
+  // draws whatever the branch (§12) and transforms only those it uses.
+  // (2^53 - 1) + 0.5 rounds to 2^53 in double arithmetic, so the top output alone would
+  // give exactly 1 (and an infinite normal): it is clamped to UNIFORM_MAX.
+  static double uniform_of(result_type bits) {
+    const double u = (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;
+    return u < 1.0 ? u : UNIFORM_MAX;
+  }
+  static double exponential_of(result_type bits);
+  static double normal_of(result_type bits);
 
   std::uint64_t blocks_used() const { return counter_.v[2]; }
   // Test hook: start at block `block` (to check that exhaustion throws).

@@ -46,3 +46,32 @@ TEST_CASE("calm drift and reassurance (docs/model.md 6)", "[belief]") {
   CHECK(calm_drift_per_day(0.4, 1.0, 5.0) == 0.0);  // m = 1: silence says nothing
   CHECK(after_reassurance(1.0, 0.5, std::exp(2.0)) == Approx(0.0).margin(1e-12));
 }
+
+TEST_CASE("Jeffrey's increment in its one-exp form matches the rule in long double", "[belief]") {
+  // b' = q b m / (b m + 1 - b) + (1 - q) b computed in long double, then logit(b') - l.
+  auto reference = [](long double l, long double q, long double m) {
+    const long double b = 1.0L / (1.0L + std::exp(-l)), nb = 1.0L / (1.0L + std::exp(l));
+    const long double up = q * b * m / (b * m + nb) + (1 - q) * b, down = q * nb / (b * m + nb) + (1 - q) * nb;
+    return static_cast<double>(std::log(up) - std::log(down) - l);
+  };
+  for (double l : {-20.0, -7.5, -1.0, -1e-9, 0.0, 0.3, 4.0, 19.99, 20.0})
+    for (double q : {1e-6, 0.01, 0.37, 0.5, 0.99, 1.0})
+      for (double m : {0.0, 0.5, 1.5, 3.0, 40.0}) {
+        if (m == 0.0 && q == 1.0) continue;  // -inf, checked above
+        INFO("l = " << l << ", q = " << q << ", m = " << m);
+        CHECK(jeffrey_increment(l, q, m) == Approx(reference(l, q, m)).margin(1e-13));
+      }
+  // Beyond the clamp it stays finite, with the limits of the rule: -ln(q / m + 1 - q) as
+  // b -> 1 and ln(q m + 1 - q) as b -> 0.
+  CHECK(jeffrey_increment(800.0, 0.5, 3.0) == Approx(std::log(1.5)).margin(1e-15));
+  CHECK(jeffrey_increment(-800.0, 0.5, 3.0) == Approx(std::log(2.0)).margin(1e-15));
+}
+
+TEST_CASE("an attribution's correction is the difference of two increments at the incident", "[belief]") {
+  for (double l_at : {-12.0, -0.4, 0.0, 2.5, 18.0})
+    for (double q0 : {0.02, 0.6, 0.97})
+      for (double qc : {0.01, 0.99}) {
+        const double expected = 0.3 + jeffrey_increment(l_at, qc, 2.5) - jeffrey_increment(l_at, q0, 2.5);
+        CHECK(after_attribution(0.3, l_at, q0, qc, 2.5) == Approx(expected).margin(1e-14));
+      }
+}

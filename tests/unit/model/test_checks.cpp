@@ -389,3 +389,70 @@ TEST_CASE("configs that differ only in the ladder see the same incidents (common
   CHECK(aligned);
   CHECK(protests_high > protests_low);
 }
+
+TEST_CASE("arrivals by budget: a rate changed by an event gives the integrated-rate closed form", "[checks][budget]") {
+  // docs/model.md §4: the budget is spent against the integrated rate, so with the rate
+  // lam1 before day 120 and lam2 after (an event's `set`), P(first clash by t) =
+  // 1 - exp(-p3 * (lam1 min(t, 120) + lam2 max(0, t - 120)) / 365) (check 1's device).
+  Scenario s = two_sides(360, 30);
+  s.incidents = {{"border", NATO, RUSSIA}};
+  EventSpec surge{"surge", -1, false, {}};
+  for (int r = 0; r < RATE_PHASE_COUNT; ++r)
+    surge.sets.push_back({"incident.border.accidental_rate." + std::to_string(r),
+                          {Section::Incident, 0, offsetof(IncidentParams, accidental_rate), r}});
+  s.events = {surge};
+  Parameters p = neutral(s);
+  const double lam1 = 2.0, lam2 = 10.0, day = 120.0;
+  for (int r = 0; r < RATE_PHASE_COUNT; ++r) p.incidents[0].accidental_rate[r] = lam1;
+  p.events[0].day = day;
+  p.event_sets[0].assign(RATE_PHASE_COUNT, lam2);
+  for (SideParams& side : p.sides) side.decision_delay_days = 3.0;  // decisions are evaluation points between arrivals
+  make_answers_inert(p);
+  p.response.intercept[1] = 0.5;
+  p.response.intercept[2] = -0.3;
+  const auto T = static_cast<std::size_t>(s.grid_points());
+  std::vector<double> clash(T, 0);
+  run_many(s, p, [&](const TrajectoryRecord& r) {
+    for (std::size_t g = 0; g < T; ++g)
+      clash[g] += r.first_clash_day >= 0 && r.first_clash_day <= static_cast<double>(g) * 30.0;
+  });
+  const double p3 = sigmoid(0.5) * sigmoid(-0.3);
+  for (std::size_t g = 0; g < T; ++g) {
+    const double t = static_cast<double>(g) * 30.0;
+    const double integrated = lam1 * std::min(t, day) + lam2 * std::max(0.0, t - day);
+    check_frequency("P(first clash by t)", t, clash[g], N, 1 - std::exp(-p3 * integrated / 365.0));
+  }
+}
+
+TEST_CASE("arrivals by budget: doubling every rate halves every arrival time (common random numbers)",
+          "[checks][budget][crn]") {
+  // One budget per arrival and none drawn at other evaluation points (here: decisions
+  // after a delay), so at twice the rate each arrival comes at exactly half the time:
+  // the incidents of a 200-day run at 2 lam are those of a 400-day run at lam, in every
+  // trajectory. (A re-draw at every evaluation point would decouple them.)
+  Scenario slow = two_sides(400, 10), fast = two_sides(200, 5);
+  slow.incidents = fast.incidents = {{"border", NATO, RUSSIA}};
+  Parameters ps = neutral(slow), pf = neutral(fast);
+  for (int r = 0; r < RATE_PHASE_COUNT; ++r) {
+    ps.incidents[0].accidental_rate[r] = 9.0;
+    pf.incidents[0].accidental_rate[r] = 18.0;
+  }
+  for (Parameters* p : {&ps, &pf})
+    for (SideParams& side : p->sides) side.decision_delay_days = 7.0;
+  Trajectory a(slow), b(fast);
+  a.prepare(ps);
+  b.prepare(pf);
+  TrajectoryRecord ra, rb;
+  bool same = true;
+  double incidents = 0, evaluations = 0;
+  for (int n = 0; n < 500; ++n) {
+    a.run(0, n, SEED, ra);
+    b.run(0, n, SEED, rb);
+    same &= ra.incidents == rb.incidents;
+    incidents += static_cast<double>(ra.incidents[0]);
+    evaluations += static_cast<double>(rb.evaluations);
+  }
+  CHECK(same);
+  CHECK(incidents > 500 * 5.0);                // about 9.9 arrivals per trajectory
+  CHECK(evaluations > 1.5 * incidents + 500);  // and a decision (an evaluation point) on most of them
+}

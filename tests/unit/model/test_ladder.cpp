@@ -62,3 +62,24 @@ TEST_CASE("configs that differ only in the ladder stay coupled", "[ladder]") {
     CHECK(draw_rung(high, u) >= draw_rung(low, u));
   }
 }
+
+TEST_CASE("climb takes the same rung as draw_rung over the whole distribution", "[ladder]") {
+  ResponseParams p{};
+  const double intercepts[STEP_COUNT] = {0.8, -0.2, -1.1, 0.4};
+  for (int r = 0; r < STEP_COUNT; ++r) {
+    p.intercept[r] = intercepts[r];
+    p.weight_attribution[r] = 0.3 * (r + 1);
+    p.weight_fear[r] = 0.2;
+    p.weight_restraint[r] = 0.1;
+  }
+  int differ = 0, rungs_seen[RUNG_COUNT] = {};
+  for (int i = 0; i < 4000; ++i) {
+    const double u = (i + 0.5) / 4000.0;
+    const LadderInput in{-3.0 + 6.0 * ((i * 7) % 101) / 100.0, 0.0, ((i * 13) % 17) / 8.0, i % 3 == 0, 1.5};
+    const int rung = climb(p, in, u);
+    differ += rung != draw_rung(rung_at_least(p, in), u);
+    ++rungs_seen[rung];
+  }
+  CHECK(differ == 0);
+  for (int r = 0; r < RUNG_COUNT; ++r) CHECK(rungs_seen[r] > 0);
+}

@@ -40,3 +40,17 @@ TEST_CASE("the reading of an established attribution (docs/model.md 5.3)", "[per
   CHECK(attributed_reading(true, 0.2, 0.01) == 0.8);
   CHECK(attributed_reading(false, 0.2, 0.01) == 0.2);
 }
+
+TEST_CASE("perceived_reading is first_reading of deliberate_prior", "[perception]") {
+  for (double b : {0.01, 0.3, 0.9})
+    for (double D : {0.0, 0.7, 4.0})
+      for (double A : {0.0, 1.5})
+        for (bool deliberate : {false, true})
+          for (double z : {-2.0, 0.1, 1.3}) {
+            const double noise = 0.6, d = 1.2, bias = 0.4, m = 3.0;
+            const double expected = first_reading(deliberate_prior(b, D, A, m), d, noise, bias, deliberate, z);
+            INFO("b " << b << " D " << D << " A " << A << " deliberate " << deliberate << " z " << z);
+            CHECK(perceived_reading(b, D, A, m, d, std::sqrt(1 + noise * noise), bias, deliberate, z) ==
+                  Approx(expected).margin(1e-14));
+          }
+}
