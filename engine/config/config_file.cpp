@@ -82,105 +82,133 @@ void check_ascii_outside_strings(const std::string& text, const std::string& ori
 // array or inline table a value opens. toml++ (and the merging, formatting and loading
 // that walk the tree) recurse once per level, so a header 35,000 keys deep would
 // overflow the stack. Real configs stay below 10.
-void check_nesting_depth(const std::string& text, const std::string& origin) {
+namespace {
+// The scanner behind check_nesting_depth: one pass over the text, tracking where a
+// header, a key or a value is being read and how deep each open container is.
+class NestingScan {
+ public:
+  NestingScan(const std::string& text, const std::string& origin) : text_(text), origin_(origin) {}
+
+  void run() {
+    for (std::size_t i = 0; i < text_.size(); ++i) {
+      const char c = text_[i];
+      if (c == '\n') {
+        ++line_, line_begin_ = i + 1;
+        if (stack_.empty()) line_start_ = true, expect_key_ = false;
+        continue;
+      }
+      if (c == ' ' || c == '\t' || c == '\r') continue;
+      if (c == '#') {
+        while (i + 1 < text_.size() && text_[i + 1] != '\n') ++i;
+        continue;
+      }
+      if (line_start_) {
+        line_start_ = false;
+        if (c == '[') {  // a table header: its parts, up to the closing bracket
+          i = table_header(i);
+          continue;
+        }
+        expect_key_ = true, key_parts_ = 1;
+      }
+      if (c == '"' || c == '\'') {
+        i = skip_string(i);
+        continue;
+      }
+      if (expect_key_) key_char(c, i);
+      else value_char(c, i);
+    }
+  }
+
+ private:
   struct Open {
     char kind;  // '[' array, '{' inline table
     int depth;  // of the container itself
   };
-  std::vector<Open> stack;
-  int table_depth = 0;      // of the current [table] header
-  int value_depth = 0;      // of the value being read
-  int key_parts = 1;        // parts of the key being read
-  bool line_start = true;   // at the start of a top-level line (header or key expected)
-  bool expect_key = false;  // reading a key (before its '=')
-  std::size_t line = 1, line_begin = 0;
-  auto refuse = [&](std::size_t i) {
-    throw ConfigError(origin + ":" + std::to_string(line) + ":" + std::to_string(i - line_begin + 1) +
+  const std::string& text_;
+  const std::string& origin_;
+  std::vector<Open> stack_;
+  int table_depth_ = 0;      // of the current [table] header
+  int value_depth_ = 0;      // of the value being read
+  int key_parts_ = 1;        // parts of the key being read
+  bool line_start_ = true;   // at the start of a top-level line (header or key expected)
+  bool expect_key_ = false;  // reading a key (before its '=')
+  std::size_t line_ = 1, line_begin_ = 0;
+
+  [[noreturn]] void refuse(std::size_t i) const {
+    throw ConfigError(origin_ + ":" + std::to_string(line_) + ":" + std::to_string(i - line_begin_ + 1) +
                       ": nested more than " + std::to_string(MAX_TOML_NESTING) +
                       " levels deep (table headers, dotted keys, arrays and inline tables count)");
-  };
-  auto check = [&](int depth, std::size_t i) {
+  }
+  void check(int depth, std::size_t i) const {
     if (depth > MAX_TOML_NESTING) refuse(i);
-  };
-  auto at = [&](std::size_t i, const char* s) { return text.compare(i, std::strlen(s), s) == 0; };
+  }
+  bool at(std::size_t i, const char* s) const { return text_.compare(i, std::strlen(s), s) == 0; }
+  int enclosing_depth() const { return stack_.empty() ? table_depth_ : stack_.back().depth; }
+
   // Skips a string starting at i; returns the index of its last character.
-  auto skip_string = [&](std::size_t i) {
-    const bool basic = text[i] == '"';
-    const char quote = text[i];
+  std::size_t skip_string(std::size_t i) {
+    const bool basic = text_[i] == '"';
+    const char quote = text_[i];
     if (at(i, basic ? "\"\"\"" : "'''")) {
-      for (std::size_t j = i + 3; j < text.size(); ++j) {
-        if (text[j] == '\n') ++line, line_begin = j + 1;
-        if (basic && text[j] == '\\') { ++j; if (j < text.size() && text[j] == '\n') ++line, line_begin = j + 1; continue; }
-        if (text[j] == quote && j + 2 < text.size() && text[j + 1] == quote && text[j + 2] == quote) {
+      for (std::size_t j = i + 3; j < text_.size(); ++j) {
+        if (text_[j] == '\n') ++line_, line_begin_ = j + 1;
+        if (basic && text_[j] == '\\') { ++j; if (j < text_.size() && text_[j] == '\n') ++line_, line_begin_ = j + 1; continue; }
+        if (text_[j] == quote && j + 2 < text_.size() && text_[j + 1] == quote && text_[j + 2] == quote) {
           std::size_t end = j + 2;
-          while (end + 1 < text.size() && end < j + 4 && text[end + 1] == quote) ++end;
+          while (end + 1 < text_.size() && end < j + 4 && text_[end + 1] == quote) ++end;
           return end;
         }
       }
-      return text.size();
+      return text_.size();
     }
-    for (std::size_t j = i + 1; j < text.size(); ++j) {
-      if (text[j] == '\n') return j - 1;  // unterminated: toml++ says so
-      if (basic && text[j] == '\\') { ++j; continue; }
-      if (text[j] == quote) return j;
+    for (std::size_t j = i + 1; j < text_.size(); ++j) {
+      if (text_[j] == '\n') return j - 1;  // unterminated: toml++ says so
+      if (basic && text_[j] == '\\') { ++j; continue; }
+      if (text_[j] == quote) return j;
     }
-    return text.size();
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\n') {
-      ++line, line_begin = i + 1;
-      if (stack.empty()) line_start = true, expect_key = false;
-      continue;
+    return text_.size();
+  }
+
+  // A [table] or [[array]] header at i: counts its parts; returns the index before the line's end.
+  std::size_t table_header(std::size_t i) {
+    int parts = at(i, "[[") ? 2 : 1;
+    std::size_t j = i + (parts == 2 ? 2 : 1);
+    for (; j < text_.size() && text_[j] != ']' && text_[j] != '\n'; ++j) {
+      if (text_[j] == '"' || text_[j] == '\'') j = std::min(skip_string(j), text_.size() - 1);
+      else if (text_[j] == '.') check(++parts, j);
     }
-    if (c == ' ' || c == '\t' || c == '\r') continue;
-    if (c == '#') {
-      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
-      continue;
-    }
-    if (line_start) {
-      line_start = false;
-      if (c == '[') {  // a table header: its parts, up to the closing bracket
-        int parts = at(i, "[[") ? 2 : 1;
-        std::size_t j = i + (parts == 2 ? 2 : 1);
-        for (; j < text.size() && text[j] != ']' && text[j] != '\n'; ++j) {
-          if (text[j] == '"' || text[j] == '\'') j = std::min(skip_string(j), text.size() - 1);
-          else if (text[j] == '.') check(++parts, j);
-        }
-        table_depth = parts;
-        while (j < text.size() && text[j] != '\n') ++j;  // the rest of the line: toml++ checks it
-        i = j - 1;
-        continue;
-      }
-      expect_key = true, key_parts = 1;
-    }
-    if (c == '"' || c == '\'') {
-      i = skip_string(i);
-      continue;
-    }
-    if (expect_key) {
-      if (c == '.') check(++key_parts + (stack.empty() ? table_depth : stack.back().depth), i);
-      else if (c == '=') {
-        expect_key = false;
-        value_depth = (stack.empty() ? table_depth : stack.back().depth) + key_parts;
-        check(value_depth, i);
-      }
-      continue;
-    }
-    if (c == '[' || c == '{') {
-      stack.push_back({c, value_depth});
-      check(value_depth + 1, i);
-      if (c == '[') value_depth += 1;
-      else expect_key = true, key_parts = 1;
-    } else if (c == ',' && !stack.empty()) {
-      if (stack.back().kind == '[') value_depth = stack.back().depth + 1;
-      else expect_key = true, key_parts = 1;
-    } else if ((c == ']' || c == '}') && !stack.empty()) {
-      stack.pop_back();
-      value_depth = stack.empty() ? value_depth : stack.back().depth + 1;
+    table_depth_ = parts;
+    while (j < text_.size() && text_[j] != '\n') ++j;  // the rest of the line: toml++ checks it
+    return j - 1;
+  }
+
+  void key_char(char c, std::size_t i) {
+    if (c == '.') check(++key_parts_ + enclosing_depth(), i);
+    else if (c == '=') {
+      expect_key_ = false;
+      value_depth_ = enclosing_depth() + key_parts_;
+      check(value_depth_, i);
     }
   }
-}
+
+  void value_char(char c, std::size_t i) {
+    if (c == '[' || c == '{') {
+      stack_.push_back({c, value_depth_});
+      check(value_depth_ + 1, i);
+      if (c == '[') value_depth_ += 1;
+      else expect_key_ = true, key_parts_ = 1;
+    } else if (c == ',' && !stack_.empty()) {
+      if (stack_.back().kind == '[') value_depth_ = stack_.back().depth + 1;
+      else expect_key_ = true, key_parts_ = 1;
+    } else if ((c == ']' || c == '}') && !stack_.empty()) {
+      stack_.pop_back();
+      value_depth_ = stack_.empty() ? value_depth_ : stack_.back().depth + 1;
+    }
+  }
+};
+}  // namespace
+
+void check_nesting_depth(const std::string& text, const std::string& origin) { NestingScan(text, origin).run(); }
 
 toml::table parse_one(const fs::path& path) {
   // A regular file of at most 16 MiB; never blocks on a FIFO (base/input_file.hpp).

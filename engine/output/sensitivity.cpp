@@ -89,8 +89,9 @@ SensitivityAnalysis analyse_counts(const Config& config, SensitivityDesign desig
   return a;
 }
 
-void write_sensitivity(H5Writer& h5, const Config& config, const SensitivityAnalysis& a, const Results& run) {
-  const std::int64_t P = a.design.parameters;
+namespace {
+// The axes, the design (unit cube and values) and the per-point estimates.
+void write_design_and_estimates(H5Writer& h5, const SensitivityAnalysis& a) {
   const std::vector<std::string> outcomes(SENSITIVITY_OUTCOME_NAMES.begin(), SENSITIVITY_OUTCOME_NAMES.end());
   std::vector<std::int64_t> point(static_cast<std::size_t>(a.design.points()));
   std::iota(point.begin(), point.end(), 0);
@@ -112,7 +113,11 @@ void write_sensitivity(H5Writer& h5, const Config& config, const SensitivityAnal
   h5.variable("estimates/p", a.p, {"point", "outcome"}, {"per-point probability of the outcome by the horizon", "1"});
   h5.variable("estimates/noise_variance", a.noise, {"point", "outcome"},
               {"p (1 - p) / (T - 1): unbiased estimate of the binomial variance of p", "1"});
+}
 
+// Sobol' indices or Morris measures per outcome and parameter, with their intervals.
+void write_indices(H5Writer& h5, const SensitivityAnalysis& a) {
+  const std::int64_t P = a.design.parameters;
   auto per_parameter = [&](const char* name, const auto& get, const std::string& what) {
     std::vector<double> v, interval;
     for (int o = 0; o < SENSITIVITY_OUTCOMES; ++o) {
@@ -162,7 +167,10 @@ void write_sensitivity(H5Writer& h5, const Config& config, const SensitivityAnal
     link_ancillary(h5, "ST", {"ST_interval"});
   }
   if (!a.morris.empty()) link_ancillary(h5, "mu_star", {"mu_star_interval", "mu_star_noise_floor"});
-  write_results(h5, "run", config, run);
+}
+
+// The file's CF globals and provenance attributes.
+void write_sensitivity_attributes(H5Writer& h5, const Config& config, const SensitivityAnalysis& a, const Results& run) {
   write_cf_globals(h5, "Sensitivity analysis (docs/sensitivity.md): " + std::to_string(a.design.points()) +
                            " design points over the uncertain parameters (group design), each estimated from " +
                            std::to_string(config.run.trajectories) + " trajectories (group estimates); " +
@@ -200,6 +208,15 @@ void write_sensitivity(H5Writer& h5, const Config& config, const SensitivityAnal
   h5.attribute("", "threads", static_cast<std::int64_t>(run.provenance.threads));
   h5.attribute("", "wall_time_seconds", run.provenance.wall_seconds);
   h5.attribute("", "complete", static_cast<std::int64_t>(1));
+}
+
+}  // namespace
+
+void write_sensitivity(H5Writer& h5, const Config& config, const SensitivityAnalysis& a, const Results& run) {
+  write_design_and_estimates(h5, a);
+  write_indices(h5, a);
+  write_results(h5, "run", config, run);
+  write_sensitivity_attributes(h5, config, a, run);
 }
 
 }  // namespace escalate

@@ -4,7 +4,7 @@
 source "$(dirname "$0")/lib.sh"
 cd "$WORK"
 cfg="$SRC/tests/configs/small.toml"
-size=(--draws 120 --trajectories 3000)   # about 5 s on 2 cores: long enough to interrupt
+size=(--draws 120 --trajectories 8000)   # about 6 s on 2 cores with engine 1.1 (a shard 3 s): long enough to interrupt
 
 "$BIN" run "$cfg" "${size[@]}" -q -o full.h5
 [ $? -eq 0 ] && pass "uninterrupted run" || fail "uninterrupted run"
@@ -52,7 +52,7 @@ interrupt "--target-ci" ci-int.h5 run "$SRC/tests/configs/closed-form.toml" --dr
 # Resume the interrupted run: the same datasets as the uninterrupted one.
 expect_exit 0 "$BIN" run "$cfg" "${size[@]}" -q --resume partial-INT.h5
 expect_exit 0 h5diff --exclude-attribute / full.h5 partial-INT.h5
-expect_exit 2 "$BIN" run "$cfg" --draws 121 --trajectories 3000 -q --resume partial-TERM.h5 -o other.h5
+expect_exit 2 "$BIN" run "$cfg" --draws 121 --trajectories 8000 -q --resume partial-TERM.h5 -o other.h5
 expect_output "different config, seed or size"
 expect_exit 2 "$BIN" run "$cfg" "${size[@]}" -q --resume full.h5 -o other.h5
 expect_output "already complete"
