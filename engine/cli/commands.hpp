@@ -53,6 +53,17 @@ void add_sampling_options(CLI::App* command, SamplingOptions& options, const std
                           const std::string& scope);
 // --draws, --trajectories and --seed as overrides (UsageError for a bad integer).
 ConfigOverrides overrides_of(const SamplingOptions& options);
+// The sampling options every sampling request carries (run, compare, sweep): the
+// overrides, output, threads, force, dry run and the command line for the file's history.
+template <class Request>
+void fill_sampling(Request& request, const SamplingOptions& options, const std::string& command_line) {
+  request.overrides = overrides_of(options);
+  request.output = options.output;
+  request.threads = options.threads;
+  request.force = options.force;
+  request.dry_run = options.dry_run;
+  request.command_line = command_line;
+}
 
 // ConfigOverrides::seed's type decides the seeds this build can take: [0, 2^64).
 std::uint64_t max_seed();

@@ -21,12 +21,7 @@ struct CompareOptions {
 int execute_compare(const CompareOptions& o, const std::string& command_line) {
   app::CompareRequest request;
   request.configs = o.configs;
-  request.overrides = overrides_of(o.sampling);
-  request.output = o.sampling.output;
-  request.threads = o.sampling.threads;
-  request.force = o.sampling.force;
-  request.dry_run = o.sampling.dry_run;
-  request.command_line = command_line;
+  fill_sampling(request, o.sampling, command_line);
   const app::CompareOutcome out = app::compare(request, terminal_callbacks(o.sampling.quiet));
   if (out.estimate) {
     print_comparison_estimate(std::cout, out.runs, *out.estimate, out.output);

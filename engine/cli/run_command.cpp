@@ -41,13 +41,8 @@ ShardInfo parse_shard(const std::string& text) {
 app::RunRequest request_of(const RunOptions& o, const std::string& command_line) {
   app::RunRequest r;
   r.config = o.config;
-  r.overrides = overrides_of(o.sampling);
-  r.output = o.sampling.output;
-  r.threads = o.sampling.threads;
-  r.force = o.sampling.force;
-  r.dry_run = o.sampling.dry_run;
+  fill_sampling(r, o.sampling, command_line);
   r.resume = o.resume;
-  r.command_line = command_line;
   constexpr auto MAX = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
   if (!o.max_trajectories.empty()) {
     r.max_trajectories = static_cast<std::int64_t>(parse_integer_flag("--max-trajectories", o.max_trajectories, 1, MAX));

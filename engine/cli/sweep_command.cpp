@@ -21,14 +21,9 @@ struct SweepOptions {
 
 int execute_sweep(const SweepOptions& o, const std::string& command_line) {
   app::SweepRequest request;
-  request.overrides = overrides_of(o.sampling);
+  fill_sampling(request, o.sampling, command_line);
   request.config = o.config;
   for (const auto& spec : o.sets) request.axes.push_back(parse_sweep_spec(spec));
-  request.output = o.sampling.output;
-  request.threads = o.sampling.threads;
-  request.force = o.sampling.force;
-  request.dry_run = o.sampling.dry_run;
-  request.command_line = command_line;
   const app::SweepOutcome out = app::sweep(request, terminal_callbacks(o.sampling.quiet));
   if (out.estimate) {
     print_comparison_estimate(std::cout, out.runs, *out.estimate, out.output);
