@@ -8,6 +8,7 @@
 //   prior/text, prior/mean, prior/variance [parameter]
 //   stages/{temperature, ess, acceptance, moves, evaluations} [stage]
 //   check/{observation, observed, median, low, high, pit, outlier} [observation]
+//   check/predictive           [draw, observation] the posterior predictive draws
 //   attributes: record path and SHA-256, every config's path and SHA-256, seed, particles,
 //   trajectories, command line, engine version, log_evidence, final_ess, misfits.
 //
@@ -29,6 +30,8 @@ struct PosteriorStage {
 };
 
 // One observation of the record in the posterior predictive check.
+// An entry the record leaves unobserved (-1) may still have a row: observed and pit are
+// NaN, and it is never an outlier (walk-forward validation predicts held-out years so).
 struct PosteriorCheckRow {
   std::string observation;  // "pre_war/counts/close-encounter/2016", "pre_war/answers/cyber-attack/protest",
                             // "pre_war/outcomes/wars"
@@ -63,6 +66,8 @@ struct PosteriorFile {
   double log_evidence = 0;
   double final_ess = 0;
   std::vector<PosteriorCheckRow> check;
+  std::vector<double> predictive;        // [D, check.size()] row-major: one predictive draw per
+                                         // posterior draw and check row (counts as doubles)
   std::vector<std::string> misfits;      // one line per observation no particle reproduces
   PosteriorProvenance provenance;
 
