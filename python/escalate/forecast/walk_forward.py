@@ -13,8 +13,6 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
-import numpy as np
-
 from .. import engine
 from ..errors import EscalateError, one_line
 from . import naive, scores
