@@ -130,6 +130,11 @@ class WalkForward(unittest.TestCase):
         self.assertEqual(first, second)
         model = [r for r in self.rows() if r["forecast"] == "model"]
         self.assertTrue(any(float(r["crps"]) > 0 for r in model))
+        # --naive-only needs no engine at all and gives the same naive rows
+        self.fake = os.path.join(self.dir, "no-such-engine")
+        c = self.run_tool("poisson", "--force", "--naive-only")
+        self.assertEqual(c.returncode, 0, c.stderr)
+        self.assertEqual(self.rows(), first)
 
     def assert_refused(self, done, fragment):
         self.assertEqual(done.returncode, 2, done.stderr)

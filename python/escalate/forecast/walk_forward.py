@@ -32,6 +32,7 @@ class Settings:
     trajectories: int
     seed: int
     threads: int
+    naive_only: bool = False      # no calibration: the naive forecasts' rows only
 
 
 def holdout_record(settings, year, log):
@@ -81,14 +82,16 @@ def outcome(full, full_path, itype, period):
 
 def score_year(settings, year, posterior, holdout, full, full_path):
     """Rows (year, type, forecaster, mean, outcome, log score, CRPS) of one held-out year."""
-    draws = predictive_draws(posterior)
+    draws = predictive_draws(posterior) if posterior else {}
     rows = []
     for itype, (training, held) in targets(read_series(holdout), year).items():
         y = outcome(full, full_path, itype, held)
         name = observation(held, itype)
-        if name not in draws:
-            raise EscalateError(f"{posterior}: no check row {name} (the held-out count's predictive draws)")
-        forecasts = {MODEL: scores.Empirical(draws[name])}
+        forecasts = {}
+        if posterior:
+            if name not in draws:
+                raise EscalateError(f"{posterior}: no check row {name} (the held-out count's predictive draws)")
+            forecasts[MODEL] = scores.Empirical(draws[name])
         counts = [p.count for p in training]
         days = [p.days for p in training]
         for key, make in naive.FORECASTS.items():
@@ -104,7 +107,7 @@ def run(settings, years, log=lambda line: None):
     rows = []
     for year in years:
         holdout = holdout_record(settings, year, log)
-        posterior = calibrate(settings, year, holdout, log)
+        posterior = None if settings.naive_only else calibrate(settings, year, holdout, log)
         rows += score_year(settings, year, posterior, holdout, full, settings.record)
     return rows
 
@@ -129,8 +132,9 @@ def markdown(rows, settings, years):
     lines = [f"Walk-forward validation: held-out years {', '.join(map(str, years))}; "
              f"log score (-ln p) and CRPS summed over the {len(types)} incident types "
              "(lower is better; docs/calibration.md, \"Walk-forward validation\").", "",
-             f"Calibration: `escalate calibrate {settings.forecast} --particles {settings.particles} "
-             f"--trajectories {settings.trajectories} --seed {settings.seed}` on each hold-out record.", "",
+             ("Naive forecasts only (--naive-only): no calibration." if settings.naive_only else
+              f"Calibration: `escalate calibrate {settings.forecast} --particles {settings.particles} "
+              f"--trajectories {settings.trajectories} --seed {settings.seed}` on each hold-out record."), "",
              "| year | forecast | log score | CRPS |", "|---|---|---:|---:|"]
     for year in list(years) + ["total"]:
         for key in FORECAST_ORDER:

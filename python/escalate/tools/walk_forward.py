@@ -58,6 +58,7 @@ def parse(argv):
     ap.add_argument("--trajectories", type=int, default=20, help="calibrate --trajectories (default 20)")
     ap.add_argument("--seed", type=int, default=20261124, help="calibrate --seed (default 20261124)")
     ap.add_argument("--threads", type=int, default=0, help="calibrate --threads (default: the engine's)")
+    ap.add_argument("--naive-only", action="store_true", help="score the naive forecasts only (no calibration, no engine)")
     ap.add_argument("--force", action="store_true", help="replace OUT.md and OUT.csv")
     ap.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     return ap.parse_args(argv)
@@ -80,10 +81,11 @@ def body(argv):
     md, csv = a.out + ".md", a.out + ".csv"
     for path in (md, csv):
         check_target(path, a.force, inputs=(a.forecast, a.record), option="-o")
-    engine.binary()       # refuse before any work when there is no engine
+    if not a.naive_only:
+        engine.binary()   # refuse before any work when there is no engine
     os.makedirs(a.work, exist_ok=True)
     settings = wf.Settings(a.forecast, a.record, a.make_record, a.work, a.particles, a.trajectories,
-                           a.seed, a.threads)
+                           a.seed, a.threads, a.naive_only)
     log = (lambda line: None) if a.quiet else (lambda line: print(f"{PROG}: {line}", file=sys.stderr))
     rows = wf.run(settings, years, log)
     text = wf.markdown(rows, settings, years)
