@@ -4,6 +4,7 @@
 // named reporting.<window>.<type>[.<rung>].
 #include "record_reading.hpp"
 
+#include "escalate/base/closest_match.hpp"
 #include "escalate/base/names.hpp"
 
 #include <algorithm>
@@ -16,6 +17,10 @@ namespace detail {
 namespace {
 
 using Position = std::pair<std::uint32_t, std::uint32_t>;
+
+// The parameters of the configs' distribution tables (toml_values.cpp, read_distribution).
+const std::vector<std::string> DISTRIBUTION_KEYS = {"low", "high", "mean", "sd", "median", "sigma",
+                                                    "a", "b", "mode", "shape", "rate"};
 
 ReportingParameter parameter_of(const toml::node& node, const std::string& key_path, const std::string& path, int type,
                                 int rung) {
@@ -58,6 +63,13 @@ void read_reporting(const toml::table& window, WindowReading& reading) {
       fail(node.source(), key_path, "expected a probability, a distribution or probabilities by rung (none, protest, "
                                     "countermeasure, limited_strike, war), got an empty table");
     }
+    // By rung when a key is a rung or a typo of one; { a = 2, b = 8 } lacks only its `dist`.
+    const bool by_rung = std::any_of(table->begin(), table->end(), [&](const auto& entry) {
+      const std::string key(entry.first.str());
+      const bool parameter = std::find(DISTRIBUTION_KEYS.begin(), DISTRIBUTION_KEYS.end(), key) != DISTRIBUTION_KEYS.end();
+      return !parameter && !closest_match(key, rungs).empty();
+    });
+    if (!by_rung) read_distribution(*table, key_path);  // { a = 2, b = 8 }: refused for its missing `dist`
     check_keys(*table, key_path, rungs);
     for (std::size_t r = 0; r < rungs.size(); ++r) {
       const toml::node* value = table->get(rungs[r]);

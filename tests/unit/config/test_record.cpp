@@ -229,6 +229,8 @@ TEST_CASE("Errors in a record's reporting name file, line and key", "[record]") 
              Contains("window.w.reporting.accident.protst: unknown key (did you mean 'protest'?)"));
   CHECK_THAT(error_at("[window.w.reporting]\naccident = { none = 1.25 }\n", "accident ="),
              Contains("window.w.reporting.accident.none: value 1.25 is outside"));
+  CHECK_THAT(error_at("[window.w.reporting]\naccident = { a = 2, b = 8 }\n", "accident ="),
+             Contains("window.w.reporting.accident: a table here must be a distribution with a `dist` key"));
   CHECK_THAT(error_at("[window.w.reporting]\naccident = {}\n", "accident ="), Contains("got an empty table"));
   CHECK_THAT(error_at("[window.w.reporting]\nacident = 0.5\n", "acident"),
              Contains("window.w.reporting.acident: unknown incident type") && Contains("did you mean 'accident'"));
