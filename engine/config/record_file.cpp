@@ -106,8 +106,10 @@ Record load_record(const std::string& path) {
   check_keys(root, "", {"schema", "title", "window"});
   const toml::node& schema = require(root, "", "schema");
   if (!schema.is_integer() || schema.as_integer()->get() != RECORD_SCHEMA) {
+    const bool config = schema.is_integer() && schema.as_integer()->get() == 2;
     fail(schema.source(), "schema", "expected 1 (the schema of record files), got " +
-                                        (schema.is_integer() ? std::to_string(schema.as_integer()->get()) : type_name(schema)));
+                                        (schema.is_integer() ? std::to_string(schema.as_integer()->get()) : type_name(schema)) +
+                                        (config ? " (a config? a record file has [window.<name>] tables)" : ""));
   }
   Record record;
   record.path = path;

@@ -160,7 +160,11 @@ TEST_CASE("Errors in the record's top level and windows name file, line and key"
   CHECK_THAT(error_of([] { load_record(write_record("no-schema.toml", "title = \"t\"\n")); }),
              Contains("schema: missing required key 'schema'"));
   const std::string two = write_record("two.toml", "schema = 2\n[window.w]\nconfig = \"../record-window.toml\"\n");
-  CHECK_THAT(error_of([&] { load_record(two); }), Contains(two + ":1:") && Contains("schema: expected 1"));
+  CHECK_THAT(error_of([&] { load_record(two); }), Contains(two + ":1:") && Contains("schema: expected 1") &&
+                                                     Contains("(a config? a record file has [window.<name>] tables)"));
+  // A record given where a config belongs (a forecast and its record swapped) says so.
+  CHECK_THAT(error_of([] { load_config(source_path("tests/data/records/minimal.toml")); }),
+             Contains("minimal.toml:4:") && Contains("schema: this is a record file") && !Contains("model v1"));
   CHECK_THAT(error_at("titel = \"x\"\n", "titel"), Contains("window.w.titel: unknown key"));
   const std::string top = write_record("top.toml", "schema = 1\ntitel = \"x\"\n");
   CHECK_THAT(error_of([&] { load_record(top); }), Contains(top + ":2:") && Contains("titel: unknown key (did you mean 'title'?)"));
