@@ -1,5 +1,5 @@
-"""escalate.forecast.scores: the log score and the CRPS of integer forecasts against closed
-forms. The Poisson CRPS has a closed form (Wei & Held 2014, Test 13(1), eq. 9 as written
+"""escalate.forecast.scores: the log score, the CRPS, the mid-PIT and the central 90%
+interval of integer forecasts against closed forms. The Poisson CRPS has a closed form (Wei & Held 2014, Test 13(1), eq. 9 as written
 in R's scoringRules::crps_pois):
     CRPS(Pois(l), y) = (y - l)(2F(y) - 1) + 2 l f(y) - l exp(-2l) (I0(2l) + I1(2l)),
 a point mass at m scores |y - m|, and a large sample of Poisson draws scores as the
@@ -14,7 +14,7 @@ import numpy as np
 from scipy import special, stats
 
 from escalate.errors import EscalateError
-from escalate.forecast.scores import Empirical, crps, log_score
+from escalate.forecast.scores import Empirical, central_interval, crps, log_score, mid_pit
 
 
 def poisson_crps(lam, y):
@@ -58,6 +58,17 @@ class Scores(unittest.TestCase):
         self.assertAlmostEqual(log_score(Empirical([1, 1, 1, 1]), 3), -np.log(0.5 / 6), places=12)
         self.assertAlmostEqual(log_score(Empirical([1, 1, 1, 1]), 1), -np.log(4.5 / 5), places=12)
         self.assertLess(log_score(Empirical([1] * 4), 1), log_score(Empirical([1] * 4), 0))
+
+    def test_mid_pit_and_the_central_interval(self):
+        # under the forecast itself the mid-PIT averages exactly 1/2 (sum over the pmf)
+        ys = np.arange(0, 80)
+        w = stats.poisson.pmf(ys, 3.7)
+        self.assertAlmostEqual(float(np.sum(w * [mid_pit(stats.poisson(3.7), y) for y in ys])), 0.5, places=10)
+        self.assertEqual([mid_pit(Empirical([4] * 3), y) for y in (2, 4, 6)], [0.0, 0.5, 1.0])
+        # Poisson(2): F(0) = 0.135 >= 0.05; F(4) = 0.947 < 0.95 <= F(5) = 0.983
+        self.assertEqual(central_interval(stats.poisson(2.0)), (0, 5))
+        self.assertEqual(central_interval(Empirical([7] * 10)), (7, 7))
+        self.assertEqual(central_interval(Empirical(list(range(100)))), (4, 94))
 
     def test_bad_outcomes_and_draws_are_refused(self):
         for y in (-1, 2.5, float("nan")):

@@ -51,6 +51,24 @@ def log_score(dist, y):
     return float("inf") if p <= 0 else -float(np.log(p))
 
 
+def mid_pit(dist, y):
+    """The mid-PIT (F(y - 1) + F(y)) / 2: where the outcome falls in the forecast, about 0.5
+    on average for a calibrated forecast; near 0 or 1 the outcome was in a tail."""
+    y = check_outcome(y)
+    below = float(dist.cdf(y - 1)) if y > 0 else 0.0
+    return 0.5 * (below + float(dist.cdf(y)))
+
+
+def central_interval(dist, level=0.90):
+    """(low, high): the smallest k with F(k) >= (1 - level)/2 and the smallest k with
+    F(k) >= (1 + level)/2 (an integer forecast's central interval)."""
+    tail = (1.0 - level) / 2.0
+    top = support_end(dist, 0)
+    ks = np.arange(0, top + 1)
+    cdf = dist.cdf(ks)
+    return int(np.argmax(cdf >= tail - 1e-12)), int(np.argmax(cdf >= 1.0 - tail - 1e-12))
+
+
 class Empirical:
     """The distribution of a sample of counts (the model's posterior predictive draws).
 

@@ -97,8 +97,10 @@ def score_year(settings, year, posterior, holdout, full, full_path):
         for key, make in naive.FORECASTS.items():
             forecasts[key] = make(counts, days, held.days)
         for key, dist in forecasts.items():
+            low, high = scores.central_interval(dist)
             rows.append({"year": year, "type": itype, "forecast": key, "mean": float(dist.mean()),
-                         "observed": y, "log_score": scores.log_score(dist, y), "crps": scores.crps(dist, y)})
+                         "observed": y, "log_score": scores.log_score(dist, y), "crps": scores.crps(dist, y),
+                         "low90": low, "high90": high, "mid_pit": scores.mid_pit(dist, y)})
     return rows
 
 
@@ -113,12 +115,14 @@ def run(settings, years, log=lambda line: None):
 
 
 def totals(rows):
-    """{(year or 'total', forecast): (log score, CRPS)} summed over types (and years)."""
+    """{(year or 'total', forecast): (log score, CRPS, outcomes inside the 90% interval,
+    outcomes)} summed over types (and years)."""
     out = {}
     for r in rows:
+        inside = int(r["low90"] <= r["observed"] <= r["high90"])
         for key in ((r["year"], r["forecast"]), ("total", r["forecast"])):
-            ls, cr = out.get(key, (0.0, 0.0))
-            out[key] = (ls + r["log_score"], cr + r["crps"])
+            ls, cr, k, n = out.get(key, (0.0, 0.0, 0, 0))
+            out[key] = (ls + r["log_score"], cr + r["crps"], k + inside, n + 1)
     return out
 
 
@@ -135,17 +139,17 @@ def markdown(rows, settings, years):
              ("Naive forecasts only (--naive-only): no calibration." if settings.naive_only else
               f"Calibration: `escalate calibrate {settings.forecast} --particles {settings.particles} "
               f"--trajectories {settings.trajectories} --seed {settings.seed}` on each hold-out record."), "",
-             "| year | forecast | log score | CRPS |", "|---|---|---:|---:|"]
+             "| year | forecast | log score | CRPS | inside the 90% interval |", "|---|---|---:|---:|---:|"]
     for year in list(years) + ["total"]:
         for key in FORECAST_ORDER:
             if (year, key) in t:
-                ls, cr = t[(year, key)]
-                lines.append(f"| {year} | {LABELS[key]} | {ls:.2f} | {cr:.2f} |")
+                ls, cr, k, n = t[(year, key)]
+                lines.append(f"| {year} | {LABELS[key]} | {ls:.2f} | {cr:.2f} | {k} of {n} |")
     return "\n".join(lines) + "\n"
 
 
 def csv_text(rows):
-    head = "year,type,forecast,mean,observed,log_score,crps"
+    head = "year,type,forecast,mean,observed,log_score,crps,low90,high90,mid_pit"
     body = [f"{r['year']},{r['type']},{r['forecast']},{r['mean']:.6g},{r['observed']},"
-            f"{r['log_score']:.6g},{r['crps']:.6g}" for r in rows]
+            f"{r['log_score']:.6g},{r['crps']:.6g},{r['low90']},{r['high90']},{r['mid_pit']:.6g}" for r in rows]
     return "\n".join([head] + body) + "\n"
