@@ -39,6 +39,10 @@ FAKE = textwrap.dedent('''\
             f.create_dataset("posterior/parameters", data=np.random.default_rng(0).normal(size=(12, len(names))))
             f.create_dataset("posterior/parameter", data=np.array(names, dtype=h5py.string_dtype()))
         sys.exit(0)
+    if args[0] == "summary" and args[1].endswith("posterior.h5"):
+        log.write("summary " + args[1] + "\\n")
+        print("fake posterior summary: shrinkage of every parameter")
+        sys.exit(0)
     if args[0] == "run" and "--posterior" in args:
         i = args.index("--posterior")
         log.write("run " + args[1] + " " + args[i + 1] + "\\n")
@@ -87,8 +91,10 @@ class Forecast(unittest.TestCase):
         self.assertEqual([s[:2] for s in self.steps()],
                          [["calibrate", "configs/calibration/baseline-2026-prior.toml"],
                           ["run", "configs/calibration/baseline-2026-prior-1y.toml"],
-                          ["run", "configs/calibration/baseline-2026-prior.toml"]])
-        self.assertTrue(all(s[2] == self.posterior for s in self.steps()[1:]))
+                          ["run", "configs/calibration/baseline-2026-prior.toml"],
+                          ["summary", self.posterior]])
+        self.assertTrue(all(s[2] == self.posterior for s in self.steps()[1:3]))
+        self.assertIn("fake posterior summary", done.stdout)
         lines = [line for line in done.stdout.splitlines() if line.startswith("| 1 year") or line.startswith("| 5 years")]
         self.assertEqual(len(lines), 2, done.stdout)
         for line in lines:
@@ -126,6 +132,11 @@ class Forecast(unittest.TestCase):
             np.testing.assert_allclose(f["posterior/parameters"][:, j], base[:, j] - 1.6448536, atol=1e-6)
         self.assertGreater(os.path.getsize(fig), 10000)
         self.assertEqual(sum(s[0] == "run" for s in self.steps()), 2 + 4)
+
+    def test_no_summary(self):
+        done = self.forecast("--no-summary")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertNotIn("summary", [s[0] for s in self.steps()])
 
     def test_refusals(self):
         for args, fragment in ((["--record", "nope.toml"], "nope.toml (--record): no such file"),

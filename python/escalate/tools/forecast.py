@@ -11,7 +11,8 @@ Steps: `escalate calibrate CONFIG --record RECORD` at its default settings (with
 --posterior and renamed when complete; then `escalate run CONFIG-1Y` and `escalate run
 CONFIG --posterior POSTERIOR` (CONFIG-1Y is CONFIG with a one-year horizon) at --draws
 draws (default: the posterior's draws, at most the config's run.draws); a table on stdout
-and in OUT.md. Paths are relative to the working directory (the repository root); the
+and in OUT.md, after `escalate summary POSTERIOR` (prior against posterior and the
+shrinkage of every parameter, the predictive check; --no-summary leaves it out). Paths are relative to the working directory (the repository root); the
 engine is $ESCALATE, else `escalate` on PATH. Exit status 2 on bad input (one line naming
 the file), 1 if an output cannot be written.
 """
@@ -42,6 +43,7 @@ def parse(argv):
     ap.add_argument("--draws", type=int, default=0, help="posterior draws to run (default: all, at most run.draws)")
     ap.add_argument("--trajectories", type=int, default=0, help="trajectories per draw (default: the config's)")
     ap.add_argument("--threads", type=int, default=0)
+    ap.add_argument("--no-summary", action="store_true", help="leave out `escalate summary POSTERIOR`")
     ap.add_argument("-q", "--quiet", action="store_true")
     return ap.parse_args(argv)
 
@@ -103,6 +105,9 @@ def body(argv):
         est, _, start = read_probabilities(out)
         rows.append((label, est, start))
     text = table(rows, a.posterior, draws)
+    if not a.no_summary:
+        summary = engine.run(["summary", a.posterior], what=f"summary {a.posterior} (--no-summary skips it)")
+        text += f"\n`escalate summary {a.posterior}`:\n\n```\n{summary.rstrip()}\n```\n"
     with open(a.out + ".md", "w", encoding="utf-8") as f:
         f.write(text)
     print(text, end="")
