@@ -411,3 +411,41 @@ TEST_CASE("data/record.toml loads: two windows, by calendar year and by date ran
   CHECK(uncertain == std::vector<std::string>{"reporting.pre_war.close-encounter", "reporting.war.infrastructure-sabotage",
                                               "reporting.war.airspace-violation"});
 }
+
+TEST_CASE("The calibration windows against the pre-registered prior: every structural prior shared, 2014's state local", "[record]") {
+  const std::string text = "schema = 1\n[window.pre_war]\nconfig = \"" + source_path("configs/calibration/window-2014-2021.toml") +
+                           "\"\n[window.war]\nconfig = \"" + source_path("configs/calibration/window-2022-war-base.toml") + "\"\n";
+  const Record record = load_record(write_record("calibration-windows.toml", text));
+  const Config prior = load_config(source_path("configs/calibration/baseline-2026-prior.toml"));
+  REQUIRE(prior.uncertain.size() == 91);
+  const auto parameters = window_parameters(record, prior);
+  REQUIRE(parameters.size() == 2);
+  // The forecast's parameters no window parameter points at: fixed in the window.
+  const auto fixed_in = [&](const WindowParameters& p) {
+    std::vector<std::string> out;
+    for (std::size_t j = 0; j < prior.uncertain.size(); ++j) {
+      if (std::count(p.forecast_index.begin(), p.forecast_index.end(), static_cast<int>(j)) == 0) out.push_back(prior.uncertain[j].path);
+    }
+    return out;
+  };
+  const WindowParameters& pre_war = parameters[0];
+  CHECK(record.windows[0].config.uncertain.size() == 72);
+  CHECK(pre_war.local_names == std::vector<std::string>{"window.pre_war.sides.nato.initial_belief",  // the config's order
+                                                        "window.pre_war.sides.russia.initial_belief"});
+  CHECK(std::count(pre_war.forecast_index.begin(), pre_war.forecast_index.end(), -1) == 2);
+  const std::vector<std::string> pre_war_fixed = fixed_in(pre_war);
+  CHECK(pre_war_fixed.size() == 21);  // 16 rates of the two disabled types, the ceasefire, 2 x offensive, 2 x belief
+  for (const auto& path : pre_war_fixed) {
+    INFO(path);
+    CHECK((path.rfind("incident.stray-missile.", 0) == 0 || path.rfind("incident.strike-attributed-to-nato.", 0) == 0 ||
+           path == "event.ukraine-ceasefire.rate_per_year" || path.find(".initial_offensive_probability") != std::string::npos ||
+           path.find(".initial_belief") != std::string::npos));
+  }
+  // The war window's starting beliefs have the prior's 2026 distributions (baseline-2022's
+  // judgement for 2022 equals baseline-2026's): by the rule they are shared.
+  const WindowParameters& war = parameters[1];
+  CHECK(record.windows[1].config.uncertain.size() == 90);
+  CHECK(war.local.empty());
+  CHECK(std::count(war.forecast_index.begin(), war.forecast_index.end(), -1) == 0);
+  CHECK(fixed_in(war) == std::vector<std::string>{"event.ukraine-ceasefire.rate_per_year"});
+}
