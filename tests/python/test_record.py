@@ -145,12 +145,15 @@ class HoldOut(unittest.TestCase):
                     self.assertEqual(counts[:-1], full["window"]["war"]["counts"][itype][:year - 2022])
                 self.assertNotIn("answers", war)     # totals over a window holding `year`
                 self.assertNotIn("outcomes", war)
-                # configs resolve from where the record was written
-                self.assertTrue(os.path.exists(os.path.join(tmp, pre["config"])))
+                # configs resolve from where the record was written, to the record's own
                 with open(os.path.join(tmp, war["config"]), "rb") as f:
                     cfg = tomllib.load(f)
                 base = os.path.join(tmp, os.path.dirname(war["config"]), cfg["base"])
-                self.assertTrue(os.path.samefile(base, os.path.join(SRC, "configs", "scenarios", "record-2022-2025.toml")))
+                with open(os.path.join(DATA, full["window"]["war"]["config"]), "rb") as f:
+                    full_base = os.path.join(DATA, "windows", tomllib.load(f)["base"])
+                self.assertTrue(os.path.samefile(base, full_base))     # the record's own window base
+                self.assertTrue(os.path.samefile(os.path.join(tmp, pre["config"]),
+                                                 os.path.join(DATA, full["window"]["pre_war"]["config"])))
                 self.assertEqual(cfg["run"]["horizon_days"], (dt.date(year + 1, 1, 1) - dt.date(2022, 2, 24)).days)
                 self.assertEqual(cfg["run"]["horizon_days"] % cfg["run"]["grid_days"], 0)
                 if year <= 2024:   # the sabotage prior counts 2023-2024 rows: not before 2025
