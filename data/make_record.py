@@ -58,8 +58,8 @@ WINDOW2_CONFIG = "windows/record-2022-war.toml"
 # The window configs, as written in data/record.toml (relative to data/) and in the
 # generated war window config (relative to data/windows/). A hold-out record written
 # elsewhere names the same files relative to where it is written.
-PRE_WAR_CONFIG = "../configs/scenarios/record-2014-2021.toml"
-WAR_BASE_CONFIG = "../../configs/scenarios/record-2022-2025.toml"
+PRE_WAR_CONFIG = "../configs/calibration/window-2014-2021.toml"
+WAR_BASE_CONFIG = "../../configs/calibration/window-2022-war-base.toml"
 UNOBSERVED = -1
 
 
