@@ -13,6 +13,8 @@
 
 #include <cmath>
 #include <cstdint>
+#include <string>
+#include <utility>
 #include <vector>
 
 using namespace escalate;
@@ -162,4 +164,69 @@ TEST_CASE("a window simulator refuses periods and parameter points that do not f
   WindowSimulator window(config, {0}, {366});
   const std::vector<double> too_few(config.uncertain.size() - 1, 0.0);
   CHECK_THROWS_AS(window.prepare(too_few), UsageError);
+}
+
+namespace {
+// theta in the order of config.uncertain, from (path, value) pairs.
+std::vector<double> theta_of(const Config& config, const std::vector<std::pair<std::string, double>>& values) {
+  std::vector<double> theta;
+  for (const UncertainParameter& u : config.uncertain)
+    for (const auto& [path, value] : values)
+      if (u.path == path) theta.push_back(value);
+  REQUIRE(theta.size() == config.uncertain.size());
+  return theta;
+}
+
+const std::string RATE = "incident.accident.accidental_rate.0";
+}  // namespace
+
+TEST_CASE("the calibrator's closed-form worlds are what their comments say", "[window_simulation]") {
+  // tests/data/calibrate: the premises of the exact posteriors written in those files.
+  SECTION("gamma_poisson.toml: calendar-year counts are Poisson(rate x days / 365), all protests") {
+    const Config config = load_config(source_path("tests/data/calibrate/gamma_poisson.toml"));
+    REQUIRE(config.uncertain.size() == 1);
+    const std::vector<double> starts{0, 365, 730, 1095, 1461}, ends{365, 730, 1095, 1461, 1826};  // 2021..2025
+    WindowSimulator window(config, starts, ends);
+    window.prepare(theta_of(config, {{RATE, 10.0}}));
+    constexpr int N = 3000;
+    std::vector<double> sum(starts.size(), 0);
+    for (std::int64_t n = 0; n < N; ++n) {
+      const WindowObservation& o = window.run(n, SEED);
+      for (std::size_t p = 0; p < o.periods; ++p) sum[p] += o.incidents_at(0, p, 1);
+      CHECK(slot_sum(o, 0, 0, 6) == slot_sum(o, 0, 1, 2));
+    }
+    for (std::size_t p = 0; p < starts.size(); ++p) {
+      const double lambda = 10.0 * (ends[p] - starts[p]) / 365.0;
+      INFO("year " << 2021 + p << ": mean " << sum[p] / N << ", expected " << lambda);
+      CHECK(std::abs(sum[p] / N - lambda) < 4 * std::sqrt(lambda / N));
+    }
+  }
+  SECTION("interval_outcome.toml: the window's countermeasures are its incidents, all answered by one") {
+    const Config config = load_config(source_path("tests/data/calibrate/interval_outcome.toml"));
+    REQUIRE(config.uncertain.size() == 1);
+    WindowSimulator window(config, {0}, {365});
+    window.prepare(theta_of(config, {{RATE, 10.0}}));
+    std::uint64_t total = 0;
+    for (std::int64_t n = 0; n < 500; ++n) {
+      const WindowObservation& o = window.run(n, SEED);
+      INFO("trajectory " << n);
+      CHECK(o.countermeasures == slot_sum(o, 0, 0, 6));
+      CHECK(o.window_incidents[2] == slot_sum(o, 0, 0, 6));
+      CHECK(o.wars == 0);
+      CHECK(o.limited_strikes == 0);
+      total += o.countermeasures;
+    }
+    CHECK(std::abs(total / 500.0 - 10.0) < 4 * std::sqrt(10.0 / 500));
+  }
+  SECTION("invisible.toml: the war's hazards change no observation") {
+    const Config config = load_config(source_path("tests/data/calibrate/invisible.toml"));
+    REQUIRE(config.uncertain.size() == 3);
+    WindowSimulator low(config, {0, 365}, {365, 730}), high(config, {0, 365}, {365, 730});
+    low.prepare(theta_of(config, {{RATE, 10.0}, {"war.ceasefire_rate_per_year", 0.1}, {"war.nuclear_use_rate_per_year", 0.0}}));
+    high.prepare(theta_of(config, {{RATE, 10.0}, {"war.ceasefire_rate_per_year", 8.0}, {"war.nuclear_use_rate_per_year", 0.5}}));
+    for (std::int64_t n = 0; n < 300; ++n) {
+      INFO("trajectory " << n);
+      CHECK(same_observation(WindowObservation(low.run(n, SEED)), high.run(n, SEED)));
+    }
+  }
 }
