@@ -8,6 +8,7 @@
 #include "escalate/base/error.hpp"
 #include "escalate/output/hdf5_reader.hpp"
 #include "escalate/output/json_text.hpp"
+#include "escalate/output/posterior_summary.hpp"
 #include "escalate/output/hdf5_writer.hpp"
 #include "escalate/output/result_file.hpp"
 #include "escalate/output/run_state.hpp"
@@ -168,7 +169,11 @@ void summarize_file(std::ostream& out, const std::string& path, SummaryFormat fo
     if (format == SummaryFormat::Csv) throw UsageError(path + ": --csv is for run and comparison files; a sensitivity file has --json");
     return summarize_sensitivity_file(out, path, format == SummaryFormat::Json);
   }
-  throw FileError(path + ": not an Escalate result, comparison or sensitivity file");
+  if (type == POSTERIOR_FILETYPE) {
+    if (format != SummaryFormat::Text) throw UsageError(path + ": --json and --csv are for run and comparison files; a posterior file has text");
+    return print_posterior_summary(out, path, read_posterior_file(path));
+  }
+  throw FileError(path + ": not an Escalate result, comparison, sensitivity or posterior file");
 }
 
 }  // namespace escalate
