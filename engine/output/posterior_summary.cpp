@@ -39,14 +39,19 @@ std::string shown(double x, double scale) { return general(std::abs(x) < 1e-9 * 
 void print_parameters(std::ostream& out, const PosteriorFile& p) {
   out << "Parameters, prior against posterior (90% interval: 5% and 95% quantiles of the draws;\n"
          "shrinkage: 1 - var_post/var_prior):\n";
-  out << "  " << pad("parameter", 30) << pad("prior", 18) << lpad("prior mean", 10) << lpad("post mean", 10)
-      << "  " << pad("90% interval", 20) << lpad("shrink", 6) << "\n";
+  out << "  " << pad("parameter", 28) << pad("prior", 24) << lpad("prior mean", 10) << lpad("post mean", 10)
+      << "  " << pad("90% interval", 18) << lpad("shrink", 6) << "\n";
   for (std::size_t k = 0; k < p.parameters.size(); ++k) {
     const ParameterShift s = parameter_shift(p, k);
     const double scale = std::max(s.prior_sd, std::abs(s.prior_mean));
-    out << "  " << label(p.parameters[k], 30) << pad(printable_text(p.prior_text[k]), 18) << lpad(shown(s.prior_mean, scale), 10)
-        << lpad(shown(s.mean, scale), 10) << "  " << pad("[" + shown(s.q05, scale) + ", " + shown(s.q95, scale) + "]", 20)
-        << lpad(fixed(s.shrinkage, 2), 6) << "\n";
+    const std::string name = printable_text(p.parameters[k]), prior = printable_text(p.prior_text[k]);
+    if (name.size() < 28 && prior.size() < 24) {
+      out << "  " << pad(name, 28) << pad(prior, 24);
+    } else {  // too wide for its column: the name and the prior on a line of their own
+      out << "  " << name << "  " << prior << "\n  " << std::string(52, ' ');
+    }
+    out << lpad(shown(s.prior_mean, scale), 10) << lpad(shown(s.mean, scale), 10) << "  "
+        << pad("[" + shown(s.q05, scale) + ", " + shown(s.q95, scale) + "]", 18) << lpad(fixed(s.shrinkage, 2), 6) << "\n";
   }
 }
 
@@ -130,8 +135,9 @@ bool left_at_prior(const ParameterShift& s) {
 
 void print_posterior_summary(std::ostream& out, const std::string& path, const PosteriorFile& p) {
   const PosteriorProvenance& v = p.provenance;
-  out << printable_text(path) << ": posterior of " << printable_text(v.forecast_config) << " given "
-      << printable_text(v.record) << ", engine " << printable_text(v.engine_version) << "\n";
+  out << printable_text(path) << ": Escalate posterior, engine " << printable_text(v.engine_version) << "\n";
+  out << "forecast config: " << printable_text(v.forecast_config) << "\n";
+  out << "record: " << printable_text(v.record) << "\n";
   out << p.draws << " draws of " << p.parameters.size() << " parameters; final ESS " << posterior_text::fixed(p.final_ess, 1)
       << "; log evidence " << posterior_text::general(p.log_evidence, 6) << "\n";
   out << "seed " << v.seed << ", " << v.particles << " particles, " << v.trajectories

@@ -46,7 +46,7 @@ TEST_CASE("The text shows priors, the check with held-out rows and outliers, sta
   std::ostringstream out;
   print_posterior_summary(out, "post.h5", sample_posterior(200));
   const std::string text = out.str();
-  for (const char* part : {"post.h5: posterior of configs/forecast.toml given data/record.toml", "normal(2, 1)",
+  for (const char* part : {"post.h5: Escalate posterior", "forecast config: configs/forecast.toml", "record: data/record.toml", "normal(2, 1)",
                            "response.intercept.1", "held out", "OUTLIER", "[10, 60]", "1 outlier", "1 held out",
                            "Stages of the sampler (2)", "Misfits", "every particle's 90% band above 70",
                            "Left at their prior by the record", "1 of 3", "sides.nato.bias"}) {
