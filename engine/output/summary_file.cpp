@@ -42,6 +42,10 @@ void result_summary(std::ostream& out, const std::string& path, SummaryFormat fo
     out << printable_text(path) << ": " << printable_text(run.config.source_path) << ", engine " << run.engine_version << " ("
         << h5.string_attribute("", "git_sha1", 64) << "), created " << h5.string_attribute("", "created", 64) << ", "
         << (run.driver.complete ? "complete" : "PARTIAL") << (shard.empty() ? "" : ", shard " + shard) << "\n";
+    if (!run.posterior.empty()) {
+      out << "draws of the posterior's parameters from " << printable_text(run.posterior) << " (SHA-256 "
+          << run.posterior_sha256.substr(0, 16) << "...)\n";
+    }
     print_summary(out, r, s);
     return;
   }

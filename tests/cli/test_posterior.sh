@@ -58,6 +58,8 @@ done
 expect_exit 0 "$BIN" merge "$WORK/part1.h5" "$WORK/part2.h5" -o "$WORK/merged.h5"
 expect_exit 0 h5diff --exclude-attribute / "$WORK/one.h5" "$WORK/merged.h5"
 expect_exit 0 "$PY" -c "import h5py,sys; assert h5py.File(sys.argv[1],'r').attrs['posterior'] == sys.argv[2]" "$WORK/merged.h5" "$post"
+expect_exit 0 "$BIN" summary "$WORK/merged.h5"
+expect_output "draws of the posterior's parameters from $post"
 expect_exit 2 "$BIN" run "$cfg" --draws 6 --trajectories 50 --resume "$WORK/part1.h5" -q -o "$WORK/x.h5"
 expect_output "give the same one with --posterior"
 expect_exit 2 "$BIN" run "$cfg" --posterior "$WORK/other.h5" --draws 6 --trajectories 50 --resume "$WORK/part1.h5" -q -o "$WORK/x.h5"
