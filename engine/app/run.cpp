@@ -32,9 +32,6 @@ void refuse_combinations(const RunRequest& r, const Cluster& cluster) {
   if (r.target_ci > 0 && (cluster.size() > 1 || r.shard)) {
     throw UsageError("--target-ci runs in one process: no mpirun or --shard");
   }
-  if (r.target_ci > 0 && !r.posterior.empty()) {
-    throw UsageError("--target-ci adds trajectories to random draws; with --posterior give --trajectories N instead");
-  }
   if (r.dry_run && (cluster.size() > 1 || r.target_ci > 0)) {
     throw UsageError("--dry-run runs in one process, without --target-ci (its rounds depend on the results): "
                      "dry-run a plain run, or one round with --trajectories N");
@@ -137,8 +134,10 @@ RunOutcome run(const RunRequest& request, Cluster& cluster, const Callbacks& cal
   out.shard = plan.shard;
   if (request.dry_run) return dry_run(plan, request);
   if (request.target_ci > 0) {
-    AdaptiveRun a = run_adaptive(request, plan.config, callbacks);
-    out.results = compute_results(a.config, a.driver, Provenance::of(a.driver, request.command_line, a.wall_seconds));
+    AdaptiveRun a = run_adaptive(request, plan.config, callbacks, plan.draws ? &*plan.draws : nullptr);
+    Provenance provenance = Provenance::of(a.driver, request.command_line, a.wall_seconds);
+    record_posterior(provenance, plan.posterior);
+    out.results = compute_results(a.config, a.driver, provenance);
     write_result_file(plan.output, a.config, out.results, a.driver, plan.shard, request.force);
     out.config = std::move(a.config);
     out.precision = a.report;

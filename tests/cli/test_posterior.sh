@@ -32,6 +32,9 @@ assert run.attrs["posterior"] == sys.argv[1]
 assert run.attrs["posterior_sha256"] == hashlib.sha256(open(sys.argv[1], "rb").read()).hexdigest()
 assert "posterior" not in plain.attrs
 PY
+# --target-ci adds trajectories to the same posterior draws.
+expect_exit 0 "$BIN" run "$cfg" --posterior "$post" --draws 6 --target-ci 0.5 -q -o "$WORK/ci.h5"
+expect_exit 0 "$PY" -c "import h5py,sys,numpy as np; a,b=(h5py.File(p,'r') for p in sys.argv[1:3]); assert np.array_equal(a['draws/parameters'][:], b['draws/parameters'][:]); assert a.attrs['posterior_sha256'] == b.attrs['posterior_sha256']" "$WORK/ci.h5" "$WORK/one.h5"
 # Same seed: identical datasets for 1 and 2 threads.
 expect_exit 0 "$BIN" run "$cfg" --posterior "$post" --draws 6 --trajectories 50 --threads 2 -q -o "$WORK/two.h5"
 expect_exit 0 h5diff --exclude-attribute / "$WORK/one.h5" "$WORK/two.h5"
