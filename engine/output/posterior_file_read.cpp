@@ -6,6 +6,7 @@
 #include "escalate/output/hdf5_reader.hpp"
 
 #include <cmath>
+#include <filesystem>
 #include <set>
 #include <sstream>
 
@@ -129,6 +130,8 @@ void read_attributes(const Reading& r, PosteriorFile& p) {
 }  // namespace posterior_reading
 
 PosteriorFile read_posterior_file(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) throw FileError(path + ": posterior file not found");
   H5Reader h5(path);  // missing, not a regular file, not HDF5, a broken seal: FileError
   const std::string type = h5.has_attribute("", "filetype") ? h5.string_attribute("", "filetype", 64) : "";
   if (type != POSTERIOR_FILETYPE) {

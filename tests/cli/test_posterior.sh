@@ -40,6 +40,13 @@ expect_exit 0 "$BIN" run "$cfg" --posterior "$post" --draws 6 --trajectories 50 
 expect_exit 0 h5diff --exclude-attribute / "$WORK/one.h5" "$WORK/two.h5"
 expect_exit 1 h5diff --exclude-attribute / "$WORK/one.h5" "$WORK/plain.h5"
 
+# MPI ranks: 2 ranks x 1 thread store what one process stores (as root, mpirun needs these).
+if command -v mpirun >/dev/null; then
+  export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+  expect_exit 0 mpirun --oversubscribe -n 2 "$BIN" run "$cfg" --posterior "$post" --draws 6 --trajectories 50 --threads 1 -q -o "$WORK/mpi.h5"
+  expect_exit 0 h5diff --exclude-attribute / "$WORK/one.h5" "$WORK/mpi.h5"
+fi
+
 # Refusals: more draws than the posterior holds, a path the config lacks, a foreign file.
 expect_exit 2 "$BIN" run "$cfg" --posterior "$post" --draws 9 -q -o "$WORK/x.h5"
 expect_output "holds 8 draws, fewer than the 9 draws asked for"
@@ -51,6 +58,8 @@ expect_output "not uncertain parameters of"
 expect_output "sides.nato.bais"
 expect_exit 2 "$BIN" run "$cfg" --posterior "$WORK/plain.h5" --draws 4 -q -o "$WORK/x.h5"
 expect_output "not an Escalate posterior file"
+expect_exit 2 "$BIN" run "$cfg" --posterior "$WORK/nothere.h5" --draws 4 -q -o "$WORK/x.h5"
+expect_output "nothere.h5: posterior file not found"
 [ ! -e "$WORK/x.h5" ] && pass "refusals wrote nothing" || fail "a refusal wrote $WORK/x.h5"
 
 # Shards and resume: a posterior run in two shards merges to the whole run; a resume needs
