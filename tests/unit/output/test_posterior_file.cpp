@@ -158,4 +158,9 @@ TEST_CASE("A failed posterior write leaves nothing behind and replaces nothing",
   write_posterior_file(kept, sample_posterior(20), true);
   CHECK(read_posterior_file(kept).draws == 20);
   CHECK(entries_of(dir) == std::vector<std::string>{"kept.h5"});  // no temporary left
+
+  // A directory that cannot be made (under a regular file): refused, nothing written.
+  std::ofstream(dir / "plain-file") << "not a directory";
+  CHECK_THROWS(write_posterior_file((dir / "plain-file" / "sub" / "post.h5").string(), sample_posterior(10)));
+  CHECK(entries_of(dir).size() == 2);
 }
