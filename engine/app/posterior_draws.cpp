@@ -17,7 +17,10 @@ std::optional<PosteriorDraws> load_posterior_draws(const std::string& path) {
   c.rows = file.draws;
   std::vector<std::size_t> kept;
   for (std::size_t k = 0; k < file.parameters.size(); ++k) {
-    if (file.parameters[k].rfind("reporting.", 0) == 0) continue;  // the record's, not the model's
+    // The record's reporting probabilities and its windows' own starting states are not
+    // parameters of the forecast (docs/calibration.md, "A record against the forecast").
+    const std::string& name = file.parameters[k];
+    if (name.rfind("reporting.", 0) == 0 || name.rfind("window.", 0) == 0) continue;
     kept.push_back(k);
     c.paths.push_back(file.parameters[k]);
   }

@@ -22,7 +22,7 @@ void add_sampling_options(CLI::App* command, SamplingOptions& flags, const std::
   command->add_option("--posterior", flags.posterior,
                       "A posterior file of `escalate calibrate`: draw m of every parameter it holds is its "
                       "posterior draw m, the others are drawn from the config" + scope + "; it must hold no path that "
-                      "is not an uncertain parameter of the config (paths reporting.* belong to the record, not the "
+                      "is not an uncertain parameter of the config (paths reporting.* and window.* belong to the record, not the "
                       "model, and are ignored), and at least as many draws as asked for. The result records its "
                       "path and SHA-256; --resume and merge need the same posterior")
       ->type_name("FILE");
