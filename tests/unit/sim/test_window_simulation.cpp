@@ -188,6 +188,7 @@ TEST_CASE("the calibrator's closed-form worlds are what their comments say", "[w
     REQUIRE(record.windows.size() == 1);
     const RecordWindow& w = record.windows[0];
     check_record_against(record, w.config);  // the window config is the forecast
+    CHECK(window_parameters(record, w.config).at(0).local.empty());  // every parameter the forecast's
     const Config& config = w.config;
     REQUIRE(config.uncertain.size() == 1);
     // 2021..2025 (2024 has 366 days), as the comments' exposures say; counts sum to 53.
@@ -214,6 +215,7 @@ TEST_CASE("the calibrator's closed-form worlds are what their comments say", "[w
     const Record record = load_record(source_path("tests/data/calibrate/interval_outcome.record.toml"));
     const RecordWindow& w = record.windows.at(0);
     check_record_against(record, w.config);
+    CHECK(window_parameters(record, w.config).at(0).local.empty());  // every parameter the forecast's
     const Config& config = w.config;
     REQUIRE(config.uncertain.size() == 1);
     REQUIRE(w.countermeasures.has_value());
@@ -239,6 +241,7 @@ TEST_CASE("the calibrator's closed-form worlds are what their comments say", "[w
     const Record record = load_record(source_path("tests/data/calibrate/invisible.record.toml"));
     const RecordWindow& w = record.windows.at(0);
     check_record_against(record, w.config);
+    CHECK(window_parameters(record, w.config).at(0).local.empty());  // every parameter the forecast's
     const Config& config = w.config;
     REQUIRE(config.uncertain.size() == 3);
     WindowSimulator low(config, w.period_start_days, w.period_end_days);
