@@ -1,32 +1,18 @@
-// A record against the forecast it calibrates: every window config must have exactly the
-// forecast's uncertain parameter paths (the calibrated parameters set every window alike)
-// and the same incident types in the same order.
+// A record against the forecast it calibrates (docs/calibration.md, "A record against the
+// forecast"): every incident type of a window config must be one of the forecast's, and
+// each uncertain parameter of a window is either the forecast's (same path, identical
+// distribution) or the window's own.
 #include "escalate/config/record.hpp"
 
+#include "escalate/base/closest_match.hpp"
 #include "escalate/base/error.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace escalate {
 
 namespace {
-
-// "a, b, c", at most `shown` names, then how many in all.
-std::string listed(const std::vector<std::string>& names, std::size_t shown = 8) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size() && i < shown; ++i) out += (i ? ", " : "") + names[i];
-  if (names.size() > shown) out += ", ... (" + std::to_string(names.size()) + " in all)";
-  return out.empty() ? "none" : out;
-}
-
-// The names of `a` that `b` lacks, in `a`'s order.
-std::vector<std::string> lacking(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  std::vector<std::string> out;
-  for (const auto& name : a) {
-    if (std::find(b.begin(), b.end(), name) == b.end()) out.push_back(name);
-  }
-  return out;
-}
 
 std::vector<std::string> type_names(const Config& config) {
   std::vector<std::string> out;
@@ -34,41 +20,58 @@ std::vector<std::string> type_names(const Config& config) {
   return out;
 }
 
-std::vector<std::string> uncertain_paths(const Config& config) {
-  std::vector<std::string> out;
-  for (const auto& u : config.uncertain) out.push_back(u.path);
-  return out;
+// "a, b, c", or "none".
+std::string listed(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
+  return out.empty() ? "none" : out;
 }
 
-// "missing a, b; extra c": what `have` lacks of `want`, and what it has beyond.
-std::string difference(const std::vector<std::string>& want, const std::vector<std::string>& have) {
-  const std::vector<std::string> missing = lacking(want, have), extra = lacking(have, want);
-  std::string out;
-  if (!missing.empty()) out += "missing " + listed(missing);
-  if (!extra.empty()) out += (out.empty() ? "" : "; ") + std::string("extra ") + listed(extra);
-  return out;
+bool identical(const Distribution& x, const Distribution& y) {
+  return x.kind == y.kind && x.a == y.a && x.b == y.b && x.c == y.c;
+}
+
+// The index in forecast.uncertain of the parameter `u` shares, or -1 (local).
+int shared_index(const UncertainParameter& u, const Config& forecast) {
+  for (std::size_t j = 0; j < forecast.uncertain.size(); ++j) {
+    const UncertainParameter& f = forecast.uncertain[j];
+    if (f.path == u.path) return identical(f.dist, u.dist) ? static_cast<int>(j) : -1;
+  }
+  return -1;
 }
 
 }  // namespace
 
 void check_record_against(const Record& record, const Config& forecast) {
   const std::vector<std::string> types = type_names(forecast);
-  const std::vector<std::string> paths = uncertain_paths(forecast);
   for (const auto& window : record.windows) {
-    const std::string where = record.path + ": window." + window.name + ".config (" + window.config_path + "): ";
-    const std::vector<std::string> window_types = type_names(window.config);
-    if (window_types != types) {
-      const std::string diff = difference(types, window_types);
-      throw ConfigError(where + "its incident types are not those of the forecast " + forecast.source_path + " (" +
-                        (diff.empty() ? "the same names in another order: " + listed(window_types, types.size()) : diff) +
-                        ")");
-    }
-    const std::string diff = difference(paths, uncertain_paths(window.config));
-    if (!diff.empty()) {
-      throw ConfigError(where + "its uncertain parameters are not those of the forecast " + forecast.source_path +
-                        " (" + diff + ")");
+    for (const auto& name : type_names(window.config)) {
+      if (std::find(types.begin(), types.end(), name) != types.end()) continue;
+      const std::string guess = closest_match(name, types);
+      throw ConfigError(record.path + ": window." + window.name + ".config (" + window.config_path +
+                        "): incident type '" + name + "' is not one of the forecast " + forecast.source_path +
+                        "'s (" + (guess.empty() ? "its types: " + listed(types) : "did you mean '" + guess + "'?") +
+                        "); a window may disable the forecast's types, not add its own");
     }
   }
+}
+
+std::vector<WindowParameters> window_parameters(const Record& record, const Config& forecast) {
+  check_record_against(record, forecast);
+  std::vector<WindowParameters> out;
+  for (const auto& window : record.windows) {
+    WindowParameters parameters;
+    for (std::size_t i = 0; i < window.config.uncertain.size(); ++i) {
+      const UncertainParameter& u = window.config.uncertain[i];
+      const int index = shared_index(u, forecast);
+      parameters.forecast_index.push_back(index);
+      if (index >= 0) continue;
+      parameters.local.push_back(i);
+      parameters.local_names.push_back("window." + window.name + "." + u.path);
+    }
+    out.push_back(std::move(parameters));
+  }
+  return out;
 }
 
 }  // namespace escalate
