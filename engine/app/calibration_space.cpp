@@ -31,15 +31,6 @@ std::vector<double> CalibrationSpace::engine_values(std::size_t window, std::spa
 
 namespace {
 
-std::size_t index_of_path(const CalibrationSpace& space, const std::string& path, const Record& record,
-                          const RecordWindow& window) {
-  for (std::size_t i = 0; i < space.engine_parameters; ++i) {
-    if (space.parameters[i].name == path) return i;
-  }
-  throw ConfigError(record.path + ": window '" + window.name + "': its config " + window.config_path +
-                    " has the uncertain parameter " + path + ", which the forecast config does not");
-}
-
 // The window's reporting table; appends its uncertain probabilities to the space in file order.
 WindowReporting reporting_of(const RecordWindow& window, CalibrationSpace& space, const Record& record) {
   std::vector<ReportingSource> sources;
@@ -80,15 +71,25 @@ WindowReporting reporting_of(const RecordWindow& window, CalibrationSpace& space
 }  // namespace
 
 CalibrationSpace calibration_space_of(const Config& forecast, const Record& record) {
+  const std::vector<WindowParameters> shared = window_parameters(record, forecast);
   CalibrationSpace space;
   for (const UncertainParameter& u : forecast.uncertain) space.parameters.push_back({u.path, prior_of(u.dist)});
   space.engine_parameters = space.parameters.size();
-  for (const RecordWindow& window : record.windows) {
-    std::vector<std::size_t> indices;
-    for (const UncertainParameter& u : window.config.uncertain) indices.push_back(index_of_path(space, u.path, record, window));
+  // Each window's own (local) parameters, then every window's uncertain reporting.
+  for (std::size_t w = 0; w < record.windows.size(); ++w) {
+    const RecordWindow& window = record.windows[w];
+    std::vector<std::size_t> indices(window.config.uncertain.size());
+    for (std::size_t i = 0; i < indices.size(); ++i) {
+      if (shared[w].forecast_index[i] >= 0) indices[i] = static_cast<std::size_t>(shared[w].forecast_index[i]);
+    }
+    for (std::size_t l = 0; l < shared[w].local.size(); ++l) {
+      const std::size_t i = shared[w].local[l];
+      indices[i] = space.parameters.size();
+      space.parameters.push_back({shared[w].local_names[l], prior_of(window.config.uncertain[i].dist)});
+    }
     space.window_theta.push_back(std::move(indices));
-    space.reporting.push_back(reporting_of(window, space, record));
   }
+  for (const RecordWindow& window : record.windows) space.reporting.push_back(reporting_of(window, space, record));
   return space;
 }
 

@@ -1,10 +1,10 @@
 #pragma once
 // The parameters `escalate calibrate` infers (docs/calibration.md, "How escalate
-// calibrate works"): every uncertain parameter of the forecast config, then the record's
-// uncertain reporting probabilities, each named by its path, with its prior copied from
-// the config's or the record's distribution. Also where each window's engine parameters
-// and reporting probabilities sit in θ (a window config may list the shared paths in
-// another order).
+// calibrate works"): every uncertain parameter of the forecast config, then each window's
+// own (local) uncertain parameters (window.<name>.<path>: window_parameters in
+// config/record.hpp), then the record's uncertain reporting probabilities, each named by
+// its path, with its prior copied from the config's or the record's distribution. Also
+// where each window's engine parameters and reporting probabilities sit in θ.
 #include "escalate/config/distribution.hpp"
 #include "escalate/config/record.hpp"
 #include "escalate/infer/parameter_space.hpp"
@@ -39,7 +39,7 @@ struct WindowReporting {
 };
 
 struct CalibrationSpace {
-  std::vector<infer::Parameter> parameters;  // the forecast's uncertain paths, then reporting.*
+  std::vector<infer::Parameter> parameters;  // the forecast's uncertain paths, window.*, then reporting.*
   std::size_t engine_parameters = 0;         // how many of them are the forecast's
   // window_theta[w][j]: the index in θ of uncertain parameter j of window w's config.
   std::vector<std::vector<std::size_t>> window_theta;
@@ -49,8 +49,8 @@ struct CalibrationSpace {
   std::vector<double> engine_values(std::size_t window, std::span<const double> theta) const;
 };
 
-// Throws ConfigError (naming the record and the path) when a window config has an
-// uncertain path the forecast lacks or a reporting distribution is not a prior.
+// Throws ConfigError (naming the record and the window) when a window's incident type is
+// not the forecast's (check_record_against) or a reporting distribution is not a prior.
 CalibrationSpace calibration_space_of(const Config& forecast, const Record& record);
 
 }  // namespace escalate::app

@@ -56,11 +56,32 @@ TEST_CASE("calibration_space_of: forecast paths, then reporting in file order, f
   CHECK(space.reporting[1].probability(0, 1, theta) == 1.0);  // no reporting given: always recorded
 }
 
-TEST_CASE("calibration_space_of refuses a window parameter the forecast lacks, naming it", "[app][calibrate]") {
-  const Distribution rate{K::Gamma, 2, 0.5, 0};
+TEST_CASE("calibration_space_of: a window's own parameters are window.<name>.<path>, before the reporting",
+          "[app][calibrate]") {
+  const Distribution rate{K::Gamma, 2, 0.5, 0}, other{K::Gamma, 3, 0.5, 0};
   Record record;
   record.path = "record.toml";
-  record.windows.push_back(toy_window("w", toy_config({{"rate", rate}, {"extra.path", rate}}), 2));
-  CHECK_THROWS_WITH(app::calibration_space_of(toy_config({{"rate", rate}}), record),
-                    Catch::Contains("record.toml") && Catch::Contains("extra.path"));
+  // extra.path: the forecast lacks it; rate: another distribution than the forecast's.
+  RecordWindow w = toy_window("w", toy_config({{"extra.path", rate}, {"rate", other}}), 2);
+  w.reporting.push_back({"reporting.w.alpha", 0, -1, std::nullopt, Distribution{K::Beta, 2, 8, 0}, 3});
+  record.windows.push_back(w);
+  const app::CalibrationSpace space = app::calibration_space_of(toy_config({{"rate", rate}}), record);
+  REQUIRE(space.parameters.size() == 4);
+  CHECK(space.parameters[0].name == "rate");
+  CHECK(space.parameters[1].name == "window.w.extra.path");
+  CHECK(space.parameters[2].name == "window.w.rate");
+  CHECK(space.parameters[2].prior.a == 3);
+  CHECK(space.parameters[3].name == "reporting.w.alpha");
+  CHECK(space.engine_values(0, std::vector<double>{1, 2, 3, 0.5}) == std::vector<double>{2, 3});
+  CHECK(space.reporting[0].probability(0, 4, std::vector<double>{1, 2, 3, 0.5}) == 0.5);
+}
+
+TEST_CASE("calibration_space_of refuses a window type the forecast lacks, naming it", "[app][calibrate]") {
+  Config window_config = toy_config({});
+  window_config.scenario.incidents[1].name = "gamma";
+  Record record;
+  record.path = "record.toml";
+  record.windows.push_back(toy_window("w", window_config, 2));
+  CHECK_THROWS_WITH(app::calibration_space_of(toy_config({}), record),
+                    Catch::Contains("record.toml") && Catch::Contains("gamma"));
 }
