@@ -1,7 +1,7 @@
 // A record against the forecast it calibrates (docs/calibration.md, "A record against the
 // forecast"): every incident type of a window config must be one of the forecast's, and
 // each uncertain parameter of a window is either the forecast's (same path, identical
-// distribution) or the window's own.
+// distribution, not a starting state) or the window's own.
 #include "escalate/config/record.hpp"
 
 #include "escalate/base/closest_match.hpp"
@@ -31,8 +31,16 @@ bool identical(const Distribution& x, const Distribution& y) {
   return x.kind == y.kind && x.a == y.a && x.b == y.b && x.c == y.c;
 }
 
+// A side's state on the window's first day (sides.<side>.initial_belief, initial_fear,
+// initial_offensive_probability): it belongs to the window's dates, never to the
+// forecast's, even where both configs happen to give it the same distribution.
+bool is_starting_state(const std::string& path) {
+  return path.rfind("sides.", 0) == 0 && path.find(".initial_") != std::string::npos;
+}
+
 // The index in forecast.uncertain of the parameter `u` shares, or -1 (local).
 int shared_index(const UncertainParameter& u, const Config& forecast) {
+  if (is_starting_state(u.path)) return -1;
   for (std::size_t j = 0; j < forecast.uncertain.size(); ++j) {
     const UncertainParameter& f = forecast.uncertain[j];
     if (f.path == u.path) return identical(f.dist, u.dist) ? static_cast<int>(j) : -1;

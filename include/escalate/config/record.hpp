@@ -85,7 +85,8 @@ void check_record_against(const Record& record, const Config& forecast);
 // Where a window's uncertain parameters take their values (docs/calibration.md, "A record
 // against the forecast"). Window uncertain parameter i is SHARED when the forecast has an
 // uncertain parameter of the same path with an identical distribution (same kind and
-// numbers): it takes the forecast's value. Otherwise it is LOCAL: a parameter of its own,
+// numbers) and it is not a starting state (sides.<side>.initial_*): it takes the
+// forecast's value. Otherwise it is LOCAL: a parameter of its own,
 // named "window.<window name>.<path>", whose prior is the window's distribution (a window's
 // starting state belongs to its own dates, not the forecast's). A forecast uncertain
 // parameter the window does not list is fixed there at the window config's number.

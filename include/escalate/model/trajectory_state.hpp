@@ -19,7 +19,7 @@ namespace escalate {
 struct IncidentReading {
   double time, logodds_at, q0, qc, multiplier, gain, sensitivity, severity;
   double ladder_logit_q0;  // logit(clamp(q0, eps, 1 - eps)) for the decision (§9.1)
-  int victim, cause, refs;
+  int victim, type, cause, refs;  // type: the incident type (cause differs for injections)
   bool attributed, decided;
 };
 

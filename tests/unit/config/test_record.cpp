@@ -441,11 +441,15 @@ TEST_CASE("The calibration windows against the pre-registered prior: every struc
            path == "event.ukraine-ceasefire.rate_per_year" || path.find(".initial_offensive_probability") != std::string::npos ||
            path.find(".initial_belief") != std::string::npos));
   }
-  // The war window's starting beliefs have the prior's 2026 distributions (baseline-2022's
-  // judgement for 2022 equals baseline-2026's): by the rule they are shared.
+  // The war window's starting state has the prior's 2026 distributions (baseline-2022's
+  // judgement for 2022 equals baseline-2026's), yet it is the state of 24 Feb 2022: a
+  // starting state is always the window's own.
   const WindowParameters& war = parameters[1];
   CHECK(record.windows[1].config.uncertain.size() == 90);
-  CHECK(war.local.empty());
-  CHECK(std::count(war.forecast_index.begin(), war.forecast_index.end(), -1) == 0);
-  CHECK(fixed_in(war) == std::vector<std::string>{"event.ukraine-ceasefire.rate_per_year"});
+  CHECK(war.local_names == std::vector<std::string>{"window.war.sides.nato.initial_offensive_probability",  // the config's order
+                                                    "window.war.sides.nato.initial_belief",
+                                                    "window.war.sides.russia.initial_offensive_probability",
+                                                    "window.war.sides.russia.initial_belief"});
+  CHECK(std::count(war.forecast_index.begin(), war.forecast_index.end(), -1) == 4);
+  CHECK(fixed_in(war).size() == 5);  // the ceasefire, and the forecast's own starting state
 }
