@@ -23,6 +23,7 @@ const std::map<std::string, std::string>& subcommand_footers() {
        "  escalate run configs/baseline-2022.toml --dry-run        # sizes, time and file size; writes nothing\n"
        "  escalate run configs/baseline-2022.toml --resume results/baseline-2022.h5   # after Ctrl-C\n"
        "  escalate run configs/baseline-2022.toml --target-ci 0.005\n"
+       "  escalate run configs/baseline-2026.toml --posterior results/posterior.h5 --draws 400\n"
        "  escalate run configs/baseline-2022.toml --shard 2/8 -o parts/part-2.h5      # then `escalate merge`\n"
        "  escalate run configs/baseline-2022.toml --shard 2/8 --resume parts/part-2.h5  # an interrupted shard"},
       {"calibrate",
@@ -81,6 +82,7 @@ const std::map<std::string, std::string>& subcommand_footers() {
        "Examples:\n"
        "  escalate summary results/baseline-2022.h5\n"
        "  escalate summary results/compare-baseline-2022.h5 --json\n"
+       "  escalate summary results/posterior.h5   # priors against posteriors, the check, the stages\n"
        "  escalate summary results/baseline-2022.h5 --csv > baseline.csv\n"
        "CSV columns (one row per quantity; empty where a column does not apply):\n"
        "  config, quantity (p_activated, p_deep, p_spiral, p_war, p_nuclear, p_clash, act_offspring_ratio),\n"

@@ -72,8 +72,10 @@ def write_shifted_posterior(source, target, path, prior, centre):
             values = f["posterior/parameters"]
             column = SHIFTS[prior["dist"]][1](np.asarray(values[:, j], dtype=float), c0, centre)
             values[:, j] = column
-            f.attrs["derived_from"] = os.path.abspath(source)
-            f.attrs["derived_by"] = (f"escalate-forecast-sweep: {path} shifted from the prior {key} "
+            # On the dataset, not the root: the root's string attributes are checksummed
+            # by the engine (a derived file must still read as a posterior file).
+            values.attrs["derived_from"] = os.path.abspath(source)
+            values.attrs["derived_by"] = (f"escalate-forecast-sweep: {path} shifted from the prior {key} "
                                      f"{c0:g} to {centre:g} ({prior['dist']}, spread kept)")
         os.replace(tmp, target)
     except OSError as e:
