@@ -49,7 +49,7 @@ void print_estimate(const app::CalibrateRequest& r, const app::CalibrateOutcome&
   const app::CalibrateEstimate& e = *out.estimate;
   std::printf("Dry run of calibrate %s --record %s: valid; nothing was written.\n", printable_text(r.forecast).c_str(),
               printable_text(r.record).c_str());
-  std::printf("  inferred   %zu parameters (the forecast's uncertain ones, then the record's uncertain reporting)\n",
+  std::printf("  inferred   %zu parameters (the forecast's uncertain ones, the windows' own, the record's reporting)\n",
               out.parameters.size());
   std::printf("  record     %zu windows, %zu summaries\n", out.windows, out.summaries);
   std::printf("  cost       about %.0f likelihood estimates (%lld particles x %.0f) x %zu windows x %lld trajectories\n"
