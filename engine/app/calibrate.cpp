@@ -198,7 +198,7 @@ CalibrateOutcome calibrate(const CalibrateRequest& r, const Callbacks& callbacks
                 std::to_string(out.windows) + " windows");
   PredictiveCheck check = predictive_check(plan.model, runners, plan.record, posterior.draws, plan.seed, r.threads);
   out.posterior = posterior_file_of(sampler.space(), posterior, std::move(check), std::move(plan.provenance));
-  write_posterior_file(plan.output, out.posterior);
+  write_posterior_file(plan.output, out.posterior, r.force);
   out.written = true;
   return out;
 }

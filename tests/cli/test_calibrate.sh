@@ -66,7 +66,11 @@ expect_output "--particles"
 expect_exit 2 "$BIN" calibrate "$D/gamma_poisson.toml" --record "$D/gamma_poisson.record.toml" --trajectories 1 -o x.h5
 expect_output "--trajectories 1"
 expect_exit 2 "$BIN" calibrate "$D/gamma_poisson.toml" --record "$D/gamma_poisson.record.toml" -o gp.h5
-expect_output "gp.h5"
+expect_output "gp.h5: already exists"
+expect_exit 0 "$BIN" calibrate "$D/gamma_poisson.toml" --record "$D/gamma_poisson.record.toml" \
+  --particles 20 --trajectories 5 --seed 6 --threads 2 -q -o t2.h5 --force
+"$PY" -c "import h5py, sys; sys.exit(h5py.File('t2.h5')['posterior/parameters'].shape[0] != 20)" \
+  && pass "--force replaces the posterior file" || fail "--force did not replace t2.h5"
 expect_exit 2 "$BIN" calibrate "$D/gamma_poisson.toml" --record "$D/missing.record.toml" -o x.h5
 expect_exit 2 "$BIN" calibrate "$D/gamma_poisson.toml" --record "$D/gamma_poisson.record.toml" --resume "$D/gamma_poisson.toml" -o x.h5
 expect_output "calibration state"
