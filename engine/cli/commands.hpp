@@ -28,6 +28,7 @@ Command add_compare_command(CLI::App& app, const std::string& command_line);
 Command add_sweep_command(CLI::App& app, const std::string& command_line);
 Command add_sensitivity_command(CLI::App& app, const std::string& command_line);
 Command add_merge_command(CLI::App& app, const std::string& command_line);
+Command add_calibrate_command(CLI::App& app, const std::string& command_line);
 Command add_summary_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
 Command add_names_command(CLI::App& app);
