@@ -1,7 +1,7 @@
 # Thin wrapper over CMake presets. `make run` and `make test` are the two commands
 # the README opens with; both install missing Debian packages first, each only what it
 # needs (scripts/setup-debian.sh, profiles run, plots and test).
-.PHONY: all setup setup-run setup-plots build debug run test check sanitize fuzz plots bench clean
+.PHONY: all setup setup-run setup-plots build debug run test check sanitize fuzz plots forecast forecast-sweep walk-forward bench clean
 
 JOBS ?= $(shell nproc)
 ESCALATE := build/release/engine/escalate
@@ -71,6 +71,33 @@ plots: setup-plots
 	    --draws 100 --trajectories 200 -q -o results/compare-policies.h5
 	@$(VENV)/bin/escalate-plot results/baseline-2022.h5 -o results
 	@$(VENV)/bin/escalate-plot results/compare-policies.h5 -o results
+
+# The calibrated forecast (docs/calibration.md, "make forecast"): `escalate calibrate` of
+# configs/calibration/baseline-2026-prior.toml on data/record.toml at its default settings
+# (from scratch: results/posterior-2026.h5 is replaced), then P(war), P(first clash) and
+# P(nuclear use) within one and five years with the posterior as the outer loop, printed
+# and in results/forecast-2026.md. FORECAST_FLAGS= (empty) reuses an existing posterior.
+# forecast-sweep: the five-year forecast against the centres of the two priors the record
+# cannot touch (results/forecast-sweep.png); walk-forward: the scores of issue 20 item 6.
+FORECAST_FLAGS ?= --recalibrate
+define venv_package
+	@test -x $(VENV)/bin/python || $${PYTHON:-/usr/bin/python3} -m venv --system-site-packages $(VENV)
+	@$(VENV)/bin/pip install -q --no-build-isolation --no-index --no-deps --disable-pip-version-check ./python
+endef
+forecast: setup-plots
+	$(build_binary)
+	$(venv_package)
+	@ESCALATE=$(ESCALATE) $(VENV)/bin/escalate-forecast $(FORECAST_FLAGS)
+
+forecast-sweep: setup-plots
+	$(build_binary)
+	$(venv_package)
+	@ESCALATE=$(ESCALATE) $(VENV)/bin/escalate-forecast-sweep
+
+walk-forward: setup-plots
+	$(build_binary)
+	$(venv_package)
+	@ESCALATE=$(ESCALATE) $(VENV)/bin/escalate-walk-forward --force
 
 bench: build
 	@bash bench/run.sh

@@ -5,6 +5,21 @@ data/incidents.csv and data/yearly_counts.csv, and the config of its second wind
 of the two CSV files, so tests/python/test_record.py regenerates it and compares.
 
     /usr/bin/python3 data/make_record.py [--incidents CSV] [--counts CSV] [--out-dir DIR]
+                                         [--hold-out YEAR]
+
+--hold-out YEAR (walk-forward validation, docs/calibration.md) writes instead
+record-holdout-YEAR.toml and windows/record-2022-war-to-YEAR.toml into --out-dir: the
+record a calibration trained on everything before YEAR sees, with YEAR's counts present as
+-1 (unobserved: the calibrator predicts them) and every later period dropped. The war
+window ends at the end of YEAR (or at the catalogue's date if that is earlier), its config
+horizon shortened to match. Left out because they would carry YEAR's information:
+  - the war window's answers and outcomes (window totals that would mix training and
+    held-out incidents; the pre-war window keeps its own);
+  - a reporting prior whose source years reach YEAR (its k counts catalogue rows of
+    those years), so that type is then reported with probability 1 in that window.
+A hold-out record names its configs relative to --out-dir, so it can be written anywhere
+(scripts/walk_forward.py writes under results/); YEAR runs from 2022 to the catalogue's
+last year.
 
 What is counted (stated once here and in the file's header):
 - an incident of an engine type is a row of that type whose victim is the type's victim
@@ -40,6 +55,12 @@ WAR_START = dt.date(2022, 2, 24)
 # expulsions after Skripal 2018 and Vrbetice 2021), hence at most twice the rows.
 COUNTERMEASURE_UPPER = 2
 WINDOW2_CONFIG = "windows/record-2022-war.toml"
+# The window configs, as written in data/record.toml (relative to data/) and in the
+# generated war window config (relative to data/windows/). A hold-out record written
+# elsewhere names the same files relative to where it is written.
+PRE_WAR_CONFIG = "../configs/calibration/window-2014-2021.toml"
+WAR_BASE_CONFIG = "../../configs/calibration/window-2022-war-base.toml"
+UNOBSERVED = -1
 
 
 def read(path):
@@ -57,19 +78,40 @@ def in_period(r, start, stop):
     return start <= dt.date.fromisoformat(r["date"]) < stop
 
 
-def windows(last):
+def war_stop(last, hold_out=None):
+    """The day after the war window's last day: the catalogue's date, or for a hold-out
+    year the end of that year if it comes first."""
+    stop = last + dt.timedelta(days=1)
+    return stop if hold_out is None else min(stop, dt.date(hold_out + 1, 1, 1))
+
+
+def windows(last, hold_out=None, out_dir=HERE):
     """(name, first day, day after the last, config path, periods, comment)."""
-    stop2 = last + dt.timedelta(days=1)
+    stop2 = war_stop(last, hold_out)
     years2 = [(WAR_START, dt.date(2023, 1, 1))] + [
-        (dt.date(y, 1, 1), min(dt.date(y + 1, 1, 1), stop2)) for y in range(2023, last.year + 1)]
+        (dt.date(y, 1, 1), min(dt.date(y + 1, 1, 1), stop2)) for y in range(2023, stop2.year + 1)
+        if dt.date(y, 1, 1) < stop2]
+    pre_config, war_config = PRE_WAR_CONFIG, WINDOW2_CONFIG
+    war_comment = f"24 Feb 2022 (the invasion) to {last} (the catalogue's newest incident)"
+    if hold_out is not None:
+        pre_config = moved(PRE_WAR_CONFIG, HERE, out_dir)
+        war_config = holdout_window_config(hold_out)
+        war_comment = (f"24 Feb 2022 (the invasion) to {stop2 - dt.timedelta(days=1)}: {hold_out} held out "
+                       f"(its counts -1); the window's answers and outcomes left out")
     return [
-        ("pre_war", dt.date(2014, 1, 1), dt.date(2022, 1, 1),
-         "../configs/scenarios/record-2014-2021.toml",
+        ("pre_war", dt.date(2014, 1, 1), dt.date(2022, 1, 1), pre_config,
          [(dt.date(y, 1, 1), dt.date(y + 1, 1, 1)) for y in range(2014, 2022)],
          "2014-2021, the deep dilemma before the full-scale war"),
-        ("war", WAR_START, stop2, WINDOW2_CONFIG, years2,
-         f"24 Feb 2022 (the invasion) to {last} (the catalogue's newest incident)"),
+        ("war", WAR_START, stop2, war_config, years2, war_comment),
     ]
+
+
+def holdout_record(year):
+    return f"record-holdout-{year}.toml"
+
+
+def holdout_window_config(year):
+    return f"windows/record-2022-war-to-{year}.toml"
 
 
 def sourced_total(counts, series, years):
@@ -81,7 +123,7 @@ def sourced_total(counts, series, years):
 
 
 def reporting_priors(rows, counts):
-    """{window: [(type, a, b, comment)]}: Beta priors for the chance that an incident
+    """{window: [(type, k, n, comment, source years)]}: Beta priors for the chance that an incident
     reaches the catalogue, only where a published count of the same incidents exists.
     Jeffreys: Beta(k + 1/2, n - k + 1/2) with k catalogue rows among n published."""
     out = {"pre_war": [], "war": []}
@@ -90,14 +132,14 @@ def reporting_priors(rows, counts):
     out["pre_war"].append(("close-encounter", k, n,
                            f"ELN listed {n} close encounters in 2016-2017 (yearly_counts.csv, "
                            f"eln_close_encounters_total); the catalogue has {k} close-encounter "
-                           f"rows in those years, either direction"))
+                           f"rows in those years, either direction", (2016, 2017)))
     n, _ = sourced_total(counts, "csis_russian_sabotage_attacks_europe", [2023, 2024])
     k = sum(1 for r in rows if r["type"] == "infrastructure-sabotage" and r["victim"] == "nato"
             and r["final_attribution"] == "deliberate" and r["date"][:4] in ("2023", "2024"))
     out["war"].append(("infrastructure-sabotage", k, n,
                        f"CSIS counted {n} Russian sabotage attacks in Europe in 2023-2024 "
                        f"(csis_russian_sabotage_attacks_europe); the catalogue has {k} "
-                       f"sabotage rows formally attributed to Russia in those years"))
+                       f"sabotage rows formally attributed to Russia in those years", (2023, 2024)))
     est = [r for r in counts if r["series"] == "estonia_airspace_violations_russian_aircraft"
            and r["year"] == "2025"]
     if len(est) == 1:
@@ -108,11 +150,14 @@ def reporting_priors(rows, counts):
                            f"Estonia counted about {n} Russian violations of its airspace in 2025 "
                            f"to 19 Sep (estonia_airspace_violations_russian_aircraft); the "
                            f"catalogue has {k} Estonian airspace-violation rows in 2025. One "
-                           f"country's ratio, used for the type"))
+                           f"country's ratio, used for the type", (2025,)))
     return out
 
 
-def window_lines(name, start, stop, config, periods, comment, rows, priors):
+def window_lines(name, start, stop, config, periods, comment, rows, priors, hold_out=None):
+    """The lines of one window. With hold_out, the periods from that year on are written
+    as -1 and the window's answers and outcomes (totals over it) are left out."""
+    held = [hold_out is not None and a.year >= hold_out for a, _ in periods]
     p = [f"# {comment}", f"[window.{name}]", f'config = "{config}"']
     if all(a.month == 1 and a.day == 1 and b == dt.date(a.year + 1, 1, 1) for a, b in periods):
         p.append('periods = "years"')
@@ -123,8 +168,8 @@ def window_lines(name, start, stop, config, periods, comment, rows, priors):
     answers = {}
     for t in ENGINE_TYPES:
         used = engine_rows(rows, t)
-        p.append(f"{t} = [" + ", ".join(str(sum(in_period(r, a, b) for r in used))
-                                       for a, b in periods) + "]")
+        p.append(f"{t} = [" + ", ".join(str(UNOBSERVED if h else sum(in_period(r, a, b) for r in used))
+                                       for (a, b), h in zip(periods, held)) + "]")
         inside = [r for r in used if in_period(r, start, stop)]
         answers[t] = [sum(r["response_rung"] == rung for r in inside) for rung, _ in RUNG_KEYS]
         total_cm += answers[t][2]
@@ -132,9 +177,12 @@ def window_lines(name, start, stop, config, periods, comment, rows, priors):
         wars += answers[t][4]
     if priors:
         p += ["", f"[window.{name}.reporting]   # P(an incident reaches the catalogue): sourced only"]
-        for t, k, n, why in priors:
+        for t, k, n, why, _ in priors:
             p += [f"# {why}: Jeffreys Beta(k + 1/2, n - k + 1/2), k = {k}, n = {n}",
                   f'{t} = {{ dist = "beta", a = {k + 0.5}, b = {n - k + 0.5} }}']
+    if any(held):
+        return p + ["", f"# [window.{name}.answers.*] and [window.{name}.outcomes] left out: totals over a",
+                    f"# window that holds the held-out year {hold_out} would carry its incidents", ""]
     for t in ENGINE_TYPES:
         p += ["", f"[window.{name}.answers.{t}]"]
         p += [f"{key} = {v}" for (_, key), v in zip(RUNG_KEYS, answers[t])]
@@ -173,16 +221,23 @@ title = "Russia-NATO incident catalogue, data/README.md version {version}"
 """
 
 
-def window_config(last):
+def moved(path, old_dir, new_dir):
+    """`path`, relative to old_dir, made relative to new_dir (both absolute)."""
+    return os.path.relpath(os.path.join(old_dir, path), new_dir).replace(os.sep, "/")
+
+
+def window_config(last, base=WAR_BASE_CONFIG, hold_out=None):
     days = (last - WAR_START).days + 1
     grid = max(d for d in range(1, 8) if days % d == 0)   # the engine needs grid | horizon
-    return f"""# The record's second window: 24 February 2022 (the invasion) to {last}, the catalogue's
-# newest incident. GENERATED by data/make_record.py from the catalogue date; the model,
-# starting state and seed are those of configs/scenarios/record-2022-2025.toml (its base),
+    source = WAR_BASE_CONFIG.replace("../../", "", 1)    # as seen from the repository root
+    what = "the catalogue's\n# newest incident" if hold_out is None else \
+        f"the end of the held-out\n# year {hold_out} (walk-forward validation, data/make_record.py --hold-out)"
+    return f"""# The record's second window: 24 February 2022 (the invasion) to {last}, {what}. GENERATED by data/make_record.py from the catalogue date; the model,
+# starting state and seed are those of {source} (its base),
 # which also keeps the ceasefire in Ukraine disabled for the window - whether one came in
 # 2026 is not checked by the catalogue.
 schema = 2
-base = "../../configs/scenarios/record-2022-2025.toml"
+base = "{base}"
 
 [run]
 start_date = "2022-02-24"
@@ -199,24 +254,53 @@ def version(readme):
     return "unknown"
 
 
+HOLDOUT_HEADER = """# HOLD-OUT RECORD for walk-forward validation (data/make_record.py --hold-out {year}):
+# training on everything before {year}; {year}'s counts are -1 (the calibrator predicts
+# them), later periods are dropped, and the war window's answers and outcomes and any
+# reporting prior whose source years reach {year} are left out (they would carry {year}).
+"""
+
+
+def write(path, text):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--incidents", default=os.path.join(HERE, "incidents.csv"))
     ap.add_argument("--counts", default=os.path.join(HERE, "yearly_counts.csv"))
     ap.add_argument("--out-dir", default=HERE)
+    ap.add_argument("--hold-out", type=int, metavar="YEAR",
+                    help="write record-holdout-YEAR.toml: train before YEAR, predict YEAR")
     args = ap.parse_args(argv[1:])
     rows, counts = read(args.incidents), read(args.counts)
     last = max(dt.date.fromisoformat(r["date"]) for r in rows)
+    year = args.hold_out
+    if year is not None and not WAR_START.year <= year <= last.year:
+        ap.error(f"--hold-out {year}: a year from {WAR_START.year} (the war window) to {last.year} "
+                 f"(the catalogue's last) is needed")
     priors = reporting_priors(rows, counts)
+    if year is not None:
+        priors = {w: [p for p in ps if max(p[4]) < year] for w, ps in priors.items()}
+    out_dir = os.path.abspath(args.out_dir)
     text = HEADER.format(version=version(os.path.join(HERE, "README.md")))
-    for w in windows(last):
-        text += "\n" + "\n".join(window_lines(*w, rows, priors[w[0]]))
-    os.makedirs(os.path.join(args.out_dir, "windows"), exist_ok=True)
-    with open(os.path.join(args.out_dir, "record.toml"), "w", encoding="utf-8") as f:
-        f.write(text)
-    with open(os.path.join(args.out_dir, WINDOW2_CONFIG), "w", encoding="utf-8") as f:
-        f.write(window_config(last))
-    print(f"wrote {args.out_dir}/record.toml and {WINDOW2_CONFIG} (catalogue to {last})")
+    if year is not None:
+        text = HOLDOUT_HEADER.format(year=year) + text
+    for w in windows(last, year, out_dir):
+        text += "\n" + "\n".join(window_lines(*w, rows, priors[w[0]], year))
+    os.makedirs(os.path.join(out_dir, "windows"), exist_ok=True)
+    if year is None:
+        record, config = "record.toml", WINDOW2_CONFIG
+        config_text = window_config(last)
+    else:
+        record, config = holdout_record(year), holdout_window_config(year)
+        windows_dir = os.path.join(out_dir, "windows")
+        base = moved(WAR_BASE_CONFIG, os.path.join(HERE, "windows"), windows_dir)
+        config_text = window_config(war_stop(last, year) - dt.timedelta(days=1), base, year)
+    write(os.path.join(out_dir, record), text)
+    write(os.path.join(out_dir, config), config_text)
+    print(f"wrote {args.out_dir}/{record} and {config} (catalogue to {last})")
     return 0
 
 

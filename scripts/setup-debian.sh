@@ -20,6 +20,8 @@ run_packages=(
   g++ cmake ninja-build make pkg-config git
   # libraries
   libtbb-dev librandom123-dev libboost-dev libhdf5-dev libcli11-dev libtomlplusplus-dev
+  # SHA-256 of the inputs a result records (a posterior file)
+  nettle-dev
 )
 plots_packages=(
   # the figures and the Python tools (Debian's /usr/bin/python3)

@@ -61,7 +61,7 @@ DriverResult relayout(const DriverResult& total, const BatchLayout& from, const 
 
 }  // namespace
 
-AdaptiveRun run_adaptive(const RunRequest& request, const Config& first, const Callbacks& callbacks) {
+AdaptiveRun run_adaptive(const RunRequest& request, const Config& first, const Callbacks& callbacks, const DrawTable* draws) {
   constexpr std::int64_t BATCH = BATCH_SIZE;
   auto whole = [&](std::int64_t n) { return (n + BATCH - 1) / BATCH * BATCH; };
   const std::int64_t start = whole(std::max<std::int64_t>(first.run.trajectories, BATCH));
@@ -88,7 +88,7 @@ AdaptiveRun run_adaptive(const RunRequest& request, const Config& first, const C
       std::int64_t k = b % layout.batches_per_draw;
       mask[static_cast<std::size_t>(b)] = k >= per_draw / BATCH && k < next / BATCH;
     }
-    Execution e = execute(capped, request.threads, callbacks, "", &mask);
+    Execution e = execute(capped, request.threads, callbacks, "", &mask, draws);  // rows do not depend on trajectories
     if (out.report.rounds++ == 0) total = e.driver; else merge_driver_results(total, e.driver);
     if (e.driver.stopped) throw Interrupted("interrupted during --target-ci: nothing written");
     per_draw = next;

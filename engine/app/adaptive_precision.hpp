@@ -18,6 +18,8 @@ struct AdaptiveRun {
   double wall_seconds = 0;
 };
 
-AdaptiveRun run_adaptive(const RunRequest& request, const Config& first, const Callbacks& callbacks);
+// `draws`: the outer loop's rows when given (--posterior), else drawn from the config.
+AdaptiveRun run_adaptive(const RunRequest& request, const Config& first, const Callbacks& callbacks,
+                         const DrawTable* draws = nullptr);
 
 }  // namespace escalate::app

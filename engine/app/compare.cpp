@@ -57,8 +57,9 @@ bool is_result_file(const std::string& path) {
 
 // A stored run as one of the compared runs: complete, and run as the reference was.
 ComparedRun stored_run(const std::string& path, const Config* reference, const std::string& reference_path,
-                       const std::string& command_line) {
+                       const std::string& command_line, const std::optional<PosteriorDraws>& posterior) {
   StoredRun stored = read_stored_run(path);
+  require_same_posterior(path, stored.posterior_sha256, posterior);
   // Files of another engine version may differ in their random streams: no common random numbers.
   if (stored.engine_version != ENGINE_VERSION) {
     throw UsageError(path + ": written by engine " + stored.engine_version + ", this is " + ENGINE_VERSION +
@@ -92,13 +93,16 @@ ComparedRun stored_run(const std::string& path, const Config* reference, const s
   // Its group's CF history: the stored file's lines, then this comparison (as merge does).
   Provenance provenance = Provenance::of(run.driver, command_line, stored.wall_seconds);
   provenance.history = {stored.history};
+  provenance.posterior = stored.posterior;
+  provenance.posterior_sha256 = stored.posterior_sha256;
   run.results = compute_results(run.config, run.driver, provenance);
   return run;
 }
 
 // The runs of a comparison, in order: loaded configs (the reference's run settings are
 // every config's) and stored result files (which must already share them).
-std::vector<ComparedRun> load_runs(const CompareRequest& request, const std::vector<bool>& stored, const Callbacks& callbacks) {
+std::vector<ComparedRun> load_runs(const CompareRequest& request, const std::vector<bool>& stored, const Callbacks& callbacks,
+                                   const std::optional<PosteriorDraws>& posterior) {
   const auto& configs = request.configs;
   std::vector<ComparedRun> runs;
   runs.reserve(configs.size());
@@ -108,7 +112,7 @@ std::vector<ComparedRun> load_runs(const CompareRequest& request, const std::vec
     const std::string& path = configs[i];
     ComparedRun run;
     if (stored[i]) {
-      run = stored_run(path, reference, configs.front(), request.command_line);
+      run = stored_run(path, reference, configs.front(), request.command_line, posterior);
     } else {
       run.config = i == 0 ? load_config(path, request.overrides) : load_config(path, shared);
       report_warnings(run.config, callbacks);
@@ -145,7 +149,9 @@ CompareOutcome compare(const CompareRequest& request, const Callbacks& callbacks
                      "fixed; drop --seed, --draws and --trajectories");
   }
   CompareOutcome out;
-  out.runs = load_runs(request, stored, callbacks);
+  const std::optional<PosteriorDraws> posterior = load_posterior_draws(request.posterior);
+  out.runs = load_runs(request, stored, callbacks, posterior);
+  check_posterior_columns(out.runs, stored, posterior);
   out.output = request.output.empty()
       ? (std::filesystem::path("results") / ("compare-" + out.runs.front().name + ".h5")).string() : request.output;
   check_output_path(out.output, request.force);
@@ -157,7 +163,7 @@ CompareOutcome compare(const CompareRequest& request, const Callbacks& callbacks
     return out;
   }
   report_stale_temporaries(out.output, callbacks);
-  execute_all(out.runs, request.threads, callbacks, request.command_line, stored);
+  execute_all(out.runs, request.threads, callbacks, request.command_line, stored, posterior);
   out.comparison = compare_runs(out.runs);
   write_file_atomically(out.output, request.force, [&](H5Writer& h5) { fill(h5, out.comparison); });
   return out;

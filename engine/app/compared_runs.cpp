@@ -7,13 +7,22 @@
 
 namespace escalate::app {
 
+void check_posterior_columns(const std::vector<ComparedRun>& runs, const std::vector<bool>& stored,
+                             const std::optional<PosteriorDraws>& posterior) {
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    if (!stored[i]) posterior_table(runs[i].config, posterior);  // refuses a config without the posterior's paths
+  }
+}
+
 void execute_all(std::vector<ComparedRun>& runs, int threads, const Callbacks& callbacks, const std::string& command_line,
-                 const std::vector<bool>& stored) {
+                 const std::vector<bool>& stored, const std::optional<PosteriorDraws>& posterior) {
   for (std::size_t i = 0; i < runs.size(); ++i) {
     if (stored[i]) continue;  // read from a result file
     ComparedRun& run = runs[i];
     callbacks.say("running " + run.name);
-    Execution e = execute(run.config, threads, callbacks, command_line);
+    const std::optional<DrawTable> draws = posterior_table(run.config, posterior);
+    Execution e = execute(run.config, threads, callbacks, command_line, nullptr, draws ? &*draws : nullptr);
+    record_posterior(e.provenance, posterior);
     if (!e.driver.complete) throw Interrupted("interrupted: nothing written (a comparison needs complete runs)");
     run.driver = std::move(e.driver);
     run.results = compute_results(run.config, run.driver, e.provenance);

@@ -37,6 +37,7 @@ std::string check_parts(const std::vector<StoredRun>& runs) {
     auto refuse = [&](const std::string& what) { throw UsageError(r.path + ": " + what + " differs from " + first.path + "; cannot merge"); };
     if (r.config.run.seed != first.config.run.seed) refuse("the seed");
     if (r.config.resolved_text != first.config.resolved_text) refuse("the config");
+    if (r.posterior_sha256 != first.posterior_sha256) refuse("the posterior file its draws came from (--posterior)");
     if (r.schema_version != first.schema_version) refuse("the config schema version");
     if (r.engine_version != first.engine_version) refuse("the engine version (" + r.engine_version + ")");
     if (r.shard.count != first.shard.count) refuse("the number of shards (" + std::to_string(r.shard.count) + ")");
@@ -98,6 +99,8 @@ MergeOutcome merge(const MergeRequest& request, const Callbacks& callbacks) {
   merged.threads = threads;
   Provenance provenance = Provenance::of(merged, request.command_line, wall);
   for (const auto& r : runs) provenance.history.push_back(r.history);  // CF history: the parts' lines, then this one
+  provenance.posterior = first.posterior;
+  provenance.posterior_sha256 = first.posterior_sha256;
   out.results = compute_results(first.config, merged, provenance);
   write_result_file(output, first.config, out.results, merged, ShardInfo{}, force);
   out.config = first.config;

@@ -2,6 +2,7 @@
 #include "escalate/app/run.hpp"
 
 #include "adaptive_precision.hpp"
+#include "posterior_draws.hpp"
 #include "escalate/app/execution.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/output/file_publish.hpp"
@@ -20,6 +21,8 @@ struct RunPlan {
   std::vector<std::uint8_t> mask;  // the batches to run (empty: all)
   std::string output;
   StoredRun resumed;
+  std::optional<PosteriorDraws> posterior;  // --posterior
+  std::optional<DrawTable> draws;           // the outer loop's rows from it
 };
 
 void refuse_combinations(const RunRequest& r, const Cluster& cluster) {
@@ -45,6 +48,7 @@ void plan_resume(const RunRequest& r, const BatchLayout& layout, RunPlan& plan) 
     throw UsageError(r.resume + ": written for a different config, seed or size than " + r.config +
                      " (with these flags); --resume needs exactly the same");
   }
+  require_same_posterior(r.resume, resumed.posterior_sha256, plan.posterior);
   const std::string part = "shard " + std::to_string(resumed.shard.index + 1) + "/" + std::to_string(resumed.shard.count);
   if (r.shard && (plan.shard.index != resumed.shard.index || plan.shard.count != resumed.shard.count)) {
     throw UsageError("--shard " + r.shard_label + ": " + r.resume + " is " +
@@ -75,6 +79,8 @@ RunPlan plan_run(const RunRequest& r, Cluster& cluster, const Callbacks& callbac
     plan.config = load_config(r.config, r.overrides);
     if (cluster.root()) report_warnings(plan.config, callbacks);
     check_config_reads_back(plan.config);
+    plan.posterior = load_posterior_draws(r.posterior);
+    plan.draws = posterior_table(plan.config, plan.posterior);
     const BatchLayout layout = BatchLayout::of(plan.config.run);
     if (r.shard) {
       if (cluster.size() > 1) throw UsageError("--shard splits a run across jobs, mpirun across ranks: use one or the other");
@@ -128,15 +134,19 @@ RunOutcome run(const RunRequest& request, Cluster& cluster, const Callbacks& cal
   out.shard = plan.shard;
   if (request.dry_run) return dry_run(plan, request);
   if (request.target_ci > 0) {
-    AdaptiveRun a = run_adaptive(request, plan.config, callbacks);
-    out.results = compute_results(a.config, a.driver, Provenance::of(a.driver, request.command_line, a.wall_seconds));
+    AdaptiveRun a = run_adaptive(request, plan.config, callbacks, plan.draws ? &*plan.draws : nullptr);
+    Provenance provenance = Provenance::of(a.driver, request.command_line, a.wall_seconds);
+    record_posterior(provenance, plan.posterior);
+    out.results = compute_results(a.config, a.driver, provenance);
     write_result_file(plan.output, a.config, out.results, a.driver, plan.shard, request.force);
     out.config = std::move(a.config);
     out.precision = a.report;
     out.written = true;
     return out;
   }
-  Execution e = execute(plan.config, request.threads, callbacks, request.command_line, plan.mask.empty() ? nullptr : &plan.mask);
+  Execution e = execute(plan.config, request.threads, callbacks, request.command_line, plan.mask.empty() ? nullptr : &plan.mask,
+                        plan.draws ? &*plan.draws : nullptr);
+  record_posterior(e.provenance, plan.posterior);
   if (cluster.size() > 1) {
     // A Ctrl-C reaches the ranks at different moments: if any rank stopped, every rank
     // reports it (rank 0 writes the partial file).

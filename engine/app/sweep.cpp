@@ -58,18 +58,20 @@ SweepOutcome sweep(const SweepRequest& request, const Callbacks& callbacks) {
     run.name = "point-" + std::to_string(i);
     runs.push_back(std::move(run));
   }
+  const std::optional<PosteriorDraws> posterior = load_posterior_draws(request.posterior);
+  const std::vector<bool> stored(runs.size(), false);
+  check_posterior_columns(runs, stored, posterior);  // a swept path the posterior holds is no longer uncertain: refused
   out.output = request.output.empty() ? default_output(request.config, "sweep-") : request.output;
   check_output_path(out.output, request.force);
   auto fill = [&](H5Writer& h5, const Comparison& comparison) {
     write_comparison(h5, comparison, runs, request.command_line);
     write_sweep(h5, sweep, runs);
   };
-  const std::vector<bool> stored(runs.size(), false);
   if (request.dry_run) {
     out.estimate = estimate_comparison(runs, stored, request.threads, fill);
     return out;
   }
-  execute_all(runs, request.threads, callbacks, request.command_line, stored);
+  execute_all(runs, request.threads, callbacks, request.command_line, stored, posterior);
   out.comparison = compare_runs(runs);
   write_file_atomically(out.output, request.force, [&](H5Writer& h5) { fill(h5, out.comparison); });
   return out;

@@ -28,12 +28,18 @@ std::vector<Identity>& inputs() {
 }
 
 [[noreturn]] void refuse(InputKind kind, const std::string& message) {
-  if (kind == InputKind::Config) throw ConfigError(message);
+  if (kind == InputKind::Config || kind == InputKind::Record) throw ConfigError(message);
   throw FileError(message);
 }
 
 std::string what_of(InputKind kind) {
-  return kind == InputKind::Config ? "config file" : kind == InputKind::Design ? "design file" : "result file";
+  switch (kind) {
+    case InputKind::Config: return "config file";
+    case InputKind::Record: return "record file";
+    case InputKind::Design: return "design file";
+    case InputKind::Result: return "result file";
+  }
+  return "file";
 }
 
 // Opens `path` for reading without ever blocking (a FIFO without a writer would block a

@@ -24,7 +24,8 @@ int run_command_line(int argc, char** argv, const std::string& command_line, Clu
       add_run_command(app, command_line),         add_compare_command(app, command_line),
       add_sweep_command(app, command_line),       add_sensitivity_command(app, command_line),
       add_merge_command(app, command_line),       add_summary_command(app),
-      add_check_command(app),                     add_names_command(app)};
+      add_check_command(app),                     add_names_command(app),
+      add_calibrate_command(app, command_line)};
   add_help_examples(app);
   refuse_empty_assignments(argc, argv);
   try {

@@ -28,6 +28,7 @@ Command add_compare_command(CLI::App& app, const std::string& command_line);
 Command add_sweep_command(CLI::App& app, const std::string& command_line);
 Command add_sensitivity_command(CLI::App& app, const std::string& command_line);
 Command add_merge_command(CLI::App& app, const std::string& command_line);
+Command add_calibrate_command(CLI::App& app, const std::string& command_line);
 Command add_summary_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
 Command add_names_command(CLI::App& app);
@@ -42,12 +43,13 @@ int command_check(const std::string& path);
 struct SamplingOptions {
   std::string output;
   std::string draws, trajectories, seed;  // as given
+  std::string posterior;                  // --posterior FILE
   int threads = 0;
   bool force = false;
   bool quiet = false;
   bool dry_run = false;
 };
-// Adds -o, --draws, --trajectories, --seed, --threads, --force, -q and --dry-run;
+// Adds -o, --draws, --trajectories, --seed, --posterior, --threads, --force, -q and --dry-run;
 // `scope` ends their help ("" or " for every config").
 void add_sampling_options(CLI::App* command, SamplingOptions& options, const std::string& output_help,
                           const std::string& scope);
@@ -58,6 +60,7 @@ ConfigOverrides overrides_of(const SamplingOptions& options);
 template <class Request>
 void fill_sampling(Request& request, const SamplingOptions& options, const std::string& command_line) {
   request.overrides = overrides_of(options);
+  request.posterior = options.posterior;
   request.output = options.output;
   request.threads = options.threads;
   request.force = options.force;

@@ -12,6 +12,26 @@ namespace {
 const char* const EXIT_CODES =
     "Exit codes: 0 success, 2 bad input or usage, 1 runtime I/O fault, 130 interrupted (partial file written).";
 
+// `calibrate`: what it does, what it costs, and how to stop and resume (its own constant: the
+// map below stays one screen).
+const char* const CALIBRATE_EXAMPLES =
+    "Draws the forecast config's uncertain parameters (and the record's uncertain reporting\n"
+    "probabilities) from their posterior given the record, by a tempered SMC sampler whose\n"
+    "likelihood simulates every window of the record --trajectories times per estimate\n"
+    "(docs/calibration.md, \"How escalate calibrate works\"). A window's uncertain parameter is the\n"
+    "forecast's when path and distribution match, else its own (window.<name>.<path>). Stage lines\n"
+    "on stderr: temperature, ESS, acceptance, ETA. The same seed gives the same posterior file for\n"
+    "any --threads. Ctrl-C writes <output>.state (exit 130);\n"
+    "--resume <output>.state finishes it to the posterior an uninterrupted run gives.\n"
+    "Cost: about 27 x particles likelihood estimates, each windows x trajectories simulations.\n"
+    "Examples:\n"
+    "  escalate calibrate configs/calibration/baseline-2026-prior.toml --record data/record.toml --dry-run\n"
+    "  escalate calibrate tests/data/records/window.toml --record tests/data/records/minimal.toml \\\n"
+    "      --particles 200 --trajectories 50 -o /tmp/posterior.h5\n"
+    "  escalate calibrate tests/data/records/window.toml --record tests/data/records/minimal.toml \\\n"
+    "      --particles 200 --trajectories 50 -o /tmp/posterior.h5 --resume /tmp/posterior.h5.state\n"
+    "  escalate summary /tmp/posterior.h5       # prior against posterior, the predictive check";
+
 const std::map<std::string, std::string>& subcommand_footers() {
   static const std::map<std::string, std::string> footers = {
       {"run",
@@ -23,8 +43,10 @@ const std::map<std::string, std::string>& subcommand_footers() {
        "  escalate run configs/baseline-2022.toml --dry-run        # sizes, time and file size; writes nothing\n"
        "  escalate run configs/baseline-2022.toml --resume results/baseline-2022.h5   # after Ctrl-C\n"
        "  escalate run configs/baseline-2022.toml --target-ci 0.005\n"
+       "  escalate run configs/baseline-2026.toml --posterior results/posterior.h5 --draws 400\n"
        "  escalate run configs/baseline-2022.toml --shard 2/8 -o parts/part-2.h5      # then `escalate merge`\n"
        "  escalate run configs/baseline-2022.toml --shard 2/8 --resume parts/part-2.h5  # an interrupted shard"},
+      {"calibrate", CALIBRATE_EXAMPLES},
       {"compare",
        "Configs: every config runs with the reference's seed, draws and trajectories (its [run] table,\n"
        "after these flags); horizons must match. Result files (.h5 written by `escalate run`): compared\n"
@@ -65,6 +87,7 @@ const std::map<std::string, std::string>& subcommand_footers() {
        "Examples:\n"
        "  escalate summary results/baseline-2022.h5\n"
        "  escalate summary results/compare-baseline-2022.h5 --json\n"
+       "  escalate summary results/posterior.h5   # priors against posteriors, the check, the stages\n"
        "  escalate summary results/baseline-2022.h5 --csv > baseline.csv\n"
        "CSV columns (one row per quantity; empty where a column does not apply):\n"
        "  config, quantity (p_activated, p_deep, p_spiral, p_war, p_nuclear, p_clash, act_offspring_ratio),\n"

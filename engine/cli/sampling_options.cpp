@@ -19,6 +19,13 @@ void add_sampling_options(CLI::App* command, SamplingOptions& flags, const std::
   command->add_option("--trajectories", flags.trajectories,
                       "Override run.trajectories (trajectories per draw, the inner loop; 1e6 style allowed)" + scope);
   command->add_option("--seed", flags.seed, "Override run.seed, an integer in [0, " + std::to_string(max_seed()) + "]" + scope);
+  command->add_option("--posterior", flags.posterior,
+                      "A posterior file of `escalate calibrate`: draw m of every parameter it holds is its "
+                      "posterior draw m, the others are drawn from the config" + scope + "; it must hold no path that "
+                      "is not an uncertain parameter of the config (paths reporting.* and window.* belong to the record, not the "
+                      "model, and are ignored), and at least as many draws as asked for. The result records its "
+                      "path and SHA-256; --resume and merge need the same posterior")
+      ->type_name("FILE");
   command->add_option("--threads", flags.threads, "Worker threads (default 0: all cores); results do not depend on it")
       ->check(CLI::Range(0, 4096));
   command->add_flag("--force", flags.force, "Replace the result file if it exists");

@@ -245,6 +245,10 @@ void merge_into(toml::table& bottom, toml::table& top, const std::string& path) 
 void check_schema(const toml::table& table, const fs::path& path) {
   const toml::node* schema = table.get("schema");
   if (!schema) throw ConfigError(path.string() + ": schema: missing; every file of a config (and of its `base` chain) says schema = 2");
+  if (schema->is_integer() && schema->as_integer()->get() == 1 && table.contains("window")) {
+    throw ConfigError(where(schema->source()) + "schema: this is a record file (schema 1 of record files, with "
+                      "[window.<name>] tables: docs/calibration.md), not a config");
+  }
   if (schema->is_integer() && schema->as_integer()->get() == 1) {
     throw ConfigError(where(schema->source()) + "schema: " + SCHEMA_1_REFUSAL);
   }

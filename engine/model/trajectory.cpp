@@ -104,7 +104,7 @@ void Trajectory::start(std::int64_t draw, std::int64_t index, std::uint64_t seed
 void Trajectory::run(std::int64_t draw, std::int64_t index, std::uint64_t seed, TrajectoryRecord& out,
                      const std::atomic<bool>* stop) {
   const auto T = static_cast<std::size_t>(scenario_.grid_points());
-  out.clear(T, scenario_.incidents.size(), static_cast<std::size_t>(scenario_.cause_count()));
+  out.clear(T, scenario_.incidents.size(), static_cast<std::size_t>(scenario_.cause_count()), periods_.size());
   out_ = &out;
   if (stop != nullptr && stop->load(std::memory_order_relaxed)) {
     out.stopped = true;

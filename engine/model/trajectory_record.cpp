@@ -5,11 +5,12 @@
 
 namespace escalate {
 
-void TrajectoryRecord::clear(std::size_t grid_points, std::size_t incident_types, std::size_t causes) {
+void TrajectoryRecord::clear(std::size_t grid_points, std::size_t incident_types, std::size_t causes, std::size_t periods) {
   phase_at_grid.assign(grid_points, 0);
   max_phase_at_grid.assign(grid_points, 0);
   incidents.assign(incident_types * RATE_PHASE_COUNT, 0);
   decisions.assign(causes * RUNG_COUNT, 0);
+  period_incidents.assign(incident_types * periods * 6, 0);
   war_spells.clear();
   injections_ignored = 0;
   attributions_scheduled = attributions_arrived = attributions_arrived_before_decision = 0;

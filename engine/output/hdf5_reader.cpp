@@ -97,6 +97,37 @@ void H5Reader::read(const std::string& dataset, hid_t memory_type, std::size_t n
   }
 }
 
+std::vector<std::string> H5Reader::strings(const std::string& dataset, hsize_t expected, std::size_t max_length) const {
+  if (!has(dataset)) throw FileError(path_ + ": no dataset /" + dataset + " (not an Escalate file, or an older format)");
+  const std::string what = path_ + ": /" + dataset;
+  H5Handle d = checked(H5Dopen2(file_.get(), dataset.c_str(), H5P_DEFAULT), H5Dclose, what + " is not a readable dataset (damaged file?)");
+  H5Handle type = checked(H5Dget_type(d.get()), H5Tclose, what + ": unreadable type (damaged file?)");
+  if (H5Tget_class(type.get()) != H5T_STRING || H5Tis_variable_str(type.get()) <= 0) {
+    throw FileError(what + " does not hold variable-length strings (damaged or edited file)");
+  }
+  H5Handle space = checked(H5Dget_space(d.get()), H5Sclose, what + ": unreadable shape (damaged file?)");
+  std::vector<hsize_t> shape(1, 0);
+  if (H5Sget_simple_extent_ndims(space.get()) != 1 || H5Sget_simple_extent_dims(space.get(), shape.data(), nullptr) < 0 ||
+      shape[0] != expected) {
+    throw_shape(dataset, shape, {expected});
+  }
+  std::vector<char*> raw(static_cast<std::size_t>(expected), nullptr);
+  H5Handle memory = h5_string_type();
+  if (expected > 0 && H5Dread(d.get(), memory.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.data()) < 0) {
+    throw FileError(what + " cannot be read (damaged file)");
+  }
+  std::vector<std::string> out;
+  bool too_long = false;
+  for (char* value : raw) {
+    const std::size_t length = value ? ::strnlen(value, max_length + 1) : 0;
+    too_long = too_long || length > max_length;
+    out.emplace_back(value && length <= max_length ? std::string(value, length) : std::string());
+  }
+  if (expected > 0) H5Dvlen_reclaim(memory.get(), space.get(), H5P_DEFAULT, raw.data());
+  if (too_long) throw FileError(what + " holds a string longer than " + std::to_string(max_length) + " bytes (damaged or edited file)");
+  return out;
+}
+
 bool H5Reader::has_attribute(const std::string& object, const std::string& name) const {
   if (!object.empty() && !has(object)) return false;
   return H5Aexists_by_name(file_.get(), object.empty() ? "." : object.c_str(), name.c_str(), H5P_DEFAULT) > 0;

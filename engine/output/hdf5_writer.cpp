@@ -154,6 +154,16 @@ void H5Writer::dimension(const std::string& name, const std::vector<std::string>
   finish_dimension(name, create_dataset(name, type.get(), {}, {values.size()}, pointers.data(), type.get()), attrs);
 }
 
+void H5Writer::variable(const std::string& path, const std::vector<std::string>& data, const std::vector<std::string>& dims,
+                        const VariableAttributes& attrs) {
+  std::vector<hsize_t> shape = shape_of(path, data.size(), dims);
+  std::vector<const char*> pointers;
+  for (const auto& v : data) pointers.push_back(v.c_str());
+  H5Handle type = h5_string_type();
+  datasets_.emplace(path, create_dataset(path, type.get(), dims, shape, pointers.data(), type.get()));
+  describe(path, attrs);
+}
+
 std::vector<hsize_t> H5Writer::shape_of(const std::string& path, std::size_t values,
                                         const std::vector<std::string>& dims) const {
   std::vector<hsize_t> shape;

@@ -164,6 +164,10 @@ void write_run_attributes(H5Writer& h5, const std::string& group, const Config& 
   h5.attribute(group, "grid_days", config.scenario.grid_days);
   if (!run.start_date.empty()) h5.attribute(group, "start_date", run.start_date);
   h5.attribute(group, "config_path", config.source_path);
+  if (!r.provenance.posterior_sha256.empty()) {  // --posterior: the file the draws came from
+    h5.attribute(group, "posterior", r.provenance.posterior);
+    h5.attribute(group, "posterior_sha256", r.provenance.posterior_sha256);
+  }
   h5.attribute(group, "config", config.resolved_text);
   h5.attribute(group, "command_line", r.provenance.command_line);
   h5.attribute(group, "threads", static_cast<std::int64_t>(r.provenance.threads));

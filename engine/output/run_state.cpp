@@ -183,6 +183,10 @@ StoredRun read_stored_run(const std::string& path) {
   s.schema_version = h5.int_attribute("", "schema_version");
   s.wall_seconds = h5.double_attribute("", "wall_time_seconds");
   s.threads = h5.int_attribute("", "threads");
+  if (h5.has_attribute("", "posterior_sha256")) {
+    s.posterior = h5.string_attribute("", "posterior", 4096);
+    s.posterior_sha256 = h5.string_attribute("", "posterior_sha256", 64);
+  }
   s.shard.index = h5.int_attribute("", "shard_index");
   s.shard.count = h5.int_attribute("", "shard_count");
 

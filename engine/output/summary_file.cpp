@@ -8,6 +8,7 @@
 #include "escalate/base/error.hpp"
 #include "escalate/output/hdf5_reader.hpp"
 #include "escalate/output/json_text.hpp"
+#include "escalate/output/posterior_summary.hpp"
 #include "escalate/output/hdf5_writer.hpp"
 #include "escalate/output/result_file.hpp"
 #include "escalate/output/run_state.hpp"
@@ -41,6 +42,10 @@ void result_summary(std::ostream& out, const std::string& path, SummaryFormat fo
     out << printable_text(path) << ": " << printable_text(run.config.source_path) << ", engine " << run.engine_version << " ("
         << h5.string_attribute("", "git_sha1", 64) << "), created " << h5.string_attribute("", "created", 64) << ", "
         << (run.driver.complete ? "complete" : "PARTIAL") << (shard.empty() ? "" : ", shard " + shard) << "\n";
+    if (!run.posterior.empty()) {
+      out << "draws of the posterior's parameters from " << printable_text(run.posterior) << " (SHA-256 "
+          << run.posterior_sha256.substr(0, 16) << "...)\n";
+    }
     print_summary(out, r, s);
     return;
   }
@@ -168,7 +173,11 @@ void summarize_file(std::ostream& out, const std::string& path, SummaryFormat fo
     if (format == SummaryFormat::Csv) throw UsageError(path + ": --csv is for run and comparison files; a sensitivity file has --json");
     return summarize_sensitivity_file(out, path, format == SummaryFormat::Json);
   }
-  throw FileError(path + ": not an Escalate result, comparison or sensitivity file");
+  if (type == POSTERIOR_FILETYPE) {
+    if (format != SummaryFormat::Text) throw UsageError(path + ": --json and --csv are for run and comparison files; a posterior file has text");
+    return print_posterior_summary(out, path, read_posterior_file(path));
+  }
+  throw FileError(path + ": not an Escalate result, comparison, sensitivity or posterior file");
 }
 
 }  // namespace escalate

@@ -121,5 +121,58 @@ class Record(unittest.TestCase):
         self.assertEqual(sum(old_c) - sum(new_c), 1)
 
 
+class HoldOut(unittest.TestCase):
+    """`make_record.py --hold-out YEAR`: the training record of walk-forward validation."""
+
+    def holdout(self, year, tmp):
+        done = generate(tmp, "--hold-out", str(year))
+        self.assertEqual(done.returncode, 0, done.stderr)
+        with open(os.path.join(tmp, f"record-holdout-{year}.toml"), "rb") as f:
+            return tomllib.load(f)
+
+    def test_held_out_year_is_unobserved_and_later_years_dropped(self):
+        with open(os.path.join(DATA, "record.toml"), "rb") as f:
+            full = tomllib.load(f)
+        for year in (2022, 2023, 2025):
+            with tempfile.TemporaryDirectory() as tmp:
+                rec = self.holdout(year, tmp)
+                pre, war = rec["window"]["pre_war"], rec["window"]["war"]
+                self.assertEqual(pre, full["window"]["pre_war"] | {"config": pre["config"]})
+                self.assertEqual(war["periods"][-1][1], f"{year + 1}-01-01")
+                self.assertEqual(war["periods"], full["window"]["war"]["periods"][:year - 2021])
+                for itype, counts in war["counts"].items():
+                    self.assertEqual(counts[-1], -1, itype)
+                    self.assertEqual(counts[:-1], full["window"]["war"]["counts"][itype][:year - 2022])
+                self.assertNotIn("answers", war)     # totals over a window holding `year`
+                self.assertNotIn("outcomes", war)
+                # configs resolve from where the record was written, to the record's own
+                with open(os.path.join(tmp, war["config"]), "rb") as f:
+                    cfg = tomllib.load(f)
+                base = os.path.join(tmp, os.path.dirname(war["config"]), cfg["base"])
+                with open(os.path.join(DATA, full["window"]["war"]["config"]), "rb") as f:
+                    full_base = os.path.join(DATA, "windows", tomllib.load(f)["base"])
+                self.assertTrue(os.path.samefile(base, full_base))     # the record's own window base
+                self.assertTrue(os.path.samefile(os.path.join(tmp, pre["config"]),
+                                                 os.path.join(DATA, full["window"]["pre_war"]["config"])))
+                self.assertEqual(cfg["run"]["horizon_days"], (dt.date(year + 1, 1, 1) - dt.date(2022, 2, 24)).days)
+                self.assertEqual(cfg["run"]["horizon_days"] % cfg["run"]["grid_days"], 0)
+                if year <= 2024:   # the sabotage prior counts 2023-2024 rows: not before 2025
+                    self.assertNotIn("infrastructure-sabotage", war.get("reporting", {}))
+                else:
+                    self.assertIn("infrastructure-sabotage", war["reporting"])
+                if BIN and os.access(BIN, os.X_OK):
+                    done = subprocess.run([BIN, "check", os.path.join(tmp, war["config"])],
+                                          capture_output=True, text=True, timeout=60)
+                    self.assertEqual(done.returncode, 0, done.stderr)
+
+    def test_a_year_outside_the_war_window_is_refused(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            for year in ("2021", "2099"):
+                done = generate(tmp, "--hold-out", year)
+                self.assertEqual(done.returncode, 2)
+                self.assertIn(f"--hold-out {year}", done.stderr)
+            self.assertEqual(os.listdir(tmp), [])
+
+
 if __name__ == "__main__":
     unittest.main()

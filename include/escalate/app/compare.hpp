@@ -26,6 +26,7 @@ struct ComparisonEstimate {
 struct CompareRequest {
   std::vector<std::string> configs;  // configs or result files of `run`; the first is the reference
   ConfigOverrides overrides;         // draws, trajectories, seed of the reference (and so of every config)
+  std::string posterior;             // a posterior file whose draws every config takes ("": none)
   std::string output;                // "": results/compare-<reference>.h5
   int threads = 0;
   bool force = false;
@@ -47,6 +48,7 @@ struct SweepRequest {
   std::string config;
   std::vector<std::pair<std::string, std::vector<double>>> axes;  // path -> values; a grid when several
   ConfigOverrides overrides;
+  std::string posterior;             // a posterior file whose draws every point takes ("": none)
   std::string output;                // "": results/sweep-<stem>.h5
   int threads = 0;
   bool force = false;

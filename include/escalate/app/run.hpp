@@ -24,6 +24,7 @@ struct RunRequest {
   bool force = false;              // replace an existing output
   bool dry_run = false;            // check, pilot, estimate; write nothing
   std::string resume;              // a partial result of the same config to continue
+  std::string posterior;           // a posterior file: draw m of its parameters is its draw m ("": none)
   double target_ci = 0;            // > 0: add trajectories until the 95% half-width on P(war) is at most this
   std::int64_t max_trajectories = 0;  // per draw, for target_ci (0: 64x the first round)
   std::optional<ShardInfo> shard;  // only this part (0-based index) of the run's batches

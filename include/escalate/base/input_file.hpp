@@ -17,9 +17,9 @@ namespace escalate {
 // Configs and `base` files: more than this is not a config.
 inline constexpr std::size_t MAX_CONFIG_BYTES = std::size_t{16} << 20;  // 16 MiB
 
-// What a refused input is: a ConfigError for configs, a FileError for result files and
-// sensitivity designs (CSV).
-enum class InputKind { Config, Result, Design };
+// What a refused input is: a ConfigError for configs and record files (the observations
+// `calibrate` reads), a FileError for result files and sensitivity designs (CSV).
+enum class InputKind { Config, Result, Design, Record };
 
 // Reads a whole config or `base` file (at most MAX_CONFIG_BYTES). Throws ConfigError
 // "PATH: config file not found", "... is not a regular file", "... is larger than 16 MiB".

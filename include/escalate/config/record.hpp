@@ -1,8 +1,9 @@
 #pragma once
 // The record (docs/calibration.md, "The record file"): what was observed, in the
 // engine's terms, for `escalate calibrate`. A TOML file of its own (`schema = 1`) with one
-// or more windows; each window names a config whose uncertain parameters share their
-// paths with the forecast's, the periods its counts are given for, the counts of recorded
+// or more windows; each window names a config whose incident types are among the
+// forecast's (its uncertain parameters are the forecast's or its own: window_parameters),
+// the periods its counts are given for, the counts of recorded
 // incidents per type and period, the answers to them by rung, window totals of outcomes,
 // and the reporting model: the probability that an engine incident enters the record.
 //
@@ -13,6 +14,7 @@
 #include "escalate/config/distribution.hpp"
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -75,9 +77,26 @@ struct Record {
 // probability outside [0, 1], an outcome interval with low > high, a missing config).
 Record load_record(const std::string& path);
 
-// Throws ConfigError (naming the record file, the window and the paths) unless every
-// window config has exactly the forecast config's uncertain parameter paths (same
-// order not required) and the same incident types.
+// Throws ConfigError (naming the record file, the window, its config and the type, with
+// did-you-mean) unless every incident type of every window config is one of the forecast
+// config's (by name; a window may disable some of the forecast's types).
 void check_record_against(const Record& record, const Config& forecast);
+
+// Where a window's uncertain parameters take their values (docs/calibration.md, "A record
+// against the forecast"). Window uncertain parameter i is SHARED when the forecast has an
+// uncertain parameter of the same path with an identical distribution (same kind and
+// numbers) and it is not a starting state (sides.<side>.initial_*): it takes the
+// forecast's value. Otherwise it is LOCAL: a parameter of its own,
+// named "window.<window name>.<path>", whose prior is the window's distribution (a window's
+// starting state belongs to its own dates, not the forecast's). A forecast uncertain
+// parameter the window does not list is fixed there at the window config's number.
+struct WindowParameters {
+  std::vector<int> forecast_index;       // per window uncertain parameter: index into forecast.uncertain, or -1 if local
+  std::vector<std::size_t> local;        // window uncertain indices that are local, in window order
+  std::vector<std::string> local_names;  // "window.<name>.<path>"
+};
+
+// One per window, in record order; calls check_record_against first.
+std::vector<WindowParameters> window_parameters(const Record& record, const Config& forecast);
 
 }  // namespace escalate

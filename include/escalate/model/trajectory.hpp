@@ -13,6 +13,7 @@
 // trajectory_acts.cpp (incidents, attributions, decisions, countermeasures, strikes,
 // signals), trajectory_turns.cpp (events, injections, war, crossings, the phase).
 #include "escalate/model/draw_constants.hpp"
+#include "escalate/model/incident_periods.hpp"
 #include "escalate/model/scenario.hpp"
 #include "escalate/model/trajectory_record.hpp"
 #include "escalate/model/trajectory_state.hpp"
@@ -20,6 +21,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace escalate {
@@ -39,6 +41,11 @@ class Trajectory {
   // out.stopped = true.
   void run(std::int64_t draw, std::int64_t index, std::uint64_t seed, TrajectoryRecord& out,
            const std::atomic<bool>* stop = nullptr);
+
+  // Half-open periods [start, end) in days for TrajectoryRecord::period_incidents (the
+  // record's per-period tallies, incident_periods.hpp); none by default. They only observe:
+  // every other field of the record is the same with or without them.
+  void set_periods(std::span<const double> starts, std::span<const double> ends) { periods_.set(starts, ends); }
 
   // Inspection (tests): the state as of the last evaluation point, its day and phase.
   const std::array<SideState, 2>& sides() const { return s_.sides; }
@@ -90,6 +97,8 @@ class Trajectory {
   const DrawConstants* k_ = &draw_;  // the draw in force: draw_, or s_.after_sets once an event `set`s
   TrajectoryState s_;
   TrajectoryRecord* out_ = nullptr;
+  IncidentPeriods periods_;          // none unless set_periods
+
 };
 
 }  // namespace escalate

@@ -29,6 +29,10 @@ struct TrajectoryRecord {
   std::uint64_t injections_ignored = 0;  // injections that fell during a war (§10)
   std::vector<std::uint64_t> decisions;  // [C * 5] decisions by cause of the act decided on and rung
                                          //   (index cause * 5 + rung)
+  // [K * P * 6] only when the trajectory has P periods (Trajectory::set_periods), else empty:
+  // incidents of type k that arrived in period p by the rung of the decision on them, slot 5
+  // never decided (index (k * P + p) * 6 + slot; incident_periods.hpp).
+  std::vector<std::uint32_t> period_incidents;
 
   std::uint64_t attributions_scheduled = 0;  // incidents whose truth will be established (§5.3)
   std::uint64_t attributions_arrived = 0;    // of those, arrived (before the horizon, a war or the end)
@@ -63,9 +67,9 @@ struct TrajectoryRecord {
   std::uint64_t evaluations = 0; // evaluation points processed (grid points not counted)
   bool stopped = false;          // the stop flag was seen: the record is incomplete
 
-  // Resets every field for T grid points, K incident types and C causes, keeping the
-  // vectors' allocations.
-  void clear(std::size_t grid_points, std::size_t incident_types, std::size_t causes);
+  // Resets every field for T grid points, K incident types, C causes and P periods,
+  // keeping the vectors' allocations.
+  void clear(std::size_t grid_points, std::size_t incident_types, std::size_t causes, std::size_t periods = 0);
 };
 
 }  // namespace escalate

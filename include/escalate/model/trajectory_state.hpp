@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace escalate {
@@ -21,6 +22,7 @@ struct IncidentReading {
   double ladder_logit_q0;  // logit(clamp(q0, eps, 1 - eps)) for the decision (§9.1)
   int victim, cause, refs;
   bool attributed, decided;
+  std::int16_t type;  // the incident type (cause differs for injections); 16 bits keep the size at 88 bytes
 };
 
 // The next threshold crossing (§3.3).

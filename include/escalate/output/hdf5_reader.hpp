@@ -44,6 +44,9 @@ class H5Reader {
     return out;
   }
   std::vector<std::int64_t> int64s(const std::string& dataset) const { return values<std::int64_t>(dataset); }
+  // A 1-D dataset of variable-length strings of `expected` elements, each at most
+  // `max_length` bytes (a string axis, a list of labels).
+  std::vector<std::string> strings(const std::string& dataset, hsize_t expected, std::size_t max_length = 4096) const;
   std::vector<double> doubles(const std::string& dataset) const { return values<double>(dataset); }
 
   bool has_attribute(const std::string& object, const std::string& name) const;

@@ -45,6 +45,10 @@ class H5Writer {
   void variable(const std::string& path, const std::vector<T>& data, const std::vector<std::string>& dims,
                 const VariableAttributes& attrs);
 
+  // A variable of variable-length UTF-8 strings over named dimensions (labels of an axis).
+  void variable(const std::string& path, const std::vector<std::string>& data, const std::vector<std::string>& dims,
+                const VariableAttributes& attrs);
+
   // Attributes of the root group (path "") or of a group/dataset; a second call with the
   // same name replaces the value. Integers are stored exactly in the smallest of int32,
   // int64 and uint64 that holds the value (R's ncdf4 warns about every 8-byte attribute).

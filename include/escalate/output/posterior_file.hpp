@@ -15,6 +15,8 @@
 // INTERFACE FIXED BY THE COORDINATOR (issue 19): the posterior engineer implements it in
 // engine/output/posterior_file.cpp; the calibrator writes it, run/compare/sweep
 // --posterior and `escalate summary` read it. Change only by agreement.
+#include "escalate/base/sha256.hpp"  // file_sha256: the SHA-256 of a file's bytes (base layer)
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -76,12 +78,17 @@ struct PosteriorFile {
   }
 };
 
-// Writes atomically (a temporary beside it, then rename). Throws IoError.
-void write_posterior_file(const std::string& path, const PosteriorFile& posterior);
+inline constexpr const char* POSTERIOR_FILETYPE = "escalate-posterior";  // root attribute `filetype`
+inline constexpr std::int64_t POSTERIOR_FORMAT_VERSION = 1;
+
+// Writes atomically (a temporary beside it, then rename; file_publish.hpp): replaces an
+// existing file only if `overwrite` (the caller checked the path before its work with
+// check_output_path). Throws IoError (sizes that disagree are an internal error).
+void write_posterior_file(const std::string& path, const PosteriorFile& posterior, bool overwrite = false);
 // Throws FileError naming the file when it is missing, not HDF5, not a posterior file,
 // or damaged (sizes that do not agree).
 PosteriorFile read_posterior_file(const std::string& path);
-// The SHA-256 of a file's bytes as 64 hex digits. Throws FileError.
-std::string file_sha256(const std::string& path);
+// file_sha256(path), the SHA-256 of a file's bytes as 64 hex digits, is declared in
+// base/sha256.hpp (included above): configs and records are hashed below the output layer.
 
 }  // namespace escalate

@@ -21,11 +21,13 @@ struct Provenance {
   double wall_seconds = 0;
   bool complete = true;
   std::vector<std::string> history;  // CF history of the files this result was made from (merge, --resume)
+  // The posterior file whose draws the run took (--posterior), and its SHA-256; "" for none.
+  std::string posterior, posterior_sha256;
 
   // How a driver result came to be: its threads and completeness, with the command line
   // and the wall time (ranks is set by the caller that reduced them).
   static Provenance of(const DriverResult& driver, std::string command_line, double wall_seconds) {
-    return {std::move(command_line), driver.threads, 1, wall_seconds, driver.complete, {}};
+    return {std::move(command_line), driver.threads, 1, wall_seconds, driver.complete, {}, {}, {}};
   }
 };
 

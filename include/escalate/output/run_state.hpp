@@ -29,6 +29,7 @@ struct StoredRun {
   std::int64_t schema_version = 0;
   double wall_seconds = 0;
   std::int64_t threads = 0;
+  std::string posterior, posterior_sha256;  // the posterior its draws came from (--posterior), or ""
 };
 
 // Reads a result file written by `run` (or a shard). Foreign, truncated or older files

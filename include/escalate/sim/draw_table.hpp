@@ -6,9 +6,19 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace escalate {
+
+// Columns of the outer loop given from outside instead of drawn: the draws of a posterior
+// file (`escalate run --posterior`). `rows` x paths.size() values, row-major.
+struct GivenColumns {
+  std::string source;               // names them in errors ("posterior.h5")
+  std::vector<std::string> paths;   // canonical paths of uncertain parameters of the config
+  std::int64_t rows = 0;
+  std::vector<double> values;
+};
 
 struct DrawTable {
   std::int64_t draws = 0;
@@ -16,6 +26,11 @@ struct DrawTable {
   std::vector<double> values;   // [draws, P], row-major
 
   static DrawTable of(const Config& config);  // samples every draw (in parallel; deterministic)
+  // Draw m of each given column from its row m, every other column as of(config) draws it
+  // (config.draw_values(m)). Refuses (UsageError) given paths that are not uncertain
+  // parameters of the config, naming them, more draws than given rows, naming both
+  // numbers, and a given value outside its parameter's support.
+  static DrawTable of(const Config& config, const GivenColumns& given);
   std::span<const double> row(std::int64_t m) const {
     return {values.data() + m * parameters, static_cast<std::size_t>(parameters)};
   }

@@ -23,7 +23,8 @@ window (escalate-condition; the scheme is explained in docs/calibration.md).
 import numpy as np
 from scipy import special
 
-from escalate.fit.assumptions import PHASES, SPIRAL_START
+from escalate.fit.assumptions import SPIRAL_START
+from escalate.names import rate_phases
 from escalate.fit.catalogue import EscalateError, read_counts
 from escalate.fit.rates import fit_all, phase_gammas
 
@@ -70,7 +71,7 @@ def fitted_terms(window, catalogue, counts_path=COUNTS):
     else:
         raise EscalateError(f"window {start}..{end} spans two of the fit's eras (deep to 2021, spiral "
                         "from 2022): --counts fitted needs a window inside one")
-    index = PHASES.index(era)
+    index = rate_phases().index(era)
     res = fit_all(catalogue.rows, read_counts(counts_path), catalogue.last)
     cfg = window.resolved()
     terms, left_out = [], []

@@ -13,7 +13,7 @@
   commands     the fit and heldout commands
 
 The names below are the fit's library interface (tests use them)."""
-from .assumptions import CATALOGUE_TYPES, ENGINE_TYPES, PHASES, VICTIM  # noqa: F401
+from .assumptions import CATALOGUE_TYPES, ENGINE_TYPES, VICTIM  # noqa: F401
 from .catalogue import EscalateError, read_counts, read_incidents  # noqa: F401
 from .heldout import heldout  # noqa: F401
 from .poisson import fit_rate, gamma_interval, gamma_posterior, predictive  # noqa: F401

@@ -9,7 +9,8 @@ ENGINE_TYPES = [
     "cyber-attack", "strike-attributed-to-nato", "nato-deployment", "nuclear-signalling",
 ]
 CATALOGUE_TYPES = ENGINE_TYPES + ["other"]   # `other` is fitted and printed, never written
-PHASES = ["dormant", "activated", "deep", "spiral"]
+# The phases an incident rate is given for (and their order in a config's arrays) are the
+# engine's: escalate.names.rate_phases() reads them from `escalate names --json`.
 
 # The engine's direction of each type (victim side); rows coded the other way round are
 # not incidents of that engine type (the engine's type has a fixed victim). Checked

@@ -2,11 +2,12 @@
 rates): its header stating data, assumptions and method, and the gamma of every phase."""
 import os
 
-from .assumptions import (CATALOGUE_START, DISPERSION_P, ENGINE_TYPES, PHASES,
+from .assumptions import (CATALOGUE_START, DISPERSION_P, ENGINE_TYPES,
                           UNOBSERVED_FROM_DEEP, UNOBSERVED_FROM_SPIRAL, WAR_START)
 from .catalogue import EscalateError
 from .poisson import gamma_interval
 from .rates import phase_gammas
+from ..names import rate_phases
 from .report import fmt
 
 
@@ -124,8 +125,8 @@ def write_config(path, res, args, meta, base_schema, base_names):
                 c("# accidental_rate: the base config's (--keep-base-accidental)")
                 continue
             g = phase_gammas(res[t], t, comp)
-            c(f"{key} = [  # {', '.join(PHASES)}")
-            for (shape, rate, how), ph in zip(g, PHASES):
+            c(f"{key} = [  # {', '.join(rate_phases())}")
+            for (shape, rate, how), ph in zip(g, rate_phases()):
                 lo, hi = gamma_interval(shape, rate)
                 c(f'  {{ dist = "gamma", shape = {num(shape)}, rate = {num(rate)} }},'
                   f"  # {ph}: mean {fmt(shape / rate)}, 90% [{fmt(lo)}, {fmt(hi)}]; {how}")

@@ -4,11 +4,12 @@ total), the CSIS series for spiral deliberate sabotage, the offensive divisor, a
 four phase elements [dormant, activated, deep, spiral] written to the config."""
 import numpy as np
 
-from .assumptions import (CATALOGUE_TYPES, ENGINE_TYPES, PHASES, SERIES_FOR_RATE,
+from .assumptions import (CATALOGUE_TYPES, ENGINE_TYPES, SERIES_FOR_RATE,
                           UNOBSERVED_FROM_DEEP, UNOBSERVED_FROM_SPIRAL, VICTIM, WAR_BORN)
 from .catalogue import EscalateError
 from .exposure import era_window, used_rows, yearly
 from .poisson import fit_rate, gamma_posterior
+from ..names import rate_phases
 
 
 def deliberate_share(rows, rule):
@@ -123,4 +124,9 @@ def phase_gammas(fit_t, itype, comp):
         out["deep"] = (dp["shape"], dp["rate"], "fitted 2014-2021")
         for ph, f in UNOBSERVED_FROM_DEEP.items():
             out[ph] = (dp["shape"], dp["rate"] / f, f"judgement: {f:g} x deep")
-    return [out[p] for p in PHASES]
+    phases = rate_phases()
+    missing = [p for p in phases if p not in out]
+    if missing:
+        raise EscalateError(f"the engine's rate phase(s) {', '.join(missing)} have no rule in the rate fit "
+                            "(escalate/fit/assumptions.py)")
+    return [out[p] for p in phases]

@@ -34,6 +34,7 @@ from escalate.errors import EscalateError, run_main
 from escalate.files import open as escalate_open
 from escalate.files import reading
 from escalate.reading import strings
+from escalate.names import rate_phases
 
 PROG = "escalate-history"
 CONFIG = os.path.join("configs", "scenarios", "history-1991-2022.toml")
@@ -63,7 +64,7 @@ def read_run(path):
     if occupancy.shape[0] < 2:
         raise EscalateError(f"{path}: a grid of {occupancy.shape[0]} point(s): not a run of the yearly replay "
                             f"({CONFIG})")
-    for phase in ("dormant", "activated", "deep", "spiral"):
+    for phase in rate_phases():
         if phase not in phases:
             raise EscalateError(f"{path}: no phase {phase!r} in its phase axis")
     return occupancy, phases, n

@@ -23,6 +23,11 @@ TEST_CASE("Inputs are regular files of bounded size, never waited on", "[input_f
   CHECK_THROWS_AS(read_input_file(fifo), ConfigError);  // returns at once: no writer is waited for
   CHECK_THROWS_AS(check_input_file(fifo, InputKind::Result), FileError);
   CHECK(check_input_file(text, InputKind::Result) == 6);
+  // A record file (`calibrate --record`) is refused as bad input, naming what it is.
+  CHECK_THROWS_WITH(read_input_file((scratch_dir() / "missing-record.toml").string(), InputKind::Record),
+                    Catch::Matchers::EndsWith("missing-record.toml: record file not found"));
+  CHECK_THROWS_WITH(check_input_file("/dev/zero", InputKind::Record), "/dev/zero: is a device, not a record file");
+  CHECK_THROWS_AS(check_input_file("/dev/zero", InputKind::Record), ConfigError);
   CHECK(input_named_by(text) == text);
   forget_input_files();
   CHECK_FALSE(input_named_by(text).has_value());

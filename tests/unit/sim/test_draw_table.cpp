@@ -1,3 +1,4 @@
+#include "escalate/base/error.hpp"
 #include "escalate/config/config.hpp"
 #include "escalate/sim/draw_table.hpp"
 #include "test_support.hpp"
@@ -72,4 +73,46 @@ TEST_CASE("Draw-table values match Philox and Boost's inverse CDFs computed inde
     // own argument: equal to a few ulps, far below any difference a wrong stream would make.
     CHECK(table.row(m)[normal] == Approx(expected).epsilon(1e-12));
   }
+}
+
+// --posterior: the given columns are the given rows, the other columns what the config draws.
+TEST_CASE("Given columns replace their parameters' draws and leave the others as drawn", "[draw_table]") {
+  Config c = load_config(source_path("tests/configs/small.toml"), {{5}, {}, {}});
+  GivenColumns given;
+  given.source = "post.h5";
+  given.paths = {"sides.russia.bias", "model.offensive_multiplier"};
+  given.rows = 6;
+  for (std::int64_t m = 0; m < given.rows; ++m) given.values.insert(given.values.end(), {0.1 * static_cast<double>(m), 2.5});
+  const DrawTable table = DrawTable::of(c, given);
+  const DrawTable drawn = DrawTable::of(c);
+  REQUIRE(table.draws == 5);
+  for (std::int64_t m = 0; m < table.draws; ++m) {
+    for (std::size_t i = 0; i < c.uncertain.size(); ++i) {
+      const double value = table.row(m)[i];
+      if (c.uncertain[i].path == "sides.russia.bias") CHECK(value == 0.1 * static_cast<double>(m));
+      else if (c.uncertain[i].path == "model.offensive_multiplier") CHECK(value == 2.5);
+      else CHECK(value == drawn.row(m)[i]);
+    }
+  }
+}
+
+TEST_CASE("Given columns are refused for a path the config lacks, too few rows or a value outside the support",
+          "[draw_table]") {
+  using Catch::Matchers::Contains;
+  Config c = load_config(source_path("tests/configs/small.toml"), {{5}, {}, {}});
+  auto refusal = [&](const GivenColumns& given) -> std::string {
+    try {
+      DrawTable::of(c, given);
+    } catch (const UsageError& e) {
+      return e.what();
+    }
+    return "(accepted)";
+  };
+  GivenColumns foreign{"post.h5", {"sides.russia.bias", "sides.nato.bais", "model.belief_flip"}, 5, std::vector<double>(15, 0.5)};
+  CHECK_THAT(refusal(foreign), Contains("post.h5") && Contains("sides.nato.bais") && Contains("model.belief_flip") &&
+                                   !Contains("sides.russia.bias,"));
+  GivenColumns short_of_draws{"post.h5", {"sides.russia.bias"}, 4, std::vector<double>(4, 0.5)};
+  CHECK_THAT(refusal(short_of_draws), Contains("holds 4 draws") && Contains("the 5 draws"));
+  GivenColumns outside{"post.h5", {"model.offensive_multiplier"}, 5, {3, 3, 9, 3, 3}};  // uniform(2, 4)
+  CHECK_THAT(refusal(outside), Contains("draw 2 of model.offensive_multiplier"));
 }

@@ -1,0 +1,206 @@
+// The `calibrate` service: checks, the tempered SMC sampler over the record's windows,
+// Ctrl-C and --resume, the predictive check, the posterior file (calibrate.hpp).
+#include "escalate/app/calibrate.hpp"
+
+#include "calibrate_report.hpp"
+#include "escalate/app/calibration_likelihood.hpp"
+#include "escalate/app/calibration_state_file.hpp"
+#include "escalate/app/engine_window_runner.hpp"
+#include "escalate/app/execution.hpp"
+#include "escalate/app/predictive_check.hpp"
+#include "escalate/base/error.hpp"
+#include "escalate/config/record.hpp"
+#include "escalate/output/file_publish.hpp"
+#include "escalate/sim/parallel_rows.hpp"
+#include "escalate/version.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <stdexcept>
+
+namespace escalate::app {
+
+namespace {
+
+// What the checks decided before any work.
+struct CalibrationPlan {
+  Config forecast;
+  Record record;
+  CalibrationModel model;
+  std::string output;
+  std::uint64_t seed = 0;
+  std::string fingerprint;  // of the inputs and sizes: a state file must carry the same
+  PosteriorProvenance provenance;
+  std::optional<infer::SmcState> resumed;
+};
+
+constexpr std::int64_t MAX_PARTICLES = 10'000'000;
+constexpr std::int64_t MAX_CALIBRATION_TRAJECTORIES = 100'000'000;
+
+void check_sizes(const CalibrateRequest& r) {
+  if (r.particles < 2 || r.particles > MAX_PARTICLES) {
+    throw UsageError("--particles " + std::to_string(r.particles) + ": must be in [2, " + std::to_string(MAX_PARTICLES) + "]");
+  }
+  if (r.trajectories < 2 || r.trajectories > MAX_CALIBRATION_TRAJECTORIES) {
+    throw UsageError("--trajectories " + std::to_string(r.trajectories) +
+                     ": must be in [2, " + std::to_string(MAX_CALIBRATION_TRAJECTORIES) +
+                     "] (the synthetic likelihood needs the spread of at least two)");
+  }
+}
+
+std::string default_posterior_output(const std::string& forecast) {
+  return (std::filesystem::path("results") / (std::filesystem::path(forecast).stem().string() + "-posterior.h5")).string();
+}
+
+PosteriorProvenance provenance_of(const CalibrateRequest& r, const Record& record, std::uint64_t seed) {
+  PosteriorProvenance p;
+  p.forecast_config = r.forecast, p.forecast_sha256 = file_sha256(r.forecast);
+  p.record = r.record, p.record_sha256 = file_sha256(r.record);
+  for (const RecordWindow& w : record.windows) {
+    p.window_configs.push_back(w.config_path);
+    p.window_sha256.push_back(file_sha256(w.config_path));
+  }
+  p.seed = seed, p.particles = r.particles, p.trajectories = r.trajectories;
+  p.command_line = r.command_line;
+  p.engine_version = ENGINE_VERSION;
+  p.likelihood = "Gaussian synthetic likelihood (variance floor 1/12) of each window's summaries (per observed type "
+                 "its total and later-half counts, answers per rung pooled over types, exact outcomes) from " +
+                 std::to_string(r.trajectories) + " thinned trajectories, times (m + 1/2)/(n + 1) per interval outcome";
+  return p;
+}
+
+std::string fingerprint_of(const PosteriorProvenance& p) {
+  std::string f = "forecast " + p.forecast_sha256 + " record " + p.record_sha256 + " windows";
+  for (const std::string& sha : p.window_sha256) f += " " + sha;
+  return f + " seed " + std::to_string(p.seed) + " particles " + std::to_string(p.particles) + " trajectories " +
+         std::to_string(p.trajectories) + " engine " + p.engine_version;
+}
+
+CalibrationModel model_of(const Config& forecast, const Record& record, std::int64_t trajectories) {
+  if (record.windows.size() > MAX_WINDOWS) {
+    throw ConfigError(record.path + ": " + std::to_string(record.windows.size()) + " windows; at most " +
+                      std::to_string(MAX_WINDOWS));
+  }
+  CalibrationModel model;
+  model.space = calibration_space_of(forecast, record);
+  if (model.space.parameters.empty()) {
+    throw UsageError(forecast.source_path + " has no uncertain parameter and " + record.path +
+                     " no uncertain reporting probability: nothing to calibrate");
+  }
+  try {
+    infer::ParameterSpace check(model.space.parameters);
+  } catch (const std::invalid_argument& e) {
+    throw ConfigError(record.path + ": " + e.what());
+  }
+  for (const RecordWindow& w : record.windows) model.layouts.push_back(SummaryLayout::of(w));
+  model.trajectories = trajectories;
+  return model;
+}
+
+CalibrationPlan plan_calibration(const CalibrateRequest& r, const Callbacks& callbacks) {
+  check_sizes(r);
+  CalibrationPlan plan;
+  plan.forecast = load_config(r.forecast);
+  report_warnings(plan.forecast, callbacks);
+  plan.record = load_record(r.record);
+  check_record_against(plan.record, plan.forecast);
+  plan.model = model_of(plan.forecast, plan.record, r.trajectories);
+  plan.seed = r.seed.value_or(plan.forecast.run.seed);
+  plan.output = r.output.empty() ? default_posterior_output(r.forecast) : r.output;
+  check_output_path(plan.output, r.force);
+  if (!r.dry_run) report_stale_temporaries(plan.output, callbacks);
+  plan.provenance = provenance_of(r, plan.record, plan.seed);
+  plan.fingerprint = fingerprint_of(plan.provenance);
+  if (!r.resume.empty()) plan.resumed = read_calibration_state(r.resume, plan.fingerprint);
+  return plan;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+infer::SmcSettings settings_of(const CalibrateRequest& r, std::uint64_t seed) {
+  infer::SmcSettings s;
+  s.particles = static_cast<std::size_t>(r.particles);
+  s.seed = seed;
+  return s;
+}
+
+// A dry run: a pilot of a few likelihood estimates at prior draws, timed.
+CalibrateEstimate estimate_of(const CalibrationPlan& plan, const CalibrateRequest& r) {
+  CalibrateEstimate e;
+  e.threads = parallel_slots(r.threads);
+  const infer::ParameterSpace space(plan.model.space.parameters);
+  std::vector<std::vector<double>> theta;
+  std::vector<infer::StreamKey> keys;
+  e.pilot_estimates = std::max<std::int64_t>(4, 2 * e.threads);
+  for (std::int64_t i = 0; i < e.pilot_estimates; ++i) {
+    const infer::StreamKey key{plan.seed, 0, 0, static_cast<std::uint64_t>(i)};
+    theta.push_back(space.to_constrained(space.sample_unconstrained(key)));
+    keys.push_back(key);
+  }
+  const auto start = std::chrono::steady_clock::now();
+  batch_log_likelihood(plan.model, engine_window_runners(plan.record), r.threads)(theta, keys);
+  const double wall = seconds_since(start);
+  e.seconds_per_estimate = wall * std::min<double>(e.threads, static_cast<double>(e.pilot_estimates)) /
+                           static_cast<double>(e.pilot_estimates);
+  e.estimates = ESTIMATES_PER_PARTICLE * static_cast<double>(r.particles);
+  e.simulations = e.estimates * static_cast<double>(plan.record.windows.size()) * static_cast<double>(r.trajectories);
+  e.seconds = e.estimates * e.seconds_per_estimate / e.threads;
+  return e;
+}
+
+// The sampler to the end; on an interrupt, the state of the last finished stage is
+// written beside the output and Interrupted thrown.
+infer::SmcState run_sampler(const CalibrationPlan& plan, const CalibrateRequest& r, const Callbacks& callbacks,
+                            const infer::SmcSampler& sampler) {
+  std::optional<infer::SmcState> last = plan.resumed;
+  const auto start = std::chrono::steady_clock::now();
+  const double per_estimate = static_cast<double>(plan.record.windows.size() * static_cast<std::size_t>(r.trajectories));
+  auto after_stage = [&](const infer::SmcState& s) {
+    last = s;
+    callbacks.say(stage_line(s, static_cast<std::size_t>(r.particles), per_estimate, seconds_since(start)));
+    if (callbacks.interrupt && callbacks.interrupt->load()) throw LikelihoodStopped{};
+  };
+  try {
+    return plan.resumed ? sampler.run(*plan.resumed, after_stage) : sampler.run(after_stage);
+  } catch (const LikelihoodStopped&) {
+    if (!last) throw Interrupted("calibration interrupted while the prior particles were evaluated; nothing to resume");
+    const std::string state = plan.output + ".state";
+    write_calibration_state(state, plan.fingerprint, *last);
+    throw Interrupted("calibration interrupted after stage " + std::to_string(last->stage) + " (temperature " +
+                      std::to_string(last->temperature) + "): its state is in " + state + "; continue with --resume " +
+                      state);
+  }
+}
+
+}  // namespace
+
+CalibrateOutcome calibrate(const CalibrateRequest& r, const Callbacks& callbacks) {
+  CalibrationPlan plan = plan_calibration(r, callbacks);
+  CalibrateOutcome out;
+  out.output = plan.output;
+  for (const infer::Parameter& p : plan.model.space.parameters) out.parameters.push_back(p.name);
+  out.windows = plan.record.windows.size();
+  for (const SummaryLayout& l : plan.model.layouts) out.summaries += l.size();
+  if (r.dry_run) {
+    out.estimate = estimate_of(plan, r);
+    return out;
+  }
+  std::atomic<std::int64_t> rows_done{0};
+  const std::shared_ptr<void> progress =
+      callbacks.progress ? callbacks.progress(rows_done, static_cast<std::int64_t>(ESTIMATES_PER_PARTICLE * r.particles)) : nullptr;
+  const WindowRunnerFactory runners = engine_window_runners(plan.record);
+  const infer::SmcSampler sampler(infer::ParameterSpace(plan.model.space.parameters), settings_of(r, plan.seed),
+                                  batch_log_likelihood(plan.model, runners, r.threads, callbacks.interrupt, &rows_done));
+  const infer::Posterior posterior = sampler.posterior(run_sampler(plan, r, callbacks, sampler));
+  callbacks.say("posterior predictive check: " + std::to_string(posterior.draws.size()) + " draws x " +
+                std::to_string(out.windows) + " windows");
+  PredictiveCheck check = predictive_check(plan.model, runners, plan.record, posterior.draws, plan.seed, r.threads);
+  out.posterior = posterior_file_of(sampler.space(), posterior, std::move(check), std::move(plan.provenance));
+  write_posterior_file(plan.output, out.posterior, r.force);
+  out.written = true;
+  return out;
+}
+
+}  // namespace escalate::app

@@ -1,0 +1,32 @@
+#pragma once
+// `escalate summary posterior.h5`: what the record taught, as text under 100 columns.
+//   - each parameter: its prior, prior mean, posterior mean, posterior 90% interval (5% and
+//     95% quantiles of the draws) and the shrinkage 1 - var_post / var_prior;
+//   - the posterior predictive check: observed, median, 90% band, PIT, outliers flagged;
+//     an unobserved (held-out) row says "held out";
+//   - the sampler's stages (temperature, ESS, acceptance), the misfits, and the parameters
+//     the record leaves at their prior (left_at_prior below).
+#include "escalate/output/posterior_file.hpp"
+
+#include <ostream>
+#include <string>
+
+namespace escalate {
+
+// What the posterior draws say of one parameter against its prior.
+struct ParameterShift {
+  double prior_mean = 0, prior_sd = 0;
+  double mean = 0, q05 = 0, q95 = 0;
+  double shrinkage = 0;  // 1 - var_post / var_prior (NaN for a prior without spread)
+};
+ParameterShift parameter_shift(const PosteriorFile& posterior, std::size_t parameter);
+
+// The rule for "the record leaves it at its prior": shrinkage below 0.1 and the posterior
+// mean within 0.2 prior standard deviations of the prior mean.
+inline constexpr double AT_PRIOR_SHRINKAGE = 0.1;
+inline constexpr double AT_PRIOR_MEAN_SHIFT = 0.2;  // in prior sd
+bool left_at_prior(const ParameterShift& shift);
+
+void print_posterior_summary(std::ostream& out, const std::string& path, const PosteriorFile& posterior);
+
+}  // namespace escalate

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# `escalate calibrate` end to end (issue 19 "Done means", docs/calibration.md "How escalate
+# calibrate works"): closed forms from tests/data/calibrate (the exact posteriors are in
+# those files' comments), the same posterior file for 1 and 2 threads, and bad records
+# (tests/data/records/bad, each with `# expect:` on its first line) refused with exit 2,
+# their message, and nothing written.
+source "$(dirname "$0")/lib.sh"
+PY=/usr/bin/python3
+"$PY" -c "import h5py, numpy" 2>/dev/null || { echo "SKIP: Debian's python3 lacks h5py or numpy"; exit 77; }
+D="$SRC/tests/data/calibrate"
+cd "$WORK"
+
+# mean_sd FILE PATH MEAN SD MEAN_TOL SD_TOL: the posterior of PATH against the exact mean and sd.
+mean_sd() {
+  "$PY" - "$@" <<'PY'
+import sys, h5py, numpy as np
+path, name, mean, sd, mtol, stol = sys.argv[1], sys.argv[2], *map(float, sys.argv[3:7])
+with h5py.File(path, "r") as f:
+    names = [n.decode() if isinstance(n, bytes) else n for n in f["posterior/parameter"][:]]
+    x = f["posterior/parameters"][:, names.index(name)]
+m, s = x.mean(), x.std(ddof=1)
+print(f"{name}: mean {m:.4f} (exact {mean:.4f}, {100 * (m / mean - 1):+.1f}%), sd {s:.4f} (exact {sd:.4f}, {100 * (s / sd - 1):+.1f}%)")
+sys.exit(0 if abs(m - mean) <= mtol and abs(s / sd - 1) <= stol else 1)
+PY
+}
+
+# Gamma-Poisson over five calendar years: exact Gamma(57, 5.4027): mean within 3%, sd within 10%.
+expect_exit 0 "$BIN" calibrate "$D/gamma_poisson.toml" --record "$D/gamma_poisson.record.toml" \
+  --particles 500 --trajectories 100 --seed 3 -q -o gp.h5
+mean_sd gp.h5 incident.accident.accidental_rate.0 10.550202839756592 1.3974085034857118 0.3165 0.10 \
+  && pass "Gamma-Poisson: the exact posterior" || fail "Gamma-Poisson: posterior off the exact Gamma(57, 5.40)"
+
+# Two parameters no observation depends on keep their prior (mean within 0.15 prior sd, sd within 10%).
+expect_exit 0 "$BIN" calibrate "$D/invisible.toml" --record "$D/invisible.record.toml" \
+  --particles 500 --trajectories 50 --seed 4 -q -o invisible.h5
+mean_sd invisible.h5 war.ceasefire_rate_per_year 2 1.4142135623730951 0.212 0.10 \
+  && pass "invisible: the ceasefire hazard keeps its prior" || fail "invisible: the ceasefire hazard moved"
+mean_sd invisible.h5 war.nuclear_use_rate_per_year 0.25 0.14433756729740646 0.0217 0.10 \
+  && pass "invisible: the nuclear hazard keeps its prior" || fail "invisible: the nuclear hazard moved"
+
+# An interval outcome (countermeasures in [8, 14] in one year): mixture posterior, mean 10.43, sd 3.06.
+expect_exit 0 "$BIN" calibrate "$D/interval_outcome.toml" --record "$D/interval_outcome.record.toml" \
+  --particles 500 --trajectories 100 --seed 5 -q -o interval.h5
+mean_sd interval.h5 incident.accident.accidental_rate.0 10.434709911818858 3.0642610790388716 0.52 0.10 \
+  && pass "interval outcome: the exact posterior" || fail "interval outcome: posterior off the exact mixture"
+
+# The same seed gives the same posterior file for 1 and 2 threads (every dataset, bit for bit).
+expect_exit 0 "$BIN" calibrate "$D/gamma_poisson.toml" --record "$D/gamma_poisson.record.toml" \
+  --particles 100 --trajectories 20 --seed 6 --threads 1 -q -o t1.h5
+expect_exit 0 "$BIN" calibrate "$D/gamma_poisson.toml" --record "$D/gamma_poisson.record.toml" \
+  --particles 100 --trajectories 20 --seed 6 --threads 2 -q -o t2.h5
+"$PY" - t1.h5 t2.h5 <<'PY' && pass "1 and 2 threads: identical datasets" || fail "1 and 2 threads differ"
+import sys, h5py, numpy as np
+a, b = h5py.File(sys.argv[1], "r"), h5py.File(sys.argv[2], "r")
+names = []
+a.visititems(lambda n, o: names.append(n) if isinstance(o, h5py.Dataset) else None)
+bad = [n for n in names if a[n][()].tobytes() != b[n][()].tobytes() if a[n].dtype.kind != "O"]
+bad += [n for n in names if a[n].dtype.kind == "O" and list(a[n][()]) != list(b[n][()])]
+print(len(names), "datasets;", "differ:", bad)
+sys.exit(1 if bad or not names else 0)
+PY
+
+# Errors: exit 2, one line, nothing written.
+expect_exit 2 "$BIN" calibrate "$D/gamma_poisson.toml" --record "$D/gamma_poisson.record.toml" --particles 1 -o x.h5
+expect_output "--particles"
+expect_exit 2 "$BIN" calibrate "$D/gamma_poisson.toml" --record "$D/gamma_poisson.record.toml" --trajectories 1 -o x.h5
+expect_output "--trajectories 1"
+expect_exit 2 "$BIN" calibrate "$D/gamma_poisson.toml" --record "$D/gamma_poisson.record.toml" -o gp.h5
+expect_output "gp.h5: already exists"
+expect_exit 0 "$BIN" calibrate "$D/gamma_poisson.toml" --record "$D/gamma_poisson.record.toml" \
+  --particles 20 --trajectories 5 --seed 6 --threads 2 -q -o t2.h5 --force
+"$PY" -c "import h5py, sys; sys.exit(h5py.File('t2.h5')['posterior/parameters'].shape[0] != 20)" \
+  && pass "--force replaces the posterior file" || fail "--force did not replace t2.h5"
+expect_exit 2 "$BIN" calibrate "$D/gamma_poisson.toml" --record "$D/missing.record.toml" -o x.h5
+expect_exit 2 "$BIN" calibrate "$D/gamma_poisson.toml" --record "$D/gamma_poisson.record.toml" --resume "$D/gamma_poisson.toml" -o x.h5
+expect_output "calibration state"
+[ ! -e x.h5 ] && pass "refused calibrations write nothing" || fail "a refused calibration wrote x.h5"
+for bad in "$SRC"/tests/data/records/bad/*.toml; do
+  want=$(head -1 "$bad" | sed 's/^# expect: //')
+  expect_exit 2 "$BIN" calibrate "$SRC/tests/data/records/window.toml" --record "$bad" -o bad.h5
+  expect_output "$want"
+  [ "$(wc -l < "$WORK/out")" -eq 1 ] && pass "$(basename "$bad"): one line" || fail "$(basename "$bad"): not one line"
+done
+[ ! -e bad.h5 ] && pass "bad records write nothing" || fail "a bad record wrote bad.h5"
+finish
