@@ -80,7 +80,4 @@ std::uint64_t parse_integer_flag(const std::string& flag, const std::string& tex
 // double (0.35, not 0.34999999999999998): how `check` prints a resolved config.
 std::string with_shortest_floats(const std::string& toml);
 
-// The words before an error's message: "config error: ", "I/O error: ", "internal error: " or "".
-std::string error_kind(const std::exception& e);
-
 }  // namespace escalate::cli

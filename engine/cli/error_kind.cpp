@@ -1,5 +1,5 @@
-// The words before an error's message (commands.hpp).
-#include "commands.hpp"
+// The words before an error's message (command_line.hpp).
+#include "command_line.hpp"
 
 #include "escalate/base/error.hpp"
 

@@ -1,17 +1,15 @@
-// The `escalate` binary: init (MPI when under mpirun) → parse → the command's service →
-// finalize. Every error becomes one message and its exit code here (exit_code_of: 2 bad
-// input, usage or input file; 130 interrupted; 1 runtime fault).
-#include "commands.hpp"
-#include "help.hpp"
+// The `escalate` binary: init (MPI when under mpirun) → parse and run the command
+// (run_command_line, command_line.cpp: no CLI11 here) → finalize. Every error becomes one
+// message and its exit code here (exit_code_of: 2 bad input, usage or input file; 130
+// interrupted; 1 runtime fault).
+#include "command_line.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/base/printable_text.hpp"
-#include "escalate/version.hpp"
 
 #include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <string>
-#include <vector>
 
 using namespace escalate;
 using namespace escalate::cli;
@@ -27,45 +25,6 @@ int launcher_rank() {
   return 0;
 }
 
-int run_main(int argc, char** argv, const std::string& command_line, Cluster& cluster) {
-  CLI::App app{"Escalate: Monte Carlo escalation risk in a security-dilemma phase model.\n"
-               "Samples incidents under uncertain intent and misperception, propagates them through\n"
-               "dormant -> activated -> deep -> spiral -> war, and writes escalation probability\n"
-               "distributions to HDF5 (xarray/netCDF readable).",
-               "escalate"};
-  app.set_version_flag("--version", std::string("escalate ") + ENGINE_VERSION + " (" + GIT_SHA1 + ")");
-  app.require_subcommand(1);
-  const std::vector<Command> commands = {
-      add_run_command(app, command_line),         add_compare_command(app, command_line),
-      add_sweep_command(app, command_line),       add_sensitivity_command(app, command_line),
-      add_merge_command(app, command_line),       add_summary_command(app),
-      add_check_command(app),                     add_names_command(app),
-      add_calibrate_command(app, command_line)};
-  add_help_examples(app);
-  refuse_empty_assignments(argc, argv);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return cluster.root() ? app.exit(e) : 0;
-  } catch (const CLI::CallForAllHelp& e) {
-    return cluster.root() ? app.exit(e) : 0;
-  } catch (const CLI::CallForVersion& e) {
-    return cluster.root() ? app.exit(e) : 0;
-  } catch (const CLI::ParseError& e) {
-    if (cluster.root()) std::cerr << "escalate: " << explain_parse_error(app, e) << "\n";
-    return 2;
-  }
-  refuse_empty_values(app);
-  for (const Command& command : commands) {
-    if (!*command.subcommand) continue;
-    if (cluster.size() > 1 && command.subcommand->get_name() != "run") {
-      throw UsageError("only `escalate run` uses MPI ranks; start other commands without mpirun");
-    }
-    return command.run(cluster);
-  }
-  return 0;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -77,7 +36,7 @@ int main(int argc, char** argv) {
   std::optional<Cluster> cluster;
   try {
     cluster.emplace(argc, argv);
-    return run_main(argc, argv, command_line, *cluster);
+    return run_command_line(argc, argv, command_line, *cluster);
   } catch (const SilentExit& e) {
     return e.code;  // another rank failed and said why
   } catch (const std::exception& e) {

@@ -1,16 +1,13 @@
 #include "escalate/model/crossing.hpp"
 
 #include "escalate/model/logistic.hpp"
+#include "escalate/model/never.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 namespace escalate {
-
-namespace {
-constexpr double NEVER = std::numeric_limits<double>::infinity();
-}
 
 double fear_crossing_delay(double fear, double threshold, double half_life_days) {
   if (!(threshold > 0.0) || fear < threshold || !std::isfinite(threshold)) return NEVER;

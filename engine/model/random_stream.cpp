@@ -1,5 +1,6 @@
 #include "escalate/model/random_stream.hpp"
 
+#include <Random123/philox.h>
 #include <boost/math/special_functions/erf.hpp>
 
 #include <cmath>
@@ -11,10 +12,14 @@ namespace escalate {
 void RandomStream::refill() {
   // Block index lives in counter word 2; word 3 stays 0 so that exhaustion (2^64 blocks)
   // is the only way to repeat, and it is refused rather than wrapped.
-  if (counter_.v[2] == std::numeric_limits<std::uint64_t>::max())
+  if (counter_[2] == std::numeric_limits<std::uint64_t>::max())
     throw std::runtime_error("random stream exhausted its counter space");
-  block_ = Philox()(counter_, key_);
-  ++counter_.v[2];
+  using Philox = r123::Philox4x64;
+  const Philox::ctr_type counter{{counter_[0], counter_[1], counter_[2], counter_[3]}};
+  const Philox::key_type key{{key_[0], key_[1]}};
+  const Philox::ctr_type block = Philox()(counter, key);
+  block_ = {block.v[0], block.v[1], block.v[2], block.v[3]};
+  ++counter_[2];
   used_ = 0;
 }
 

@@ -1,5 +1,6 @@
 // Set-up of a trajectory and its event loop (docs/model.md §3 "Order at equal times").
 #include "escalate/model/logistic.hpp"
+#include "escalate/model/never.hpp"
 #include "escalate/model/phase.hpp"
 #include "escalate/model/trajectory.hpp"
 
@@ -10,7 +11,6 @@
 namespace escalate {
 
 namespace {
-constexpr double NEVER = std::numeric_limits<double>::infinity();
 constexpr std::uint32_t STOP_POLL_MASK = 1023;  // poll the stop flag every 1024 loop steps
 
 std::vector<int> name_ranks(const std::vector<EventSpec>& specs) {

@@ -4,6 +4,7 @@
 #include "escalate/model/belief.hpp"
 #include "escalate/model/fear.hpp"
 #include "escalate/model/logistic.hpp"
+#include "escalate/model/never.hpp"
 #include "escalate/model/trajectory.hpp"
 
 #include <algorithm>
@@ -13,7 +14,6 @@
 namespace escalate {
 
 namespace {
-constexpr double NEVER = std::numeric_limits<double>::infinity();
 constexpr double DAYS_PER_YEAR = 365.0;
 }  // namespace
 

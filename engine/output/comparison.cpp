@@ -3,6 +3,8 @@
 #include "escalate/base/names.hpp"
 #include "escalate/model/phase.hpp"
 #include "escalate/output/statistics.hpp"
+#include "not_a_number.hpp"
+#include "text_columns.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -13,7 +15,6 @@
 namespace escalate {
 
 namespace {
-constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
 
 double mean_of(const std::vector<double>& v) {
   return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
@@ -50,14 +51,7 @@ std::vector<double> unit_values(const ComparedRun& run, int outcome, bool by_dra
   return v;
 }
 
-std::string fixed(double x, int digits = 4) {
-  if (std::isnan(x)) return "n/a";
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%+.*f", digits, x);
-  return buffer;
-}
-std::string interval(double lo, double hi) { return "[" + fixed(lo) + ", " + fixed(hi) + "]"; }
-std::string pad(const std::string& s, std::size_t w) { return s.size() >= w ? s + " " : s + std::string(w - s.size(), ' '); }
+std::string interval(double lo, double hi) { return "[" + signed_fixed(lo) + ", " + signed_fixed(hi) + "]"; }
 }  // namespace
 
 PairedEstimate paired_estimate(const std::vector<double>& reference, const std::vector<double>& other) {
@@ -147,22 +141,22 @@ void print_comparison(std::ostream& out, const Comparison& c, const RunSettings&
   order.insert(order.begin(), 0);
   std::size_t width = 8;
   for (const auto& r : c.rows) width = std::max(width, std::min<std::size_t>(r.name.size() + 1, 28));
-  auto p = [](double x) { return std::isnan(x) ? std::string("n/a") : fixed(x).substr(1); };  // "0.0612"
-  out << pad("config", width) << pad("P(war)", 7) << pad("dP(war) paired 95%", 30) << pad("P(clash)", 9) << pad("dP(clash)", 10)
-      << pad("P(nucl.)", 9) << pad("dP(nucl.)", 10) << "draws\n";
+  auto p = [](double x) { return std::isnan(x) ? std::string("n/a") : signed_fixed(x).substr(1); };  // "0.0612"
+  out << cell("config", width) << cell("P(war)", 7) << cell("dP(war) paired 95%", 30) << cell("P(clash)", 9) << cell("dP(clash)", 10)
+      << cell("P(nucl.)", 9) << cell("dP(nucl.)", 10) << "draws\n";
   for (std::size_t i : order) {
     const auto& r = c.rows[i];
     std::string name = r.name.size() > width - 1 ? r.name.substr(0, width - 2) + "~" : r.name;
-    out << pad(name, width) << pad(p(r.absolute[OUTCOME_WAR].mean), 7);
+    out << cell(name, width) << cell(p(r.absolute[OUTCOME_WAR].mean), 7);
     if (i == 0) {
-      out << pad("(reference)", 30) << pad(p(r.absolute[OUTCOME_CLASH].mean), 9) << pad("", 10)
-          << pad(p(r.absolute[OUTCOME_NUCLEAR].mean), 9) << "\n";
+      out << cell("(reference)", 30) << cell(p(r.absolute[OUTCOME_CLASH].mean), 9) << cell("", 10)
+          << cell(p(r.absolute[OUTCOME_NUCLEAR].mean), 9) << "\n";
       continue;
     }
     const auto& w = r.outcomes[OUTCOME_WAR];
-    out << pad(fixed(w.difference) + " " + interval(w.paired_lo, w.paired_hi), 30) << pad(p(r.absolute[OUTCOME_CLASH].mean), 9)
-        << pad(fixed(r.outcomes[OUTCOME_CLASH].difference), 10) << pad(p(r.absolute[OUTCOME_NUCLEAR].mean), 9)
-        << pad(fixed(r.outcomes[OUTCOME_NUCLEAR].difference), 10) << r.draws_paired_exactly << "/" << run.draws << "\n";
+    out << cell(signed_fixed(w.difference) + " " + interval(w.paired_lo, w.paired_hi), 30) << cell(p(r.absolute[OUTCOME_CLASH].mean), 9)
+        << cell(signed_fixed(r.outcomes[OUTCOME_CLASH].difference), 10) << cell(p(r.absolute[OUTCOME_NUCLEAR].mean), 9)
+        << cell(signed_fixed(r.outcomes[OUTCOME_NUCLEAR].difference), 10) << r.draws_paired_exactly << "/" << run.draws << "\n";
   }
   out << "\n'draws': draws in which every uncertain parameter the two configs share has the same value.\n";
   for (std::size_t i : order) {

@@ -3,6 +3,7 @@
 #include "escalate/model/ladder.hpp"
 #include "escalate/model/phase.hpp"
 #include "escalate/sim/tally.hpp"
+#include "not_a_number.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -11,7 +12,6 @@
 namespace escalate {
 
 namespace {
-constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
 double ratio(std::int64_t a, std::int64_t b) { return b > 0 ? static_cast<double>(a) / static_cast<double>(b) : NaN; }
 
 template <typename T>

@@ -7,6 +7,7 @@
 #include "escalate/output/result_file.hpp"
 #include "escalate/sim/tally.hpp"
 #include "escalate/version.hpp"
+#include "not_a_number.hpp"
 
 #include <cmath>
 #include <limits>
@@ -16,7 +17,6 @@
 namespace escalate {
 
 namespace {
-constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
 
 // The parameter each point moves (docs/sensitivity.md): Saltelli AB_i -> i, A -> -1,
 // B -> -2; Morris: the parameter of the step that reached it, -1 at a path's start.

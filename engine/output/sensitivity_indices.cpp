@@ -2,6 +2,7 @@
 
 #include "escalate/model/random_stream.hpp"
 #include "escalate/output/statistics.hpp"
+#include "not_a_number.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,8 +13,6 @@
 namespace escalate {
 
 namespace {
-
-constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
 
 // `resamples` bootstrap resamples of n units (blocks or paths): indices drawn with
 // replacement from the Philox stream (seed, Bootstrap, resample).

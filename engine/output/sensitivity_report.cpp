@@ -2,6 +2,7 @@
 #include "escalate/output/sensitivity.hpp"
 
 #include "escalate/output/json_text.hpp"
+#include "text_columns.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,20 +13,10 @@ namespace escalate {
 
 namespace {
 
-std::string fixed(double x, int digits) {
-  if (!std::isfinite(x)) return "n/a";
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.*f", digits, x);
-  std::string s(buffer);
-  if (s.front() == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);  // no "-0.00"
-  return s;
-}
-std::string pad(const std::string& s, std::size_t w) { return s.size() >= w ? s : s + std::string(w - s.size(), ' '); }
-std::string lpad(const std::string& s, std::size_t w) { return s.size() >= w ? s : std::string(w - s.size(), ' ') + s; }
 // "[lo,hi]" with each bound right-aligned in w characters (blank when undefined).
 std::string interval(const IntervalEstimate& e, int digits, std::size_t w) {
   if (!std::isfinite(e.lo) || !std::isfinite(e.hi)) return pad("", 2 * w + 3);
-  return "[" + lpad(fixed(e.lo, digits), w) + "," + lpad(fixed(e.hi, digits), w) + "]";
+  return "[" + lpad(fixed_without_minus_zero(e.lo, digits), w) + "," + lpad(fixed_without_minus_zero(e.hi, digits), w) + "]";
 }
 
 std::string pair(const IntervalEstimate& e) { return "[" + json_number(e.lo) + ", " + json_number(e.hi) + "]"; }
@@ -62,26 +53,26 @@ void print_sensitivity(std::ostream& out, const Config& config, const Sensitivit
   const std::string sizes = std::to_string(points) + " points\nx " + std::to_string(config.run.trajectories) +
                             " trajectories, seed " + std::to_string(config.run.seed) + ", " +
                             std::to_string(provenance.threads) + (provenance.threads == 1 ? " thread, " : " threads, ") +
-                            fixed(provenance.wall_seconds, 1) + " s";
+                            fixed_without_minus_zero(provenance.wall_seconds, 1) + " s";
   const double mean = mean_of(a, 0);
   if (!a.sobol.empty()) {
     const SobolIndices& s = a.sobol.front();
     out << "Sobol' indices of P(war " << horizon << ")" << parameters << a.design.base << " base samples x (P + 2) = "
         << sizes << "\n";
     const double observed = s.variance + s.noise_variance;
-    out << "Across the design: mean P(war) " << fixed(mean, 4) << ", variance of the true P(war) " << fixed(s.variance, 6)
-        << "\n(binomial noise " << fixed(s.noise_variance, 6) << " removed: "
-        << (observed > 0 ? fixed(100 * s.noise_variance / observed, 0) : std::string("n/a")) << "% of the estimates' variance)\n\n";
+    out << "Across the design: mean P(war) " << fixed_without_minus_zero(mean, 4) << ", variance of the true P(war) " << fixed_without_minus_zero(s.variance, 6)
+        << "\n(binomial noise " << fixed_without_minus_zero(s.noise_variance, 6) << " removed: "
+        << (observed > 0 ? fixed_without_minus_zero(100 * s.noise_variance / observed, 0) : std::string("n/a")) << "% of the estimates' variance)\n\n";
     out << pad("parameter", width) << lpad("S1", 6) << " " << pad("95% interval", 13) << lpad("ST", 6) << " 95% interval\n";
     for (std::size_t k : ranked(static_cast<std::size_t>(P), [&](std::size_t k) { return s.total[k].value; })) {
-      out << pad(a.parameter[k], width) << lpad(fixed(s.first[k].value, 2), 6) << " " << interval(s.first[k], 2, 5) << " "
-          << lpad(fixed(s.total[k].value, 2), 6) << " " << interval(s.total[k], 2, 5) << "\n";
+      out << pad(a.parameter[k], width) << lpad(fixed_without_minus_zero(s.first[k].value, 2), 6) << " " << interval(s.first[k], 2, 5) << " "
+          << lpad(fixed_without_minus_zero(s.total[k].value, 2), 6) << " " << interval(s.total[k], 2, 5) << "\n";
     }
     double sum = 0;
     for (const auto& e : s.first) sum += std::isfinite(e.value) ? e.value : 0.0;
     out << "S1: the share of the variance of P(war) a parameter explains alone; ST: with its interactions.\n";
     if (sum > 1) {
-      out << "The S1 sum to " << fixed(sum, 2) << " > 1: they share the error of the base points (A, B), so small ones\n"
+      out << "The S1 sum to " << fixed_without_minus_zero(sum, 2) << " > 1: they share the error of the base points (A, B), so small ones\n"
           << "scatter together; rank by ST (docs/sensitivity.md).\n";
     }
     out << "Intervals: 95% bootstrap over the " << a.design.base << " base samples. "
@@ -96,12 +87,12 @@ void print_sensitivity(std::ostream& out, const Config& config, const Sensitivit
         << sizes << "\n";
     double floor = 0;
     for (double f : m.noise_floor) floor += f / static_cast<double>(P);
-    out << "Across the design: mean P(war) " << fixed(mean, 4) << "; binomial noise alone gives mu* about " << fixed(floor, 4)
+    out << "Across the design: mean P(war) " << fixed_without_minus_zero(mean, 4) << "; binomial noise alone gives mu* about " << fixed_without_minus_zero(floor, 4)
         << "\n\n";
     out << pad("parameter", width) << lpad("mu*", 7) << " " << pad("95% interval", 17) << lpad("mu", 8) << lpad("sigma", 8) << "\n";
     for (std::size_t k : ranked(static_cast<std::size_t>(P), [&](std::size_t k) { return m.mu_star[k].value; })) {
-      out << pad(a.parameter[k], width) << lpad(fixed(m.mu_star[k].value, 4), 7) << " " << interval(m.mu_star[k], 4, 7)
-          << lpad(fixed(m.mu[k], 4), 8) << lpad(fixed(m.sigma[k], 4), 8) << "\n";
+      out << pad(a.parameter[k], width) << lpad(fixed_without_minus_zero(m.mu_star[k].value, 4), 7) << " " << interval(m.mu_star[k], 4, 7)
+          << lpad(fixed_without_minus_zero(m.mu[k], 4), 8) << lpad(fixed_without_minus_zero(m.sigma[k], 4), 8) << "\n";
     }
     out << "mu*: mean |change of P(war)| per unit of quantile moved; mu: its signed mean; sigma: its spread\n"
         << "(interactions, non-linearity; binomial noise removed). Intervals: 95% bootstrap over the " << a.design.base
@@ -109,8 +100,8 @@ void print_sensitivity(std::ostream& out, const Config& config, const Sensitivit
     return;
   }
   out << "Per-point estimates of P(war), P(clash), P(nuclear use) " << horizon << parameters << sizes << "\n"
-      << "Across the design: mean P(war) " << fixed(mean, 4) << ", P(clash) " << fixed(mean_of(a, 1), 4)
-      << ", P(nuclear use) " << fixed(mean_of(a, 2), 4) << "\n"
+      << "Across the design: mean P(war) " << fixed_without_minus_zero(mean, 4) << ", P(clash) " << fixed_without_minus_zero(mean_of(a, 1), 4)
+      << ", P(nuclear use) " << fixed_without_minus_zero(mean_of(a, 2), 4) << "\n"
       << "No indices from a free design: give --design-layout saltelli or morris if it has that structure,\n"
       << "or analyse estimates/p in the file with your own tools (e.g. SALib's analyze).\n";
 }

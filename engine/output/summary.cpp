@@ -3,6 +3,7 @@
 #include "escalate/model/ladder.hpp"
 #include "escalate/model/phase.hpp"
 #include "escalate/sim/tally_layout.hpp"
+#include "text_columns.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -13,16 +14,8 @@
 namespace escalate {
 
 namespace {
-std::string fixed(double x, int digits = 4) {
-  if (std::isnan(x)) return "n/a";
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.*f", digits, x);
-  return buffer;
-}
 std::string percent(double x) { return std::isnan(x) ? "n/a" : fixed(100 * x, 1) + "%"; }
-std::string pad(const std::string& s, std::size_t width) { return s.size() >= width ? s : s + std::string(width - s.size(), ' '); }
-std::string lpad(const std::string& s, std::size_t width) { return s.size() >= width ? s : std::string(width - s.size(), ' ') + s; }
-double ratio(double a, double b) { return b > 0 ? a / b : std::nan(""); }
+double per(double a, double b) { return b > 0 ? a / b : std::nan(""); }
 
 void outcome_row(std::ostream& out, const std::string& label, const PooledEstimate& e, double q05, double q50, double q95) {
   out << pad("  " + label, 28) << lpad(fixed(e.mean), 7) << "  " << pad("[" + fixed(e.lo) + ", " + fixed(e.hi) + "]", 18)
@@ -87,9 +80,9 @@ void print_summary(std::ostream& out, const Results& r, const RunSettings& run) 
          "per-draw probabilities, with each draw's binomial noise removed.\n\n";
 
   const double incidents = static_cast<double>(std::accumulate(r.incident_count.begin(), r.incident_count.end(), std::int64_t{0}));
-  out << "Per year of simulated time: " << fixed(ratio(incidents, years), 2) << " incidents, "
-      << fixed(ratio(static_cast<double>(r.counter(COUNTERMEASURES)), years), 2) << " countermeasures, "
-      << fixed(ratio(static_cast<double>(r.counter(STRIKES)), years), 3) << " limited strikes\n";
+  out << "Per year of simulated time: " << fixed(per(incidents, years), 2) << " incidents, "
+      << fixed(per(static_cast<double>(r.counter(COUNTERMEASURES)), years), 2) << " countermeasures, "
+      << fixed(per(static_cast<double>(r.counter(STRIKES)), years), 3) << " limited strikes\n";
   out << "Wars " << r.counter(WARS) << " (" << r.counter(CEASEFIRES) << " ended in a ceasefire, " << r.counter(WARS_CENSORED)
       << " still going at the horizon); nuclear use " << r.nuclear_by_side[0] + r.nuclear_by_side[1];
   if (r.nuclear_by_side[0] + r.nuclear_by_side[1] > 0) {
@@ -100,11 +93,11 @@ void print_summary(std::ostream& out, const Results& r, const RunSettings& run) 
   for (std::size_t i = 0; i < r.decisions.size(); ++i) rungs[i % RUNG_COUNT] += r.decisions[i];
   const auto decisions = static_cast<double>(std::accumulate(rungs.begin(), rungs.end(), std::int64_t{0}));
   out << "Decisions " << static_cast<std::int64_t>(decisions) << ":";
-  for (int k = 0; k < RUNG_COUNT; ++k) out << " " << rung_name(k) << " " << percent(ratio(static_cast<double>(rungs[static_cast<std::size_t>(k)]), decisions));
+  for (int k = 0; k < RUNG_COUNT; ++k) out << " " << rung_name(k) << " " << percent(per(static_cast<double>(rungs[static_cast<std::size_t>(k)]), decisions));
   out << "\n";
   const auto scheduled = static_cast<double>(r.counter(ATTRIBUTIONS_SCHEDULED));
-  out << "Attributions " << r.counter(ATTRIBUTIONS_SCHEDULED) << " scheduled, " << percent(ratio(static_cast<double>(r.counter(ATTRIBUTIONS_ARRIVED)), scheduled))
-      << " arrived, " << percent(ratio(static_cast<double>(r.counter(ATTRIBUTIONS_BEFORE_DECISION)), scheduled)) << " before their decision\n";
+  out << "Attributions " << r.counter(ATTRIBUTIONS_SCHEDULED) << " scheduled, " << percent(per(static_cast<double>(r.counter(ATTRIBUTIONS_ARRIVED)), scheduled))
+      << " arrived, " << percent(per(static_cast<double>(r.counter(ATTRIBUTIONS_BEFORE_DECISION)), scheduled)) << " before their decision\n";
   const double offspring = r.act_offspring_pooled;
   out << "Act offspring ratio " << fixed(offspring, 3) << " (P(an act is answered by an act)"
       << (offspring < 1 ? "; chains last about " + fixed(1 / (1 - offspring), 2) + " acts)" : ")") << "\n";

@@ -5,6 +5,7 @@
 #include "escalate/model/phase.hpp"
 #include "escalate/output/cf_conventions.hpp"
 #include "escalate/output/hdf5_writer.hpp"
+#include "text_columns.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -47,13 +48,6 @@ std::string shortest(double x) {  // the shortest text that reads back as x
   return ec == std::errc() ? std::string(buffer, end) : std::to_string(x);
 }
 
-std::string fixed(double x) {
-  if (std::isnan(x)) return "n/a";
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.4f", x);
-  return buffer;
-}
-std::string pad(const std::string& s, std::size_t w) { return s.size() >= w ? s + " " : s + std::string(w - s.size(), ' '); }
 }  // namespace
 
 std::pair<std::string, std::vector<double>> parse_sweep_spec(const std::string& spec) {
@@ -241,17 +235,17 @@ void print_sweep(std::ostream& out, const Sweep& sweep, const std::vector<Compar
   for (const auto& path : sweep.paths) {
     const std::string leaf = path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
     width.push_back(std::max<std::size_t>(8, leaf.size() + 1));
-    out << pad(leaf, width.back());
+    out << cell(leaf, width.back());
   }
-  out << pad("P(war)", 8) << pad("95%", 18) << pad("P(clash)", 9) << pad("P(nuclear)", 11) << pad("dP(war)", 9) << "paired 95%\n";
+  out << cell("P(war)", 8) << cell("95%", 18) << cell("P(clash)", 9) << cell("P(nuclear)", 11) << cell("dP(war)", 9) << "paired 95%\n";
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    for (std::size_t k = 0; k < sweep.paths.size(); ++k) out << pad(shortest(sweep.values[i][k]), width[k]);
+    for (std::size_t k = 0; k < sweep.paths.size(); ++k) out << cell(shortest(sweep.values[i][k]), width[k]);
     const Results& r = runs[i].results;
     const auto& w = r.reach[WAR].pooled;
     const auto& d = comparison.rows[i].outcomes[OUTCOME_WAR];
-    out << pad(fixed(w.mean), 8) << pad("[" + fixed(w.lo) + ", " + fixed(w.hi) + "]", 18) << pad(fixed(r.clash.pooled.mean), 9)
-        << pad(fixed(r.reach[NUCLEAR].pooled.mean), 11)
-        << (i == 0 ? std::string("(reference)") : pad(fixed(d.difference), 9) + "[" + fixed(d.paired_lo) + ", " + fixed(d.paired_hi) + "]")
+    out << cell(fixed(w.mean), 8) << cell("[" + fixed(w.lo) + ", " + fixed(w.hi) + "]", 18) << cell(fixed(r.clash.pooled.mean), 9)
+        << cell(fixed(r.reach[NUCLEAR].pooled.mean), 11)
+        << (i == 0 ? std::string("(reference)") : cell(fixed(d.difference), 9) + "[" + fixed(d.paired_lo) + ", " + fixed(d.paired_hi) + "]")
         << "\n";
   }
 }

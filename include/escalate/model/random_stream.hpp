@@ -11,8 +11,12 @@
 // Every variate here consumes exactly one 64-bit output (uniform, exponential by
 // inversion, normal by inversion), so the number of draws an act consumes never depends
 // on the values drawn or on the branch taken (docs/model-v2-notes.md lists them).
-#include <Random123/philox.h>
-
+//
+// Random123's philox.h stays in random_stream.cpp: with its SSE support it pulls in
+// <x86intrin.h>, <iostream> and <algorithm>, about 1 CPU-second of parsing in every file
+// that includes this header (most of the engine, through config.hpp). The key and
+// counter are kept here as plain words; refill() copies them to Philox's types.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -40,12 +44,11 @@ enum class RandomDomain : std::uint64_t {
 class RandomStream {
  public:
   using result_type = std::uint64_t;
-  using Philox = r123::Philox4x64;
 
   RandomStream() : RandomStream(0, RandomDomain::Arrivals, 0, 0) {}
   RandomStream(std::uint64_t seed, RandomDomain domain, std::uint64_t a, std::uint64_t b) {
-    key_ = Philox::key_type{{seed, static_cast<std::uint64_t>(domain)}};
-    counter_ = Philox::ctr_type{{a, b, 0, 0}};
+    key_ = {seed, static_cast<std::uint64_t>(domain)};
+    counter_ = {a, b, 0, 0};
   }
 
   static constexpr result_type min() { return 0; }
@@ -81,19 +84,19 @@ class RandomStream {
   static double exponential_of(result_type bits);
   static double normal_of(result_type bits);
 
-  std::uint64_t blocks_used() const { return counter_.v[2]; }
+  std::uint64_t blocks_used() const { return counter_[2]; }
   // Test hook: start at block `block` (to check that exhaustion throws).
   void seek_block(std::uint64_t block) {
-    counter_.v[2] = block;
+    counter_[2] = block;
     used_ = 4;
   }
 
  private:
   void refill();
 
-  Philox::key_type key_{};
-  Philox::ctr_type counter_{};
-  Philox::ctr_type block_{};
+  std::array<std::uint64_t, 2> key_{};      // Philox4x64's key: (seed, domain)
+  std::array<std::uint64_t, 4> counter_{};  // its counter: (a, b, block, 0)
+  std::array<std::uint64_t, 4> block_{};    // the last block's four outputs
   int used_ = 4;
 };
 
