@@ -58,8 +58,9 @@ int run_main(int argc, char** argv, const std::string& command_line, Cluster& cl
   refuse_empty_values(app);
   for (const Command& command : commands) {
     if (!*command.subcommand) continue;
-    if (cluster.size() > 1 && command.subcommand->get_name() != "run") {
-      throw UsageError("only `escalate run` uses MPI ranks; start other commands without mpirun");
+    const std::string name = command.subcommand->get_name();
+    if (cluster.size() > 1 && name != "run" && name != "calibrate") {
+      throw UsageError("only `escalate run` and `escalate calibrate` use MPI ranks; start other commands without mpirun");
     }
     return command.run(cluster);
   }

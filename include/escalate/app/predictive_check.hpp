@@ -54,10 +54,11 @@ struct PredictiveCheck {
 };
 
 // Draw d simulates trajectory 0 of each window keyed by (seed, PREDICTIVE_STAGE, 0, d);
-// the PITs take one uniform per row from the stream (seed, PREDICTIVE_STAGE, 1, 0). Rows
-// on threads like the likelihood: the result does not depend on `threads`.
+// the PITs take one uniform per row from the stream (seed, PREDICTIVE_STAGE, 1, 0). Draws
+// on threads (and split across the ranks of `cluster`, if given) like the likelihood: the
+// result does not depend on `threads` or ranks.
 PredictiveCheck predictive_check(const CalibrationModel& model, const WindowRunnerFactory& make_runner,
                                  const Record& record, const std::vector<std::vector<double>>& draws,
-                                 std::uint64_t seed, int threads);
+                                 std::uint64_t seed, int threads, const Cluster* cluster = nullptr);
 
 }  // namespace escalate::app
