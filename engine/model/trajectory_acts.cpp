@@ -73,7 +73,7 @@ void Trajectory::on_incident(int type, bool deliberate, double severity, double 
   const auto ph = static_cast<std::size_t>(s_.phase);
   const double m = k_->params.model.offensive_multiplier;
   ++out_->incidents[k * RATE_PHASE_COUNT + ph];
-  if (periods_.active()) periods_.arrived(*out_, k, s_.now);
+  if (periods_.active()) [[unlikely]] periods_.arrived(*out_, k, s_.now);
 
   // §5.1-5.2: prior, evidence (one normal), first reading, acting at once (§6, §7).
   const double y = perceived_logodds(victim.belief(), ip.deliberate_rate[ph], ip.accidental_rate[ph], m, ip.clarity,
@@ -82,7 +82,7 @@ void Trajectory::on_incident(int type, bool deliberate, double severity, double 
   // The ladder's logit of q0 clamped to [eps, 1 - eps] is y clamped to [logit(eps), logit(1 - eps)].
   const double ladder_logit_q0 = y < k_->logit_low ? k_->logit_low : (y > k_->logit_high ? k_->logit_high : y);
   IncidentReading reading{s_.now, victim.logodds, q0, q0, m, k_->fear_gain[v], k_->sensitivity[v], severity,
-                          ladder_logit_q0, spec.victim, type, cause, 1, false, false};
+                          ladder_logit_q0, spec.victim, cause, 1, false, false, static_cast<std::int16_t>(type)};
   victim.logodds = after_act(victim.logodds, q0, m);
   victim.fear = fear_after_act(victim.fear, reading.gain, reading.sensitivity, severity, q0);
 
@@ -152,22 +152,22 @@ void Trajectory::on_decision(const PendingItem& item) {
   const auto v = static_cast<std::size_t>(item.side);
   update_intents();  // §3: effects (none), intent, then the decision, then the phase
   double logit_q = item.logit_q;
-  int incident_type = -1;  // the incident decided on, for the per-period tallies
-  double incident_day = 0;
   if (item.reading >= 0) {  // an incident: qc if its attribution has arrived, else q0
     IncidentReading& r = s_.readings[static_cast<std::size_t>(item.reading)];
     logit_q = r.attributed ? k_->ladder_logit(r.qc) : r.ladder_logit_q0;
     r.decided = true;
-    incident_type = r.type;
-    incident_day = r.time;
     release_reading(item.reading);
   }
   const SideState& self = s_.sides[v];
   const LadderInput in{logit_q, item.severity, self.fear / k_->params.sides[v].flip_threshold, self.offensive(),
                        k_->restraint[v]};
   const int rung = climb(k_->params.response, in, item.uniform);
-  if (incident_type >= 0 && periods_.active())
-    periods_.decided(*out_, static_cast<std::size_t>(incident_type), incident_day, rung);
+  if (periods_.active() && item.reading >= 0) [[unlikely]] {
+    // The reading's slot may have been released above, but only a new incident reuses it
+    // and only a war clears the readings: it still holds this incident's type and day.
+    const IncidentReading& r = s_.readings[static_cast<std::size_t>(item.reading)];
+    periods_.decided(*out_, static_cast<std::size_t>(r.type), r.time, rung);
+  }
   ++out_->decisions[static_cast<std::size_t>(item.cause) * RUNG_COUNT + static_cast<std::size_t>(rung)];
   if (item.cause == scenario_.cause_index(BuiltinCause::Countermeasure) ||
       item.cause == scenario_.cause_index(BuiltinCause::Strike)) {

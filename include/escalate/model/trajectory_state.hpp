@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace escalate {
@@ -19,8 +20,9 @@ namespace escalate {
 struct IncidentReading {
   double time, logodds_at, q0, qc, multiplier, gain, sensitivity, severity;
   double ladder_logit_q0;  // logit(clamp(q0, eps, 1 - eps)) for the decision (§9.1)
-  int victim, type, cause, refs;  // type: the incident type (cause differs for injections)
+  int victim, cause, refs;
   bool attributed, decided;
+  std::int16_t type;  // the incident type (cause differs for injections); 16 bits keep the size at 88 bytes
 };
 
 // The next threshold crossing (§3.3).

@@ -4,6 +4,7 @@
 #include "escalate/sim/window_simulation.hpp"
 
 #include "escalate/base/error.hpp"
+#include "escalate/config/record.hpp"
 #include "escalate/model/ladder.hpp"
 #include "escalate/model/parameters.hpp"
 #include "escalate/model/trajectory.hpp"
@@ -182,29 +183,47 @@ const std::string RATE = "incident.accident.accidental_rate.0";
 
 TEST_CASE("the calibrator's closed-form worlds are what their comments say", "[window_simulation]") {
   // tests/data/calibrate: the premises of the exact posteriors written in those files.
-  SECTION("gamma_poisson.toml: calendar-year counts are Poisson(rate x days / 365), all protests") {
-    const Config config = load_config(source_path("tests/data/calibrate/gamma_poisson.toml"));
+  SECTION("gamma_poisson: calendar-year counts are Poisson(rate x days / 365), all protests") {
+    const Record record = load_record(source_path("tests/data/calibrate/gamma_poisson.record.toml"));
+    REQUIRE(record.windows.size() == 1);
+    const RecordWindow& w = record.windows[0];
+    check_record_against(record, w.config);  // the window config is the forecast
+    CHECK(window_parameters(record, w.config).at(0).local.empty());  // every parameter the forecast's
+    const Config& config = w.config;
     REQUIRE(config.uncertain.size() == 1);
-    const std::vector<double> starts{0, 365, 730, 1095, 1461}, ends{365, 730, 1095, 1461, 1826};  // 2021..2025
-    WindowSimulator window(config, starts, ends);
+    // 2021..2025 (2024 has 366 days), as the comments' exposures say; counts sum to 53.
+    CHECK(w.period_start_days == std::vector<double>{0, 365, 730, 1095, 1461});
+    CHECK(w.period_end_days == std::vector<double>{365, 730, 1095, 1461, 1826});
+    CHECK(w.counts[0] == std::vector<std::int64_t>{8, 12, 9, 11, 13});
+    WindowSimulator window(config, w.period_start_days, w.period_end_days);
     window.prepare(theta_of(config, {{RATE, 10.0}}));
     constexpr int N = 3000;
-    std::vector<double> sum(starts.size(), 0);
+    const std::size_t P = w.period_start_days.size();
+    std::vector<double> sum(P, 0);
     for (std::int64_t n = 0; n < N; ++n) {
       const WindowObservation& o = window.run(n, SEED);
       for (std::size_t p = 0; p < o.periods; ++p) sum[p] += o.incidents_at(0, p, 1);
       CHECK(slot_sum(o, 0, 0, 6) == slot_sum(o, 0, 1, 2));
     }
-    for (std::size_t p = 0; p < starts.size(); ++p) {
-      const double lambda = 10.0 * (ends[p] - starts[p]) / 365.0;
-      INFO("year " << 2021 + p << ": mean " << sum[p] / N << ", expected " << lambda);
+    for (std::size_t p = 0; p < P; ++p) {
+      const double lambda = 10.0 * (w.period_end_days[p] - w.period_start_days[p]) / 365.0;
+      INFO(w.period_labels[p] << ": mean " << sum[p] / N << ", expected " << lambda);
       CHECK(std::abs(sum[p] / N - lambda) < 4 * std::sqrt(lambda / N));
     }
   }
-  SECTION("interval_outcome.toml: the window's countermeasures are its incidents, all answered by one") {
-    const Config config = load_config(source_path("tests/data/calibrate/interval_outcome.toml"));
+  SECTION("interval_outcome: the window's countermeasures are its incidents, all answered by one") {
+    const Record record = load_record(source_path("tests/data/calibrate/interval_outcome.record.toml"));
+    const RecordWindow& w = record.windows.at(0);
+    check_record_against(record, w.config);
+    CHECK(window_parameters(record, w.config).at(0).local.empty());  // every parameter the forecast's
+    const Config& config = w.config;
     REQUIRE(config.uncertain.size() == 1);
-    WindowSimulator window(config, {0}, {365});
+    REQUIRE(w.countermeasures.has_value());
+    CHECK((w.countermeasures->low == 8 && w.countermeasures->high == 14));
+    REQUIRE(w.wars.has_value());
+    CHECK((w.wars->low == 0 && w.wars->high == 0));
+    CHECK(w.counts[0] == std::vector<std::int64_t>{-1});  // no counts: the rate is seen through the outcome only
+    WindowSimulator window(config, w.period_start_days, w.period_end_days);
     window.prepare(theta_of(config, {{RATE, 10.0}}));
     std::uint64_t total = 0;
     for (std::int64_t n = 0; n < 500; ++n) {
@@ -218,10 +237,15 @@ TEST_CASE("the calibrator's closed-form worlds are what their comments say", "[w
     }
     CHECK(std::abs(total / 500.0 - 10.0) < 4 * std::sqrt(10.0 / 500));
   }
-  SECTION("invisible.toml: the war's hazards change no observation") {
-    const Config config = load_config(source_path("tests/data/calibrate/invisible.toml"));
+  SECTION("invisible: the war's hazards change no observation") {
+    const Record record = load_record(source_path("tests/data/calibrate/invisible.record.toml"));
+    const RecordWindow& w = record.windows.at(0);
+    check_record_against(record, w.config);
+    CHECK(window_parameters(record, w.config).at(0).local.empty());  // every parameter the forecast's
+    const Config& config = w.config;
     REQUIRE(config.uncertain.size() == 3);
-    WindowSimulator low(config, {0, 365}, {365, 730}), high(config, {0, 365}, {365, 730});
+    WindowSimulator low(config, w.period_start_days, w.period_end_days);
+    WindowSimulator high(config, w.period_start_days, w.period_end_days);
     low.prepare(theta_of(config, {{RATE, 10.0}, {"war.ceasefire_rate_per_year", 0.1}, {"war.nuclear_use_rate_per_year", 0.0}}));
     high.prepare(theta_of(config, {{RATE, 10.0}, {"war.ceasefire_rate_per_year", 8.0}, {"war.nuclear_use_rate_per_year", 0.5}}));
     for (std::int64_t n = 0; n < 300; ++n) {
