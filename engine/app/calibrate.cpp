@@ -16,6 +16,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <iomanip>
+#include <sstream>
 #include <stdexcept>
 
 namespace escalate::app {
@@ -172,9 +174,10 @@ infer::SmcState run_sampler(const CalibrationPlan& plan, const CalibrateRequest&
     if (!last) throw Interrupted("calibration interrupted while the prior particles were evaluated; nothing to resume");
     const std::string state = plan.output + ".state";
     if (cluster.root()) write_calibration_state(state, plan.fingerprint, *last);
-    throw Interrupted("calibration interrupted after stage " + std::to_string(last->stage) + " (temperature " +
-                      std::to_string(last->temperature) + "): its state is in " + state + "; continue with --resume " +
-                      state);
+    std::ostringstream where;
+    where << "calibration interrupted after stage " << last->stage << " (temperature " << std::setprecision(3)
+          << last->temperature << "): its state is in " << state << "; continue with --resume " << state;
+    throw Interrupted(where.str());
   }
 }
 
