@@ -48,7 +48,7 @@ TEST_CASE("check_row: median, 90% band and randomised PIT of discrete draws", "[
   CHECK(none.median == 2);
 }
 
-TEST_CASE("predictive_check: a row per entry, observed or not; misfits listed; same for any threads", "[app][calibrate]") {
+TEST_CASE("predictive_check: a row per entry observed or not, misfits listed, the same for any threads", "[app][calibrate]") {
   const Config config = toy_config({{"rate", {K::Gamma, 2, 0.5, 0}}});
   Record record;
   RecordWindow w = toy_window("w", config, 3);
