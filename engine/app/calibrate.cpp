@@ -155,6 +155,9 @@ CalibrateEstimate estimate_of(const CalibrationPlan& plan, const CalibrateReques
   return e;
 }
 
+// Below it a stage's particles barely move (docs/inference.md §10).
+constexpr double LOW_ACCEPTANCE = 0.05;
+
 // The sampler to the end; on an interrupt, the state of the last finished stage is
 // written beside the output and Interrupted thrown.
 infer::SmcState run_sampler(const CalibrationPlan& plan, const CalibrateRequest& r, const Cluster& cluster,
@@ -162,9 +165,16 @@ infer::SmcState run_sampler(const CalibrationPlan& plan, const CalibrateRequest&
   std::optional<infer::SmcState> last = plan.resumed;
   const auto start = std::chrono::steady_clock::now();
   const double per_estimate = static_cast<double>(plan.record.windows.size() * static_cast<std::size_t>(r.trajectories));
+  bool warned = false;
   auto after_stage = [&](const infer::SmcState& s) {
     last = s;
     callbacks.say(stage_line(s, static_cast<std::size_t>(r.particles), per_estimate, seconds_since(start)));
+    if (s.stage > 0 && s.stages.back().acceptance < LOW_ACCEPTANCE && !warned && cluster.root()) {
+      warned = true;
+      callbacks.warning("stage " + std::to_string(s.stage) + ": acceptance below 0.05, the particles barely move; "
+                        "raise --trajectories (a noisy likelihood) or look for observations the model cannot "
+                        "reproduce (the misfits of the predictive check)");
+    }
     const bool stop = callbacks.interrupt && callbacks.interrupt->load();
     if (cluster.max(stop ? 1.0 : 0.0) > 0) throw LikelihoodStopped{};  // every rank stops at the same stage
   };
