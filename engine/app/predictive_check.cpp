@@ -101,7 +101,10 @@ PosteriorCheckRow check_row(const CheckSpec& spec, std::vector<double> draws, do
   const auto below = static_cast<double>(std::lower_bound(draws.begin(), draws.end(), low) - draws.begin());
   const auto upto = static_cast<double>(std::upper_bound(draws.begin(), draws.end(), high) - draws.begin());
   row.pit = (below + u * (upto - below)) / n;
-  row.outlier = row.pit < 0.005 || row.pit > 0.995;
+  // An outlier whatever u: the whole interval [F(low - 1), F(high)] of the randomised PIT
+  // lies below 0.005 or above 0.995 (an observation at a value the draws often take is
+  // never one, however small u is).
+  row.outlier = upto / n < 0.005 || below / n > 0.995;
   return row;
 }
 
