@@ -6,7 +6,7 @@ engine's 95% intervals over both loops.
     escalate-forecast --recalibrate          # calibrate from scratch, then forecast
     escalate-forecast                        # forecast from an existing posterior
 
-Steps: `escalate calibrate CONFIG --record RECORD` at its default settings (with
+Steps: `escalate calibrate CONFIG --record RECORD --particles 200 --trajectories 50` (with
 --recalibrate, or when --posterior does not exist), written to a temporary file beside
 --posterior and renamed when complete; then `escalate run CONFIG-1Y` and `escalate run
 CONFIG --posterior POSTERIOR` (CONFIG-1Y is CONFIG with a one-year horizon) at --draws
@@ -39,6 +39,10 @@ def parse(argv):
     ap.add_argument("--record", default="data/record.toml")
     ap.add_argument("--posterior", default="results/posterior-2026.h5")
     ap.add_argument("--recalibrate", action="store_true", help="calibrate even if --posterior exists (replacing it)")
+    ap.add_argument("--particles", type=int, default=200,
+                    help="calibrate --particles (default 200: the published run, about 25 min on 2 cores)")
+    ap.add_argument("--calibration-trajectories", type=int, default=50,
+                    help="calibrate --trajectories, per window and likelihood estimate (default 50)")
     ap.add_argument("-o", "--out", default="results/forecast-2026", help="writes OUT-1y.h5, OUT-5y.h5 and OUT.md")
     ap.add_argument("--draws", type=int, default=0, help="posterior draws to run (default: all, at most run.draws)")
     ap.add_argument("--trajectories", type=int, default=0, help="trajectories per draw (default: the config's)")
@@ -61,8 +65,9 @@ def calibrate(a, log):
     part = a.posterior + ".part.h5"
     if os.path.exists(part):
         os.remove(part)       # this tool's own leftover from an interrupted calibration
-    log(f"escalate calibrate {a.config} --record {a.record} (default settings)")
-    engine.run(["calibrate", a.config, "--record", a.record, "-o", part] + (["--quiet"] if a.quiet else []),
+    sizes = ["--particles", str(a.particles), "--trajectories", str(a.calibration_trajectories)]
+    log(f"escalate calibrate {a.config} --record {a.record} {' '.join(sizes)}")
+    engine.run(["calibrate", a.config, "--record", a.record, "-o", part] + sizes + (["--quiet"] if a.quiet else []),
                what="calibrate")
     os.replace(part, a.posterior)
 
