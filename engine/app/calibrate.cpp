@@ -16,6 +16,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <iomanip>
+#include <sstream>
 #include <stdexcept>
 
 namespace escalate::app {
@@ -97,18 +99,21 @@ CalibrationModel model_of(const Config& forecast, const Record& record, std::int
   return model;
 }
 
-CalibrationPlan plan_calibration(const CalibrateRequest& r, const Callbacks& callbacks) {
+CalibrationPlan plan_calibration(const CalibrateRequest& r, const Cluster& cluster, const Callbacks& callbacks) {
   check_sizes(r);
+  if (r.dry_run && cluster.size() > 1) throw UsageError("--dry-run runs in one process: start it without mpirun");
   CalibrationPlan plan;
   plan.forecast = load_config(r.forecast);
-  report_warnings(plan.forecast, callbacks);
+  if (cluster.root()) report_warnings(plan.forecast, callbacks);
   plan.record = load_record(r.record);
   check_record_against(plan.record, plan.forecast);
   plan.model = model_of(plan.forecast, plan.record, r.trajectories);
   plan.seed = r.seed.value_or(plan.forecast.run.seed);
   plan.output = r.output.empty() ? default_posterior_output(r.forecast) : r.output;
-  check_output_path(plan.output, r.force);
-  if (!r.dry_run) report_stale_temporaries(plan.output, callbacks);
+  if (cluster.root()) {
+    check_output_path(plan.output, r.force);
+    if (!r.dry_run) report_stale_temporaries(plan.output, callbacks);
+  }
   plan.provenance = provenance_of(r, plan.record, plan.seed);
   plan.fingerprint = fingerprint_of(plan.provenance);
   if (!r.resume.empty()) plan.resumed = read_calibration_state(r.resume, plan.fingerprint);
@@ -150,34 +155,47 @@ CalibrateEstimate estimate_of(const CalibrationPlan& plan, const CalibrateReques
   return e;
 }
 
+// Below it a stage's particles barely move (docs/inference.md §10).
+constexpr double LOW_ACCEPTANCE = 0.05;
+
 // The sampler to the end; on an interrupt, the state of the last finished stage is
 // written beside the output and Interrupted thrown.
-infer::SmcState run_sampler(const CalibrationPlan& plan, const CalibrateRequest& r, const Callbacks& callbacks,
-                            const infer::SmcSampler& sampler) {
+infer::SmcState run_sampler(const CalibrationPlan& plan, const CalibrateRequest& r, const Cluster& cluster,
+                            const Callbacks& callbacks, const infer::SmcSampler& sampler) {
   std::optional<infer::SmcState> last = plan.resumed;
   const auto start = std::chrono::steady_clock::now();
   const double per_estimate = static_cast<double>(plan.record.windows.size() * static_cast<std::size_t>(r.trajectories));
+  bool warned = false;
   auto after_stage = [&](const infer::SmcState& s) {
     last = s;
     callbacks.say(stage_line(s, static_cast<std::size_t>(r.particles), per_estimate, seconds_since(start)));
-    if (callbacks.interrupt && callbacks.interrupt->load()) throw LikelihoodStopped{};
+    if (s.stage > 0 && s.stages.back().acceptance < LOW_ACCEPTANCE && !warned && cluster.root()) {
+      warned = true;
+      callbacks.warning("stage " + std::to_string(s.stage) + ": acceptance below 0.05, the particles barely move; "
+                        "raise --trajectories (a noisy likelihood) or look for observations the model cannot "
+                        "reproduce (the misfits of the predictive check)");
+    }
+    const bool stop = callbacks.interrupt && callbacks.interrupt->load();
+    if (cluster.max(stop ? 1.0 : 0.0) > 0) throw LikelihoodStopped{};  // every rank stops at the same stage
   };
   try {
     return plan.resumed ? sampler.run(*plan.resumed, after_stage) : sampler.run(after_stage);
   } catch (const LikelihoodStopped&) {
     if (!last) throw Interrupted("calibration interrupted while the prior particles were evaluated; nothing to resume");
     const std::string state = plan.output + ".state";
-    write_calibration_state(state, plan.fingerprint, *last);
-    throw Interrupted("calibration interrupted after stage " + std::to_string(last->stage) + " (temperature " +
-                      std::to_string(last->temperature) + "): its state is in " + state + "; continue with --resume " +
-                      state);
+    if (cluster.root()) write_calibration_state(state, plan.fingerprint, *last);
+    std::ostringstream where;
+    where << "calibration interrupted after stage " << last->stage << " (temperature " << std::setprecision(3)
+          << last->temperature << "): its state is in " << state << "; continue with --resume " << state;
+    throw Interrupted(where.str());
   }
 }
 
 }  // namespace
 
-CalibrateOutcome calibrate(const CalibrateRequest& r, const Callbacks& callbacks) {
-  CalibrationPlan plan = plan_calibration(r, callbacks);
+CalibrateOutcome calibrate(const CalibrateRequest& r, Cluster& cluster, const Callbacks& callbacks) {
+  CalibrationPlan plan;
+  cluster.collective([&] { plan = plan_calibration(r, cluster, callbacks); }, exit_code_of);
   CalibrateOutcome out;
   out.output = plan.output;
   for (const infer::Parameter& p : plan.model.space.parameters) out.parameters.push_back(p.name);
@@ -192,12 +210,15 @@ CalibrateOutcome calibrate(const CalibrateRequest& r, const Callbacks& callbacks
       callbacks.progress ? callbacks.progress(rows_done, static_cast<std::int64_t>(ESTIMATES_PER_PARTICLE * r.particles)) : nullptr;
   const WindowRunnerFactory runners = engine_window_runners(plan.record);
   const infer::SmcSampler sampler(infer::ParameterSpace(plan.model.space.parameters), settings_of(r, plan.seed),
-                                  batch_log_likelihood(plan.model, runners, r.threads, callbacks.interrupt, &rows_done));
-  const infer::Posterior posterior = sampler.posterior(run_sampler(plan, r, callbacks, sampler));
+                                  batch_log_likelihood(plan.model, runners, r.threads, callbacks.interrupt, &rows_done,
+                                                       &cluster));
+  const infer::Posterior posterior = sampler.posterior(run_sampler(plan, r, cluster, callbacks, sampler));
   callbacks.say("posterior predictive check: " + std::to_string(posterior.draws.size()) + " draws x " +
                 std::to_string(out.windows) + " windows");
-  PredictiveCheck check = predictive_check(plan.model, runners, plan.record, posterior.draws, plan.seed, r.threads);
+  PredictiveCheck check =
+      predictive_check(plan.model, runners, plan.record, posterior.draws, plan.seed, r.threads, &cluster);
   out.posterior = posterior_file_of(sampler.space(), posterior, std::move(check), std::move(plan.provenance));
+  if (!cluster.root()) return out;
   write_posterior_file(plan.output, out.posterior, r.force);
   out.written = true;
   return out;

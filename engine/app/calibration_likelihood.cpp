@@ -39,22 +39,31 @@ double row_log_likelihood(const CalibrationModel& model, WindowRunner& runner, s
 
 infer::BatchLogLikelihood batch_log_likelihood(const CalibrationModel& model, WindowRunnerFactory make_runner,
                                                int threads, const std::atomic<bool>* interrupt,
-                                               std::atomic<std::int64_t>* rows_done) {
+                                               std::atomic<std::int64_t>* rows_done, const Cluster* cluster) {
   // The runners outlive a batch (a runner holds its windows' simulators); slot s is used
   // by one thread at a time.
   auto runners = std::make_shared<std::vector<std::unique_ptr<WindowRunner>>>(
       static_cast<std::size_t>(parallel_slots(threads)));
-  return [&model, make_runner = std::move(make_runner), threads, interrupt, rows_done, runners](
+  return [&model, make_runner = std::move(make_runner), threads, interrupt, rows_done, cluster, runners](
              const std::vector<std::vector<double>>& theta, const std::vector<infer::StreamKey>& keys) {
-    std::vector<double> out(theta.size());
+    const std::int64_t ranks = cluster ? cluster->size() : 1, rank = cluster ? cluster->rank() : 0;
+    std::vector<double> out(theta.size(), 0.0);
+    std::atomic<bool> stopped{false};
     parallel_rows(static_cast<std::int64_t>(theta.size()), threads, [&](std::int64_t row, int slot) {
-      if (interrupt && interrupt->load(std::memory_order_relaxed)) throw LikelihoodStopped{};
+      if (row % ranks != rank || stopped.load(std::memory_order_relaxed)) return;
+      if (interrupt && interrupt->load(std::memory_order_relaxed)) {
+        stopped = true;
+        return;
+      }
       auto& runner = runners->at(static_cast<std::size_t>(slot));
       if (!runner) runner = make_runner();
       const auto b = static_cast<std::size_t>(row);
       out[b] = row_log_likelihood(model, *runner, theta[b], keys[b]);
       if (rows_done) rows_done->fetch_add(1, std::memory_order_relaxed);
     });
+    const bool any_stopped = cluster ? cluster->max(stopped ? 1.0 : 0.0) > 0 : stopped.load();
+    if (any_stopped) throw LikelihoodStopped{};
+    if (cluster) cluster->sum_all(out);
     return out;
   };
 }

@@ -101,7 +101,10 @@ PosteriorCheckRow check_row(const CheckSpec& spec, std::vector<double> draws, do
   const auto below = static_cast<double>(std::lower_bound(draws.begin(), draws.end(), low) - draws.begin());
   const auto upto = static_cast<double>(std::upper_bound(draws.begin(), draws.end(), high) - draws.begin());
   row.pit = (below + u * (upto - below)) / n;
-  row.outlier = row.pit < 0.005 || row.pit > 0.995;
+  // An outlier whatever u: the whole interval [F(low - 1), F(high)] of the randomised PIT
+  // lies below 0.005 or above 0.995 (an observation at a value the draws often take is
+  // never one, however small u is).
+  row.outlier = upto / n < 0.005 || below / n > 0.995;
   return row;
 }
 
@@ -119,13 +122,15 @@ std::string misfit_line(const PosteriorCheckRow& row) {
 
 PredictiveCheck predictive_check(const CalibrationModel& model, const WindowRunnerFactory& make_runner,
                                  const Record& record, const std::vector<std::vector<double>>& draws,
-                                 std::uint64_t seed, int threads) {
+                                 std::uint64_t seed, int threads, const Cluster* cluster) {
   const std::vector<CheckSpec> specs = check_specs_of(record);
   const std::size_t rows = specs.size(), windows = record.windows.size();
   PredictiveCheck check;
   check.predictive.assign(draws.size() * rows, 0.0);
   std::vector<std::unique_ptr<WindowRunner>> runners(static_cast<std::size_t>(parallel_slots(threads)));
+  const std::int64_t ranks = cluster ? cluster->size() : 1, rank = cluster ? cluster->rank() : 0;
   parallel_rows(static_cast<std::int64_t>(draws.size()), threads, [&](std::int64_t d, int slot) {
+    if (d % ranks != rank) return;
     auto& runner = runners[static_cast<std::size_t>(slot)];
     if (!runner) runner = make_runner();
     const auto draw = static_cast<std::size_t>(d);
@@ -134,6 +139,7 @@ PredictiveCheck predictive_check(const CalibrationModel& model, const WindowRunn
     for (std::size_t w = 0; w < windows; ++w) simulated.push_back(recorded_window(model, *runner, w, draws[draw], key, 1).front());
     for (std::size_t i = 0; i < rows; ++i) check.predictive[draw * rows + i] = check_value(specs[i], simulated[specs[i].window]);
   });
+  if (cluster) cluster->sum_all(check.predictive);  // each draw's row filled by one rank
   infer::InferStream pit_stream({seed, PREDICTIVE_STAGE, 1, 0}, infer::StreamPurpose::Likelihood, 0xFE);
   for (std::size_t i = 0; i < rows; ++i) {
     std::vector<double> column(draws.size());

@@ -90,19 +90,20 @@ void print_posterior(const app::CalibrateOutcome& out) {
   for (const std::string& line : f.misfits) std::cout << "  MISFIT " << printable_text(line) << "\n";
 }
 
-int execute_calibrate(const CalibrateOptions& options, const std::string& command_line) {
+int execute_calibrate(const CalibrateOptions& options, const std::string& command_line, Cluster& cluster) {
   const app::CalibrateRequest request = request_of(options, command_line);
-  app::Callbacks callbacks = terminal_callbacks(options.quiet);
+  app::Callbacks callbacks = terminal_callbacks(options.quiet || !cluster.root());
   // The stage lines are the progress: the Ctrl-C handlers are installed, no bar is drawn.
   callbacks.progress = [quiet_progress = terminal_callbacks(true).progress](const std::atomic<std::int64_t>& done,
                                                                            std::int64_t total) {
     return quiet_progress(done, total);
   };
-  const app::CalibrateOutcome out = app::calibrate(request, callbacks);
+  const app::CalibrateOutcome out = app::calibrate(request, cluster, callbacks);
   if (out.estimate) {
     print_estimate(request, out);
     return 0;
   }
+  if (!out.written) return 0;  // an MPI rank other than 0
   if (!options.quiet) {
     print_posterior(out);
     std::cout << "\nWrote " << printable_text(out.output) << "\n";
@@ -130,7 +131,7 @@ Command add_calibrate_command(CLI::App& app, const std::string& command_line) {
   c->add_flag("--dry-run", o->dry_run,
               "Check everything, time a pilot of a few likelihood estimates and print the expected number of "
               "simulations and wall time; write nothing");
-  return {c, [o, command_line](Cluster&) { return execute_calibrate(*o, command_line); }};
+  return {c, [o, command_line](Cluster& cluster) { return execute_calibrate(*o, command_line, cluster); }};
 }
 
 }  // namespace escalate::cli

@@ -43,8 +43,8 @@ int run_command_line(int argc, char** argv, const std::string& command_line, Clu
   refuse_empty_values(app);
   for (const Command& command : commands) {
     if (!*command.subcommand) continue;
-    if (cluster.size() > 1 && command.subcommand->get_name() != "run") {
-      throw UsageError("only `escalate run` uses MPI ranks; start other commands without mpirun");
+    if (cluster.size() > 1 && command.subcommand->get_name() != "run" && command.subcommand->get_name() != "calibrate") {
+      throw UsageError("only `escalate run` and `escalate calibrate` use MPI ranks; start other commands without mpirun");
     }
     return command.run(cluster);
   }

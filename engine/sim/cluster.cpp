@@ -97,4 +97,12 @@ double Cluster::max(double value) const {
   return value;
 }
 
+void Cluster::sum_all([[maybe_unused]] std::vector<double>& values) const {
+#ifdef ESCALATE_HAVE_MPI
+  if (size_ > 1) {
+    MPI_Allreduce(MPI_IN_PLACE, values.data(), static_cast<int>(values.size()), MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+  }
+#endif
+}
+
 }  // namespace escalate

@@ -60,6 +60,25 @@ print(len(names), "datasets;", "differ:", bad)
 sys.exit(1 if bad or not names else 0)
 PY
 
+# Two MPI ranks of one thread each: the same file again (rows split across ranks, gathered in order).
+if command -v mpirun >/dev/null; then
+  export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+  expect_exit 0 mpirun --oversubscribe -n 2 "$BIN" calibrate "$D/gamma_poisson.toml" --record "$D/gamma_poisson.record.toml" \
+    --particles 100 --trajectories 20 --seed 6 --threads 1 -q -o mpi.h5
+  "$PY" - t1.h5 mpi.h5 <<'PY' && pass "2 MPI ranks: identical datasets" || fail "2 MPI ranks differ from one process"
+import sys, h5py
+a, b = h5py.File(sys.argv[1], "r"), h5py.File(sys.argv[2], "r")
+names = []
+a.visititems(lambda n, o: names.append(n) if isinstance(o, h5py.Dataset) else None)
+bad = [n for n in names if (a[n][()].tobytes() != b[n][()].tobytes() if a[n].dtype.kind != "O" else list(a[n][()]) != list(b[n][()]))]
+sys.exit(1 if bad or not names else 0)
+PY
+  expect_exit 2 mpirun --oversubscribe -n 2 "$BIN" calibrate "$D/gamma_poisson.toml" --record "$D/missing.record.toml" -o x.h5
+  [ "$(grep -c 'escalate:' "$WORK/out")" = 1 ] && pass "MPI: one message for two failing ranks" || fail "MPI: messages: $(grep -c 'escalate:' "$WORK/out")"
+else
+  echo "note: mpirun missing, the MPI case is not run"
+fi
+
 # Errors: exit 2, one line, nothing written.
 expect_exit 2 "$BIN" calibrate "$D/gamma_poisson.toml" --record "$D/gamma_poisson.record.toml" --particles 1 -o x.h5
 expect_output "--particles"

@@ -9,6 +9,7 @@
 // from it to the posterior an uninterrupted run gives.
 #include "escalate/app/callbacks.hpp"
 #include "escalate/output/posterior_file.hpp"
+#include "escalate/sim/cluster.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -56,9 +57,13 @@ struct CalibrateOutcome {
 // particle at the default settings); an estimate for --dry-run, not a bound.
 inline constexpr double ESTIMATES_PER_PARTICLE = 27.0;
 
-// Throws UsageError, ConfigError, FileError before any work; IoError writing;
-// Interrupted after writing the state file when the interrupt was set; InferenceError
-// when the record cannot be fitted (no prior particle gives it a positive likelihood).
-CalibrateOutcome calibrate(const CalibrateRequest& request, const Callbacks& callbacks);
+// Under MPI every rank runs the same sampler; the likelihood's rows and the predictive
+// check's draws are split across the ranks and gathered in row order (the same posterior as
+// one process); rank 0 writes (written is false on the others). A dry run is one process.
+// Throws UsageError, ConfigError, FileError before any work (on every rank); IoError
+// writing; Interrupted after writing the state file when the interrupt was set on any
+// rank; InferenceError when the record cannot be fitted (no prior particle gives it a
+// positive likelihood).
+CalibrateOutcome calibrate(const CalibrateRequest& request, Cluster& cluster, const Callbacks& callbacks);
 
 }  // namespace escalate::app

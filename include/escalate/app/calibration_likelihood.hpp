@@ -13,6 +13,7 @@
 #include "escalate/app/calibration_summary.hpp"
 #include "escalate/app/recorded_trajectory.hpp"
 #include "escalate/infer/smc_sampler.hpp"
+#include "escalate/sim/cluster.hpp"
 
 #include <atomic>
 #include <cstddef>
@@ -60,14 +61,17 @@ std::vector<RecordedTrajectory> recorded_window(const CalibrationModel& model, W
 double row_log_likelihood(const CalibrationModel& model, WindowRunner& runner, std::span<const double> theta,
                           const infer::StreamKey& key);
 
-// Thrown out of a batch when `interrupt` was set: the stage it belongs to is dropped.
+// Thrown out of a batch when `interrupt` was set (on any rank): the stage it belongs to is dropped.
 struct LikelihoodStopped {};
 
 // The sampler's batch likelihood: rows on `threads` threads (0: all cores), one runner per
-// thread from `make_runner`; `rows_done` (if given) counts finished rows. Polls
-// `interrupt` before each row and throws LikelihoodStopped once it is set.
+// thread from `make_runner`; `rows_done` (if given) counts finished rows. With a cluster
+// of R ranks, rank r computes rows r, r + R, ... and every rank gets every row (summed
+// over ranks, each row filled by one: exact). Polls `interrupt` before each row; once it
+// is set on any rank, the batch throws LikelihoodStopped on every rank.
 infer::BatchLogLikelihood batch_log_likelihood(const CalibrationModel& model, WindowRunnerFactory make_runner,
                                                int threads, const std::atomic<bool>* interrupt = nullptr,
-                                               std::atomic<std::int64_t>* rows_done = nullptr);
+                                               std::atomic<std::int64_t>* rows_done = nullptr,
+                                               const Cluster* cluster = nullptr);
 
 }  // namespace escalate::app

@@ -4,7 +4,8 @@
 // posterior draw and thinned as in the likelihood; for every entry of the record (each
 // count per type and period, each answer per type and rung, each outcome) the observed
 // value, the predictive median and 90% band, a randomised PIT, and whether it is an
-// outlier (PIT < 0.005 or > 0.995). Entries the record leaves unobserved get rows too
+// outlier: PIT < 0.005 or > 0.995 whatever the randomisation, i.e. F(high) < 0.005 or
+// F(low - 1) > 0.995 (no more than 0.5% of the draws reach the observation). Entries the record leaves unobserved get rows too
 // (observed and PIT NaN, never outliers), so held-out years can be scored.
 #include "escalate/app/calibration_likelihood.hpp"
 #include "escalate/config/record.hpp"
@@ -54,10 +55,11 @@ struct PredictiveCheck {
 };
 
 // Draw d simulates trajectory 0 of each window keyed by (seed, PREDICTIVE_STAGE, 0, d);
-// the PITs take one uniform per row from the stream (seed, PREDICTIVE_STAGE, 1, 0). Rows
-// on threads like the likelihood: the result does not depend on `threads`.
+// the PITs take one uniform per row from the stream (seed, PREDICTIVE_STAGE, 1, 0). Draws
+// on threads (and split across the ranks of `cluster`, if given) like the likelihood: the
+// result does not depend on `threads` or ranks.
 PredictiveCheck predictive_check(const CalibrationModel& model, const WindowRunnerFactory& make_runner,
                                  const Record& record, const std::vector<std::vector<double>>& draws,
-                                 std::uint64_t seed, int threads);
+                                 std::uint64_t seed, int threads, const Cluster* cluster = nullptr);
 
 }  // namespace escalate::app

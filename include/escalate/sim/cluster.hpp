@@ -6,6 +6,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace escalate {
 
@@ -33,6 +34,10 @@ class Cluster {
   // Sums every rank's batches into rank 0's `result` (integer tallies: exact in any order).
   void reduce_to_root(DriverResult& result) const;
   double max(double value) const;
+  // Every rank gets the element-wise sum of every rank's `values` (the same length on
+  // each). Rows that each rank fills alone, zeros elsewhere, so gather exactly in row order
+  // (x + 0 = x): the calibrator's likelihood batches.
+  void sum_all(std::vector<double>& values) const;
 
  private:
   int rank_ = 0;

@@ -15,6 +15,15 @@ using namespace escalate::test;
 
 namespace {
 
+Cluster& one_process() {
+  static int argc = 1;
+  static char name[] = "escalate_unit_tests_app";
+  static char* args[] = {name, nullptr};
+  static char** argv = args;
+  static Cluster cluster(argc, argv);
+  return cluster;
+}
+
 app::CalibrateRequest small_calibration(const std::string& output) {
   app::CalibrateRequest r;
   r.forecast = source_path("tests/data/calibrate/invisible.toml");
@@ -49,7 +58,7 @@ void check_same_posterior(const PosteriorFile& a, const PosteriorFile& b) {
 TEST_CASE("An interrupted calibration resumed from its state equals the uninterrupted one", "[app][calibrate]") {
   const std::string whole = (scratch_dir() / "calibrate-whole.h5").string();
   const std::string parted = (scratch_dir() / "calibrate-parted.h5").string();
-  const app::CalibrateOutcome reference = app::calibrate(small_calibration(whole), {});
+  const app::CalibrateOutcome reference = app::calibrate(small_calibration(whole), one_process(), {});
   REQUIRE(reference.written);
   REQUIRE(reference.posterior.stages.size() >= 3);
 
@@ -60,7 +69,7 @@ TEST_CASE("An interrupted calibration resumed from its state equals the uninterr
   callbacks.log = [&](const std::string& line) {
     if (line.rfind("stage 1:", 0) == 0) stop = true;
   };
-  CHECK_THROWS_AS(app::calibrate(small_calibration(parted), callbacks), Interrupted);
+  CHECK_THROWS_AS(app::calibrate(small_calibration(parted), one_process(), callbacks), Interrupted);
   CHECK_FALSE(std::filesystem::exists(parted));
   const std::string state = parted + ".state";
   REQUIRE(std::filesystem::exists(state));
@@ -71,7 +80,7 @@ TEST_CASE("An interrupted calibration resumed from its state equals the uninterr
   std::vector<std::string> lines;
   app::Callbacks listen;
   listen.log = [&](const std::string& line) { lines.push_back(line); };
-  app::calibrate(resume, listen);
+  app::calibrate(resume, one_process(), listen);
   REQUIRE_FALSE(lines.empty());
   CHECK(lines.front().rfind("stage 0:", 0) == std::string::npos);
   check_same_posterior(read_posterior_file(whole), read_posterior_file(parted));
@@ -80,14 +89,14 @@ TEST_CASE("An interrupted calibration resumed from its state equals the uninterr
   app::CalibrateRequest other = resume;
   other.output = (scratch_dir() / "calibrate-other.h5").string();
   other.seed = 12;
-  CHECK_THROWS_AS(app::calibrate(other, {}), FileError);
+  CHECK_THROWS_AS(app::calibrate(other, one_process(), {}), FileError);
 }
 
 TEST_CASE("A calibration's dry run writes nothing and counts the cost", "[app][calibrate]") {
   const std::string output = (scratch_dir() / "calibrate-dry.h5").string();
   app::CalibrateRequest r = small_calibration(output);
   r.dry_run = true;
-  const app::CalibrateOutcome out = app::calibrate(r, {});
+  const app::CalibrateOutcome out = app::calibrate(r, one_process(), {});
   REQUIRE(out.estimate);
   CHECK_FALSE(out.written);
   CHECK_FALSE(std::filesystem::exists(output));

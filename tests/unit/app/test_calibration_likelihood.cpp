@@ -87,7 +87,7 @@ TEST_CASE("A set interrupt stops the batch with LikelihoodStopped", "[app][calib
   CHECK_THROWS_AS(batch({{1.0}, {2.0}}, {{1, 0, 0, 0}, {1, 0, 0, 1}}), app::LikelihoodStopped);
 }
 
-TEST_CASE("Gamma-Poisson through the toy engine: the exact posterior; a parameter the record cannot see keeps its prior",
+TEST_CASE("Gamma-Poisson through the toy engine: the exact posterior, and a parameter the record cannot see keeps its prior",
           "[app][calibrate]") {
   // Exact: Gamma(2 + 20, 0.5 + 5): mean 4, sd sqrt(22) / 5.5 = 0.8528. The Gaussian
   // synthetic likelihood of Poisson totals near 20 moves the mean by 0.2% and the sd by

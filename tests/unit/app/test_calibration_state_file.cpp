@@ -11,7 +11,7 @@
 using namespace escalate;
 using namespace escalate::test;
 
-TEST_CASE("A calibration state reads back bit for bit; another fingerprint or a damaged file is refused", "[app][calibrate]") {
+TEST_CASE("A calibration state reads back bit for bit, and another fingerprint or a damaged file is refused", "[app][calibrate]") {
   infer::SmcState s;
   s.seed = 18446744073709551615ull;
   s.stage = 3;

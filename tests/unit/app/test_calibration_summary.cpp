@@ -43,7 +43,7 @@ TEST_CASE("SummaryLayout: totals and later halves of observed periods, pooled an
   CHECK(layout.summarise(recorded({5, 100, 1, 2, 3}, 1)) == std::vector<double>{11, 5, 0, 2, 3, 0, 0, 1});
 }
 
-TEST_CASE("A type observed in one period has a total only; an unobserved window has no summary", "[app][calibrate]") {
+TEST_CASE("A type observed in one period has a total only, and an unobserved window no summary", "[app][calibrate]") {
   RecordWindow w = toy_window("w", toy_config({}), 3);
   w.counts[1] = {-1, 4, -1};
   const app::SummaryLayout one = app::SummaryLayout::of(w);

@@ -39,6 +39,12 @@ TEST_CASE("check_row: median, 90% band and randomised PIT of discrete draws", "[
   CHECK(far.pit == 1.0);
   CHECK(far.outlier);
   CHECK_THAT(app::misfit_line(far), Catch::Contains("w/counts/alpha/2014: observed 10") && Catch::Contains("6 above the band"));
+  // At a value half the draws take, a tiny u gives a tiny PIT but no outlier: the draws reach it.
+  const PosteriorCheckRow edge = app::check_row(spec_observing(0, 0), {0, 0, 0, 0, 0, 1, 1, 2, 3, 4}, 0.001);
+  CHECK(edge.pit < 0.005);
+  CHECK_FALSE(edge.outlier);
+  // Below every draw: an outlier whatever u.
+  CHECK(app::check_row(spec_observing(0, 0), {1, 1, 2, 3}, 0.999).outlier);
   app::CheckSpec unobserved = spec_observing(0, 0);
   unobserved.observed.reset();
   const PosteriorCheckRow none = app::check_row(unobserved, draws, 0.5);
@@ -48,7 +54,7 @@ TEST_CASE("check_row: median, 90% band and randomised PIT of discrete draws", "[
   CHECK(none.median == 2);
 }
 
-TEST_CASE("predictive_check: a row per entry, observed or not; misfits listed; same for any threads", "[app][calibrate]") {
+TEST_CASE("predictive_check: a row per entry observed or not, misfits listed, the same for any threads", "[app][calibrate]") {
   const Config config = toy_config({{"rate", {K::Gamma, 2, 0.5, 0}}});
   Record record;
   RecordWindow w = toy_window("w", config, 3);

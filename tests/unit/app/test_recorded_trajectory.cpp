@@ -32,7 +32,7 @@ app::WindowReporting reporting_all(double p) {
 
 }  // namespace
 
-TEST_CASE("thin with probability 1 records everything; never decided counts as none", "[app][calibrate]") {
+TEST_CASE("thin with probability 1 records everything, and never decided counts as none", "[app][calibrate]") {
   infer::InferStream stream({1, 0, 0, 0}, infer::StreamPurpose::Likelihood, 1);
   const app::RecordedTrajectory r = app::thin(busy_observation(), reporting_all(1.0), {}, stream);
   for (std::size_t p = 0; p < 3; ++p) CHECK(r.count(0, p) == 60);
