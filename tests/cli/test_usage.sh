@@ -22,7 +22,7 @@ expect_output "--draws is an option of \`escalate run\`, after the command"
 expect_exit 2 "$BIN" merge a.h5 b.h5 --allow-partal -o m.h5
 expect_output "did you mean --allow-partial?"
 expect_exit 2 "$BIN"
-expect_output "a command is required (run, compare, sweep, sensitivity, merge, summary, check, names)"
+expect_output "a command is required (run, compare, sweep, sensitivity, merge, summary, check, names, calibrate)"
 [ ! -e results ] && pass "nothing written by refused commands" || fail "results/ created by a refused command"
 
 # Each command's --help ends with its own examples (summary and check showed run's).
