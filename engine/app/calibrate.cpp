@@ -10,6 +10,7 @@
 #include "escalate/app/predictive_check.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/config/record.hpp"
+#include "escalate/model/random_stream.hpp"
 #include "escalate/output/file_publish.hpp"
 #include "escalate/sim/parallel_rows.hpp"
 #include "escalate/version.hpp"
@@ -71,9 +72,16 @@ PosteriorProvenance provenance_of(const CalibrateRequest& r, const Record& recor
   return p;
 }
 
-std::string fingerprint_of(const PosteriorProvenance& p) {
-  std::string f = "forecast " + p.forecast_sha256 + " record " + p.record_sha256 + " windows";
+// What a state file must have been made with to be resumed. The files' SHA-256s name only
+// the files given; the configs' resolved texts also cover every `base` they inherit (an
+// edit of configs/baseline-2022.toml changes what the forecast and the windows simulate).
+std::string fingerprint_of(const PosteriorProvenance& p, const Config& forecast, const Record& record) {
+  const auto text_hash = [](const Config& c) {
+    return std::to_string(stable_hash(c.resolved_text.data(), c.resolved_text.size()));
+  };
+  std::string f = "forecast " + p.forecast_sha256 + " " + text_hash(forecast) + " record " + p.record_sha256 + " windows";
   for (const std::string& sha : p.window_sha256) f += " " + sha;
+  for (const RecordWindow& w : record.windows) f += " " + text_hash(w.config);
   return f + " seed " + std::to_string(p.seed) + " particles " + std::to_string(p.particles) + " trajectories " +
          std::to_string(p.trajectories) + " engine " + p.engine_version;
 }
@@ -106,7 +114,6 @@ CalibrationPlan plan_calibration(const CalibrateRequest& r, const Cluster& clust
   plan.forecast = load_config(r.forecast);
   if (cluster.root()) report_warnings(plan.forecast, callbacks);
   plan.record = load_record(r.record);
-  check_record_against(plan.record, plan.forecast);
   plan.model = model_of(plan.forecast, plan.record, r.trajectories);
   plan.seed = r.seed.value_or(plan.forecast.run.seed);
   plan.output = r.output.empty() ? default_posterior_output(r.forecast) : r.output;
@@ -115,7 +122,7 @@ CalibrationPlan plan_calibration(const CalibrateRequest& r, const Cluster& clust
     if (!r.dry_run) report_stale_temporaries(plan.output, callbacks);
   }
   plan.provenance = provenance_of(r, plan.record, plan.seed);
-  plan.fingerprint = fingerprint_of(plan.provenance);
+  plan.fingerprint = fingerprint_of(plan.provenance, plan.forecast, plan.record);
   if (!r.resume.empty()) plan.resumed = read_calibration_state(r.resume, plan.fingerprint);
   return plan;
 }
