@@ -129,4 +129,40 @@ for bad in "$SRC"/tests/data/records/bad/*.toml; do
   [ "$(wc -l < "$WORK/out")" -eq 1 ] && pass "$(basename "$bad"): one line" || fail "$(basename "$bad"): not one line"
 done
 [ ! -e bad.h5 ] && pass "bad records write nothing" || fail "a bad record wrote bad.h5"
+# --resume refuses a state when a config the forecast INHERITS changed since the state was
+# written (the fingerprint hashes the configs' resolved texts): the files named on the
+# command line stay byte-identical, only their base (gamma_poisson.toml, under invisible.toml,
+# the forecast and the window config) is edited. Exit 2, one line, the state file and an
+# existing output untouched; with the base restored the same state resumes (the control).
+mkdir inherit
+sed "s|^base = .*|base = \"$SRC/tests/configs/window-constant-rate.toml\"|" "$D/gamma_poisson.toml" > inherit/gamma_poisson.toml
+cp "$D/invisible.toml" "$D/invisible.record.toml" inherit/
+resume_args=(calibrate inherit/invisible.toml --record inherit/invisible.record.toml --particles 1000 --trajectories 20 --seed 8 --threads 2)
+"$BIN" "${resume_args[@]}" -o inherit/post.h5 > inherit/int.log 2>&1 &
+pid=$!
+for _ in $(seq 1 6000); do  # until stage 1 is done (its line printed) or the run ended
+  grep -q '^stage 1:' inherit/int.log && break
+  kill -0 $pid 2>/dev/null || break
+  sleep 0.1
+done
+kill -INT $pid 2>/dev/null; wait $pid; code=$?
+[ "$code" = 130 ] && [ -s inherit/post.h5.state ] && pass "inherit: interrupted after stage 1, state written" \
+  || { fail "inherit: exit $code, state $(ls inherit)"; cat inherit/int.log; }
+cp inherit/post.h5.state state.orig
+named_before=$(sha256sum inherit/invisible.toml inherit/invisible.record.toml)
+sed -i 's/shape = 4.0, rate = 0.4/shape = 5.0, rate = 0.4/' inherit/gamma_poisson.toml  # the base's prior
+grep -q 'shape = 5.0' inherit/gamma_poisson.toml || fail "inherit: the base was not edited"
+[ "$(sha256sum inherit/invisible.toml inherit/invisible.record.toml)" = "$named_before" ] \
+  || fail "inherit: a file named on the command line changed"
+printf 'an earlier posterior\n' > earlier && cp earlier inherit/post.h5
+expect_exit 2 "$BIN" "${resume_args[@]}" -o inherit/post.h5 --force --resume inherit/post.h5.state
+expect_output "post.h5.state: written by another calibration"
+[ "$(wc -l < "$WORK/out")" -eq 1 ] && pass "inherit: one line" || fail "inherit: not one line"
+cmp -s inherit/post.h5.state state.orig && cmp -s inherit/post.h5 earlier \
+  && pass "inherit: the refused resume overwrote nothing" || fail "inherit: the refused resume changed a file"
+sed -i 's/shape = 5.0, rate = 0.4/shape = 4.0, rate = 0.4/' inherit/gamma_poisson.toml
+expect_exit 0 "$BIN" "${resume_args[@]}" -o inherit/post.h5 --force -q --resume inherit/post.h5.state
+"$PY" -c "import h5py, sys; sys.exit(h5py.File('inherit/post.h5')['posterior/parameters'].shape[0] != 1000)" \
+  && pass "inherit: the restored base resumes the same state" || fail "inherit: the restored base did not resume"
+
 finish
