@@ -129,6 +129,7 @@ for bad in "$SRC"/tests/data/records/bad/*.toml; do
   [ "$(wc -l < "$WORK/out")" -eq 1 ] && pass "$(basename "$bad"): one line" || fail "$(basename "$bad"): not one line"
 done
 [ ! -e bad.h5 ] && pass "bad records write nothing" || fail "a bad record wrote bad.h5"
+
 # --resume refuses a state when a config the forecast INHERITS changed since the state was
 # written (the fingerprint hashes the configs' resolved texts): the files named on the
 # command line stay byte-identical, only their base (gamma_poisson.toml, under invisible.toml,
