@@ -44,6 +44,34 @@ expect_exit 0 "$BIN" calibrate "$D/interval_outcome.toml" --record "$D/interval_
 mean_sd interval.h5 incident.accident.accidental_rate.0 10.434709911818858 3.0642610790388716 0.52 0.10 \
   && pass "interval outcome: the exact posterior" || fail "interval outcome: posterior off the exact mixture"
 
+# A ladder intercept observed through answers (ladder_intercept.toml): the exact posterior of
+# i0 = response.intercept.0 by quadrature, p(i0 | none, protest) ∝ N(i0; m0, s0) (1 - s)^none s^protest
+# with s = sigmoid(i0), on 4,001 points over m0 ± 10 s0. Arguments: the config's prior
+# (m0 = 0, s0 = 1) and the record's answers (none = 13, protest = 7); prints mean and sd.
+ladder_exact() {
+  "$PY" - "$@" <<'PY'
+import sys, numpy as np
+m0, s0, none, protest = map(float, sys.argv[1:5])
+x = np.linspace(m0 - 10 * s0, m0 + 10 * s0, 4001)
+log_w = -0.5 * ((x - m0) / s0) ** 2 - none * np.logaddexp(0, x) - protest * np.logaddexp(0, -x)
+w = np.exp(log_w - log_w.max())
+w /= w.sum()
+m = (w * x).sum()
+print(m, np.sqrt((w * (x - m) ** 2).sum()))
+PY
+}
+# Tolerances from the Monte Carlo error of N = 1000 equally weighted draws plus the synthetic
+# likelihood's own shift (ladder_intercept.toml: -0.009 in the mean, -1.8% in the sd):
+# mean: 0.009 + 3.5 sd/sqrt(N) = 0.009 + 3.5 x 0.4269/sqrt(1000) = 0.056;
+# sd:   0.018 + 3.5/sqrt(2N) = 0.018 + 0.078 = 0.096 (relative).
+# Measured over 24 seeds at N = 500: the posterior means' sd 0.0185 (0.4269/sqrt(500) = 0.0191),
+# the sds' relative sd 2.4% (1/sqrt(1000) = 3.2%), so the draws are as good as independent.
+read -r ladder_mean ladder_sd < <(ladder_exact 0 1 13 7)
+expect_exit 0 "$BIN" calibrate "$D/ladder_intercept.toml" --record "$D/ladder_intercept.record.toml" \
+  --particles 1000 --trajectories 100 --seed 9 -q -o ladder.h5
+mean_sd ladder.h5 response.intercept.0 "$ladder_mean" "$ladder_sd" 0.056 0.096 \
+  && pass "ladder intercept: the posterior by quadrature" || fail "ladder intercept: posterior off the quadrature"
+
 # The same seed gives the same posterior file for 1 and 2 threads (every dataset, bit for bit).
 expect_exit 0 "$BIN" calibrate "$D/gamma_poisson.toml" --record "$D/gamma_poisson.record.toml" \
   --particles 100 --trajectories 20 --seed 6 --threads 1 -q -o t1.h5
@@ -101,4 +129,41 @@ for bad in "$SRC"/tests/data/records/bad/*.toml; do
   [ "$(wc -l < "$WORK/out")" -eq 1 ] && pass "$(basename "$bad"): one line" || fail "$(basename "$bad"): not one line"
 done
 [ ! -e bad.h5 ] && pass "bad records write nothing" || fail "a bad record wrote bad.h5"
+
+# --resume refuses a state when a config the forecast INHERITS changed since the state was
+# written (the fingerprint hashes the configs' resolved texts): the files named on the
+# command line stay byte-identical, only their base (gamma_poisson.toml, under invisible.toml,
+# the forecast and the window config) is edited. Exit 2, one line, the state file and an
+# existing output untouched; with the base restored the same state resumes (the control).
+mkdir inherit
+sed "s|^base = .*|base = \"$SRC/tests/configs/window-constant-rate.toml\"|" "$D/gamma_poisson.toml" > inherit/gamma_poisson.toml
+cp "$D/invisible.toml" "$D/invisible.record.toml" inherit/
+resume_args=(calibrate inherit/invisible.toml --record inherit/invisible.record.toml --particles 1000 --trajectories 20 --seed 8 --threads 2)
+"$BIN" "${resume_args[@]}" -o inherit/post.h5 > inherit/int.log 2>&1 &
+pid=$!
+for _ in $(seq 1 6000); do  # until stage 1 is done (its line printed) or the run ended
+  grep -q '^stage 1:' inherit/int.log && break
+  kill -0 $pid 2>/dev/null || break
+  sleep 0.1
+done
+kill -INT $pid 2>/dev/null; wait $pid; code=$?
+[ "$code" = 130 ] && [ -s inherit/post.h5.state ] && pass "inherit: interrupted after stage 1, state written" \
+  || { fail "inherit: exit $code, state $(ls inherit)"; cat inherit/int.log; }
+cp inherit/post.h5.state state.orig
+named_before=$(sha256sum inherit/invisible.toml inherit/invisible.record.toml)
+sed -i 's/shape = 4.0, rate = 0.4/shape = 5.0, rate = 0.4/' inherit/gamma_poisson.toml  # the base's prior
+grep -q 'shape = 5.0' inherit/gamma_poisson.toml || fail "inherit: the base was not edited"
+[ "$(sha256sum inherit/invisible.toml inherit/invisible.record.toml)" = "$named_before" ] \
+  || fail "inherit: a file named on the command line changed"
+printf 'an earlier posterior\n' > earlier && cp earlier inherit/post.h5
+expect_exit 2 "$BIN" "${resume_args[@]}" -o inherit/post.h5 --force --resume inherit/post.h5.state
+expect_output "post.h5.state: written by another calibration"
+[ "$(wc -l < "$WORK/out")" -eq 1 ] && pass "inherit: one line" || fail "inherit: not one line"
+cmp -s inherit/post.h5.state state.orig && cmp -s inherit/post.h5 earlier \
+  && pass "inherit: the refused resume overwrote nothing" || fail "inherit: the refused resume changed a file"
+sed -i 's/shape = 5.0, rate = 0.4/shape = 4.0, rate = 0.4/' inherit/gamma_poisson.toml
+expect_exit 0 "$BIN" "${resume_args[@]}" -o inherit/post.h5 --force -q --resume inherit/post.h5.state
+"$PY" -c "import h5py, sys; sys.exit(h5py.File('inherit/post.h5')['posterior/parameters'].shape[0] != 1000)" \
+  && pass "inherit: the restored base resumes the same state" || fail "inherit: the restored base did not resume"
+
 finish

@@ -12,6 +12,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -236,6 +237,36 @@ TEST_CASE("the calibrator's closed-form worlds are what their comments say", "[w
       total += o.countermeasures;
     }
     CHECK(std::abs(total / 500.0 - 10.0) < 4 * std::sqrt(10.0 / 500));
+  }
+  SECTION("ladder_intercept: incidents Poisson(20) whatever i0, answered none or protest with 1 - s, s") {
+    const Record record = load_record(source_path("tests/data/calibrate/ladder_intercept.record.toml"));
+    const RecordWindow& w = record.windows.at(0);
+    check_record_against(record, w.config);
+    CHECK(window_parameters(record, w.config).at(0).local.empty());  // every parameter the forecast's
+    const Config& config = w.config;
+    REQUIRE(config.uncertain.size() == 1);
+    CHECK(w.answers[0] == std::array<std::int64_t, 5>{13, 7, 0, 0, 0});
+    CHECK(w.counts[0] == std::vector<std::int64_t>{-1});  // no counts: the answers alone
+    const std::string I0 = "response.intercept.0";
+    WindowSimulator low(config, w.period_start_days, w.period_end_days);
+    WindowSimulator high(config, w.period_start_days, w.period_end_days);
+    low.prepare(theta_of(config, {{I0, -2.0}}));
+    high.prepare(theta_of(config, {{I0, 0.5}}));
+    constexpr int N = 2000;
+    std::uint64_t incidents = 0, protests = 0;
+    for (std::int64_t n = 0; n < N; ++n) {
+      const WindowObservation a = low.run(n, SEED);
+      const WindowObservation& b = high.run(n, SEED);
+      INFO("trajectory " << n);
+      CHECK(slot_sum(a, 0, 0, 6) == slot_sum(b, 0, 0, 6));  // the incidents do not depend on i0
+      CHECK(slot_sum(b, 0, 0, 2) == slot_sum(b, 0, 0, 6));  // every one answered none or protest
+      CHECK((b.countermeasures == 0 && b.limited_strikes == 0 && b.wars == 0));
+      incidents += slot_sum(b, 0, 0, 6);
+      protests += slot_sum(b, 0, 1, 2);
+    }
+    const double s = 1 / (1 + std::exp(-0.5));
+    CHECK(std::abs(incidents / double(N) - 20.0) < 4 * std::sqrt(20.0 / N));
+    CHECK(std::abs(protests / double(incidents) - s) < 4 * std::sqrt(s * (1 - s) / incidents));
   }
   SECTION("invisible: the war's hazards change no observation") {
     const Record record = load_record(source_path("tests/data/calibrate/invisible.record.toml"));
