@@ -65,7 +65,9 @@ void EngineSbc::observe(RecordWindow& window, const RecordedTrajectory& trajecto
 EngineSbcReplicate EngineSbc::replicate(const EngineSbcSettings& s, std::uint64_t r) const {
   const infer::ParameterSpace space(space_.parameters);
   EngineSbcReplicate out;
-  out.truth = space.to_constrained(space.sample_unconstrained({s.seed, SBC_STAGE + r, TRUTH_MOVE, 0}));
+  std::vector<double> z = space.sample_unconstrained({s.seed, SBC_STAGE + r, TRUTH_MOVE, 0});
+  for (double& zj : z) zj += s.truth_shift;
+  out.truth = space.to_constrained(z);
 
   // One world at θ_r: one trajectory per window, thinned as the likelihood thins.
   Record record = template_;

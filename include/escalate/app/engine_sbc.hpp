@@ -13,7 +13,8 @@
 // on 0..L.
 //
 // The test of the test: the same posterior draws contracted toward their mean by a factor
-// (`sharpen`, an overconfident posterior) give ranks that must fail the same check.
+// (`sharpen`, an overconfident posterior) give ranks that must fail the same check; so
+// must truths drawn from a shifted prior (`truth_shift`).
 #include "escalate/app/calibration_space.hpp"
 #include "escalate/app/recorded_trajectory.hpp"
 #include "escalate/config/config.hpp"
@@ -33,6 +34,10 @@ struct EngineSbcSettings {
   std::uint64_t seed = 2018;
   int threads = 1;                 // the results do not depend on it
   double sharpen = 0.5;            // the mis-specified variant: draws d -> mean + sharpen (d - mean)
+  // Another mis-specified variant: θ_r drawn from the prior shifted by this much on the
+  // unconstrained scale (log for a positive parameter, logit for a probability), every
+  // parameter; the calibration still uses the unshifted prior. 0: the SBC proper.
+  double truth_shift = 0.0;
 };
 
 struct EngineSbcReplicate {
