@@ -15,8 +15,9 @@ window ends at the end of YEAR (or at the catalogue's date if that is earlier), 
 horizon shortened to match. Left out because they would carry YEAR's information:
   - the war window's answers and outcomes (window totals that would mix training and
     held-out incidents; the pre-war window keeps its own);
-  - a reporting prior whose source years reach YEAR (its k counts catalogue rows of
-    those years), so that type is then reported with probability 1 in that window.
+  - a sourced reporting prior whose source years reach YEAR (its k counts catalogue rows
+    of those years), so that rung of that type is then reported with probability 1 in that
+    window; judgement priors stay.
 A hold-out record names its configs relative to --out-dir, so it can be written anywhere
 (scripts/walk_forward.py writes under results/); YEAR runs from 2022 to the catalogue's
 last year.
@@ -122,35 +123,149 @@ def sourced_total(counts, series, years):
     return sum(int(r["count"]) for r in rows), rows
 
 
-def reporting_priors(rows, counts):
-    """{window: [(type, k, n, comment, source years)]}: Beta priors for the chance that an incident
-    reaches the catalogue, only where a published count of the same incidents exists.
-    Jeffreys: Beta(k + 1/2, n - k + 1/2) with k catalogue rows among n published."""
-    out = {"pre_war": [], "war": []}
-    n, _ = sourced_total(counts, "eln_close_encounters_total", [2016, 2017])
-    k = sum(1 for r in rows if r["type"] == "close-encounter" and r["date"][:4] in ("2016", "2017"))
-    out["pre_war"].append(("close-encounter", k, n,
-                           f"ELN listed {n} close encounters in 2016-2017 (yearly_counts.csv, "
-                           f"eln_close_encounters_total); the catalogue has {k} close-encounter "
-                           f"rows in those years, either direction", (2016, 2017)))
-    n, _ = sourced_total(counts, "csis_russian_sabotage_attacks_europe", [2023, 2024])
-    k = sum(1 for r in rows if r["type"] == "infrastructure-sabotage" and r["victim"] == "nato"
-            and r["final_attribution"] == "deliberate" and r["date"][:4] in ("2023", "2024"))
-    out["war"].append(("infrastructure-sabotage", k, n,
-                       f"CSIS counted {n} Russian sabotage attacks in Europe in 2023-2024 "
-                       f"(csis_russian_sabotage_attacks_europe); the catalogue has {k} "
-                       f"sabotage rows formally attributed to Russia in those years", (2023, 2024)))
+RUNG_OF_ROW = {row: key for row, key in RUNG_KEYS}
+# Types a window's config disables (enabled = false in configs/calibration/window-2014-2021.toml:
+# no war in Ukraine yet): the engine has none of them there, and a reporting probability for
+# such a type is refused (docs/calibration.md, "The record file").
+DISABLED = {"pre_war": {"stray-missile", "strike-attributed-to-nato"}, "war": set()}
+# Judgement (docs/calibration.md, "Second run: reporting by rung"): an answer at the protest
+# rung or above is an official act (data/CODING.md 2: a summons, a note, a named public
+# accusation); most are announced, but a summons or a note is sometimes kept private, so a
+# protest is reported with Beta(9, 1) (mean 0.9, 90% [0.72, 0.99]). An answer that changes
+# something (an expulsion, an arrest, a closure, a deployment), a strike and a war are public
+# acts by the rung's own definition: reported with probability 1, not inferred.
+PROTEST_PRIOR = (9, 1)
+CERTAIN_RUNGS = ["countermeasure", "limited_strike", "war"]
+# Judgement where no published count of the same incidents exists: (a, b, why).
+JUDGED_NONE = {
+    "airspace-violation": (1, 19, "no count of unanswered violations exists: Estonia protests every "
+                           "violation (see the protest rung), and NATO's scrambles are intercepts, "
+                           "mostly outside allied airspace, not this type's incidents "
+                           "(python/escalate/fit/assumptions.py, NOT_USED). A violation the victim "
+                           "does not even protest is one it did not make public, so below the "
+                           "protest rung's sourced mean in both windows (0.08 before the war, 0.42 "
+                           "in it): Beta(1, 19), mean 0.05"),
+    "stray-missile": (3, 1, "a missile or drone that comes down on NATO soil leaves wreckage "
+                      "the state finds and announces (the catalogue's rows are such announcements); "
+                      "some fall unseen in forest or at sea: Beta(3, 1), mean 0.75"),
+    "cyber-attack": (1, 3, "most intrusions are never attributed to a state in public, and the "
+                     "catalogue lists only those a government named: Beta(1, 3), mean 0.25"),
+    "strike-attributed-to-nato": (1, 1, "Russia announces strikes it blames on NATO when it "
+                                  "chooses to; nothing says how often: uniform Beta(1, 1)"),
+    "nato-deployment": (1, 1, "a deployment is announced, but whether an unanswered one is "
+                        "listed as an incident depends on the catalogue's coverage, which no "
+                        "count measures: uniform Beta(1, 1)"),
+    "nuclear-signalling": (1, 1, "signalling is public by design, but which statements the "
+                           "catalogue lists is its coders' choice, which no count measures: "
+                           "uniform Beta(1, 1)"),
+    "infrastructure-sabotage": (1, 1, "no published count of pre-war sabotage; the CSIS ratio of "
+                                "2023-2024 is not carried back (the pre-war rows came to light "
+                                "years later, e.g. Vrbetice 2014, named in 2021, and a war-year "
+                                "ratio would reach every walk-forward training record): uniform "
+                                "Beta(1, 1)"),
+}
+
+
+def sourced_none(rows, n, what, years):
+    """The `none` rung's Jeffreys prior from a published count n of the same incidents in
+    `years` against the catalogue's rows: the rows answered at the protest rung or above are
+    taken as reported whatever their number (the judgement above), so n minus them were
+    unanswered, and the rows answered `none` are the reported ones among those."""
+    k_none = sum(r["response_rung"] == "none" for r in rows)
+    k_higher = len(rows) - k_none
+    if n < len(rows):
+        raise SystemExit(f"yearly_counts.csv: {what}: the published count {n} is below the catalogue's {len(rows)} rows")
+    a, b = k_none + 0.5, n - k_higher - k_none + 0.5
+    why = (f"{what}; the catalogue has {len(rows)} rows in those years, {k_higher} answered at the "
+           f"protest rung or above, {k_none} answered none: of the {n - k_higher} unanswered, "
+           f"{k_none} reached the catalogue. Jeffreys Beta({k_none} + 1/2, {n - k_higher} - {k_none} + 1/2)")
+    return a, b, why, tuple(years)
+
+
+def none_priors(rows, counts):
+    """{window: {type: (a, b, why, source years)}}: the `none` rung of every enabled type."""
+    def in_years(r, years):
+        return r["date"][:4] in {str(y) for y in years}
+
+    out = {"pre_war": {}, "war": {}}
+    years = [2016, 2017]
+    n, _ = sourced_total(counts, "eln_close_encounters_total", years)
+    eln = sourced_none([r for r in rows if r["type"] == "close-encounter" and in_years(r, years)], n,
+                       f"ELN listed {n} close encounters in 2016-2017 (yearly_counts.csv, "
+                       f"eln_close_encounters_total; either direction)", years)
+    out["pre_war"]["close-encounter"] = eln
+    out["war"]["close-encounter"] = eln[:2] + (
+        "judgement: no count of encounters exists for the war years, so the pre-war ELN ratio is "
+        "carried over (the catalogue selects encounters the same way in both windows). " + eln[2], eln[3])
+    years = [2023, 2024]
+    n, _ = sourced_total(counts, "csis_russian_sabotage_attacks_europe", years)
+    out["war"]["infrastructure-sabotage"] = sourced_none(
+        [r for r in engine_rows(rows, "infrastructure-sabotage") if in_years(r, years)
+         and r["final_attribution"] == "deliberate"], n,
+        f"CSIS counted {n} Russian sabotage attacks in Europe in 2023-2024 "
+        f"(csis_russian_sabotage_attacks_europe), against the sabotage rows formally attributed "
+        f"to Russia", years)
+    for w, got in out.items():
+        for t in ENGINE_TYPES:
+            if t not in got and t not in DISABLED[w]:
+                a, b, why = JUDGED_NONE[t]
+                got[t] = (a, b, "judgement: " + why, ())
+    return out
+
+
+QUALIFIER = {"about": "about ", "at_least": "at least "}
+
+
+def estonia_protests(rows, counts, year, source):
+    """The protest rung of airspace violations from Estonia's count of a year: its foreign
+    ministry answers each violation by its air space with a summons and a note (`source`),
+    so the year's n violations are n protested incidents, k of which the catalogue holds."""
     est = [r for r in counts if r["series"] == "estonia_airspace_violations_russian_aircraft"
-           and r["year"] == "2025"]
-    if len(est) == 1:
-        n = int(est[0]["count"])
-        k = sum(1 for r in rows if r["type"] == "airspace-violation" and r["date"][:4] == "2025"
-                and r["location"].startswith("Estonia"))
-        out["war"].append(("airspace-violation", k, n,
-                           f"Estonia counted about {n} Russian violations of its airspace in 2025 "
-                           f"to 19 Sep (estonia_airspace_violations_russian_aircraft); the "
-                           f"catalogue has {k} Estonian airspace-violation rows in 2025. One "
-                           f"country's ratio, used for the type", (2025,)))
+           and r["year"] == str(year)]
+    if len(est) != 1:
+        raise SystemExit(f"yearly_counts.csv: estonia_airspace_violations_russian_aircraft lacks {year}")
+    n = int(est[0]["count"])
+    mine = [r for r in engine_rows(rows, "airspace-violation") if r["date"][:4] == str(year)
+            and r["location"].startswith("Estonia")]
+    k = sum(r["response_rung"] == "protest" for r in mine)
+    above = sum(r["response_rung"] not in ("none", "protest") for r in mine)
+    why = (f"Estonia counted {QUALIFIER.get(est[0]['count_qualifier'], '')}{n} Russian violations of "
+           f"its airspace in {year} ({est[0]['source_publisher']}, {est[0]['source_date']}; "
+           f"estonia_airspace_violations_russian_aircraft) and protests each with a summons and a note "
+           f"({source}); the catalogue holds {k} of them answered by a protest ({above} higher). One "
+           f"country's ratio, used for the type. Jeffreys Beta({k} + 1/2, {n - above} - {k} + 1/2)")
+    return k + 0.5, n - above - k + 0.5, why, (year,)
+
+
+# Where the protest rung is sourced: Estonia's protests of violations (judgement elsewhere).
+ESTONIA_PRACTICE = {
+    "pre_war": (2021, "the practice in the reports of the next year: Reuters via Devdiscourse, 22 Jun "
+                "2022, a summons for the violation of 18 Jun; Pledge Times, 10 Aug 2022, a summons and "
+                "a protest note for 9 Aug"),
+    "war": (2025, "ERR, 8 Sep 2025: a summons and a note for the violation of 7 Sep, the year's "
+            "third; the catalogue's rows of 13 May and 19 Sep record the same"),
+}
+
+
+def reporting_priors(rows, counts):
+    """{window: [(type, rung, spec, comment, source years)]}, the observation model: the chance
+    that an engine incident of a type reaches the catalogue, by the rung of its answer, for
+    every type the window enables. spec is (a, b) of a Beta, or a probability."""
+    out = {}
+    for w, nones in none_priors(rows, counts).items():
+        out[w] = []
+        for t in ENGINE_TYPES:
+            if t in DISABLED[w]:
+                continue
+            a, b, why, years = nones[t]
+            out[w].append((t, "none", (a, b), why, years))
+            if t == "airspace-violation":
+                a, b, why, years = estonia_protests(rows, counts, *ESTONIA_PRACTICE[w])
+                out[w].append((t, "protest", (a, b), why, years))
+            else:
+                out[w].append((t, "protest", PROTEST_PRIOR, "judgement: a protest is an official act, "
+                               "mostly announced: Beta(9, 1)", ()))
+            out[w] += [(t, rung, 1, "judgement: a public act", ()) for rung in CERTAIN_RUNGS]
     return out
 
 
@@ -176,10 +291,21 @@ def window_lines(name, start, stop, config, periods, comment, rows, priors, hold
         strikes += answers[t][3]
         wars += answers[t][4]
     if priors:
-        p += ["", f"[window.{name}.reporting]   # P(an incident reaches the catalogue): sourced only"]
-        for t, k, n, why, _ in priors:
-            p += [f"# {why}: Jeffreys Beta(k + 1/2, n - k + 1/2), k = {k}, n = {n}",
-                  f'{t} = {{ dist = "beta", a = {k + 0.5}, b = {n - k + 0.5} }}']
+        p += ["", f"[window.{name}.reporting]   # P(an incident reaches the catalogue | the rung of its answer)"]
+        for t in ENGINE_TYPES:
+            mine = [q for q in priors if q[0] == t]
+            if not mine:
+                continue
+            cells = []
+            for _, rung, spec, why, _ in mine:
+                if rung == "none" or rung == "protest":
+                    p.append(f"# {t}, {rung}: {why}")
+                cells.append(f"{rung} = " + (f'{{ dist = "beta", a = {spec[0]}, b = {spec[1]} }}'
+                                             if isinstance(spec, tuple) else f"{float(spec)}"))
+            certain = [q[1] for q in mine if not isinstance(q[2], tuple)]
+            if certain:
+                p.append(f"# {t}, {', '.join(certain)}: judgement: public acts, reported with probability 1")
+            p.append(f"{t} = {{ " + ", ".join(cells) + " }")
     if any(held):
         return p + ["", f"# [window.{name}.answers.*] and [window.{name}.outcomes] left out: totals over a",
                     f"# window that holds the held-out year {hold_out} would carry its incidents", ""]
@@ -211,11 +337,19 @@ HEADER = """# The record: what the incident catalogue observed, in the engine's 
 # lower end is sourced row by row; the upper end is a judgement (each such answer can draw
 # one counter-countermeasure the catalogue does not itemise, e.g. Russia's retaliatory
 # expulsions after Skripal and Vrbetice noted in those rows).
-# Reporting: a prior is written only where a published count of the same incidents exists
-# (ELN close encounters, CSIS sabotage attacks, Estonia's airspace violations); the other
-# types have none here, and no prior here depends on the rung of the answer (no source
-# splits reporting by rung). The catalogue is biased toward news-making incidents
-# (data/README.md, "Completeness and bias").
+# Reporting (the observation model, issue 20 item 2; pre-registered before the calibration
+# that uses it): for every type a window enables, the chance that an engine incident reaches
+# the catalogue by the rung of its answer. The record, not the ladder, absorbs
+# newsworthiness: the catalogue holds incidents that made the news (data/README.md,
+# "Completeness and bias"), and an unanswered intercept rarely does.
+# - none: sourced where a published count of the same incidents exists (ELN close
+#   encounters 2016-2017, CSIS sabotage attacks 2023-2024): Jeffreys Beta over the published
+#   incidents less the catalogue's answered rows of those years; elsewhere a judgement, said
+#   so, with its reason;
+# - protest: sourced for airspace violations (Estonia protests each violation; its counts of
+#   2021 and 2025 against the catalogue's Estonian rows); elsewhere judgement, Beta(9, 1): an
+#   official act, mostly announced;
+# - countermeasure, limited_strike, war: judgement, 1: public acts by definition.
 schema = 1
 title = "Russia-NATO incident catalogue, data/README.md version {version}"
 """
@@ -282,7 +416,7 @@ def main(argv):
                  f"(the catalogue's last) is needed")
     priors = reporting_priors(rows, counts)
     if year is not None:
-        priors = {w: [p for p in ps if max(p[4]) < year] for w, ps in priors.items()}
+        priors = {w: [p for p in ps if not p[4] or max(p[4]) < year] for w, ps in priors.items()}
     out_dir = os.path.abspath(args.out_dir)
     text = HEADER.format(version=version(os.path.join(HERE, "README.md")))
     if year is not None:

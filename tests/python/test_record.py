@@ -87,13 +87,41 @@ class Record(unittest.TestCase):
         self.assertTrue(os.path.exists(os.path.normpath(os.path.join(DATA, "windows", cfg["base"]))))
         self.assertTrue(os.path.exists(os.path.normpath(os.path.join(DATA, pre["config"]))))
 
-    def test_reporting_priors_are_proper_betas(self):
-        for w in self.record["window"].values():
-            for itype, prior in w.get("reporting", {}).items():
-                self.assertIn(itype, w["counts"])
-                self.assertEqual(prior["dist"], "beta")
-                self.assertGreater(prior["a"], 0)
-                self.assertGreater(prior["b"], 0)
+    def test_reporting_is_by_rung_for_every_enabled_type(self):
+        """The observation model: each type a window enables has all five rungs, each a
+        proper Beta or a probability; a protest or more is judged at least as likely to be
+        reported as no answer; the disabled types of 2014-2021 have none."""
+        for name, w in self.record["window"].items():
+            disabled = {"stray-missile", "strike-attributed-to-nato"} if name == "pre_war" else set()
+            self.assertEqual(set(w["reporting"]), set(w["counts"]) - disabled, name)
+            for itype, by_rung in w["reporting"].items():
+                self.assertEqual(set(by_rung), set(RUNGS.values()), (name, itype))
+                means = {}
+                for rung, prior in by_rung.items():
+                    if isinstance(prior, dict):
+                        self.assertEqual(prior["dist"], "beta")
+                        self.assertGreater(prior["a"], 0)
+                        self.assertGreater(prior["b"], 0)
+                        means[rung] = prior["a"] / (prior["a"] + prior["b"])
+                    else:
+                        self.assertTrue(0 <= prior <= 1)
+                        means[rung] = prior
+                self.assertLessEqual(means["none"], means["protest"], (name, itype))
+                self.assertEqual([means[r] for r in ("countermeasure", "limited_strike", "war")], [1, 1, 1])
+
+    def test_sourced_reporting_priors_count_the_catalogue(self):
+        """The sourced priors' k, counted again from the rows: CSIS sabotage 2023-2024 (rows
+        formally attributed, answered none), Estonia's protested violations of 2021 and 2025."""
+        def n_rows(itype, years, rung, where=lambda r: True):
+            return sum(1 for r in self.rows if is_incident(r, itype) and r["date"][:4] in years
+                       and r["response_rung"] == rung and where(r))
+        war, pre = self.record["window"]["war"]["reporting"], self.record["window"]["pre_war"]["reporting"]
+        k = n_rows("infrastructure-sabotage", ("2023", "2024"), "none", lambda r: r["final_attribution"] == "deliberate")
+        self.assertEqual(war["infrastructure-sabotage"]["none"]["a"], k + 0.5)
+        estonia = lambda r: r["location"].startswith("Estonia")
+        self.assertEqual(war["airspace-violation"]["protest"]["a"], n_rows("airspace-violation", ("2025",), "protest", estonia) + 0.5)
+        self.assertEqual(pre["airspace-violation"]["protest"]["a"], n_rows("airspace-violation", ("2021",), "protest", estonia) + 0.5)
+        self.assertEqual(war["airspace-violation"]["protest"]["a"] + war["airspace-violation"]["protest"]["b"], 5 + 1)
 
     def test_the_engine_accepts_both_window_configs(self):
         if not os.access(BIN, os.X_OK):
@@ -157,9 +185,12 @@ class HoldOut(unittest.TestCase):
                 self.assertEqual(cfg["run"]["horizon_days"], (dt.date(year + 1, 1, 1) - dt.date(2022, 2, 24)).days)
                 self.assertEqual(cfg["run"]["horizon_days"] % cfg["run"]["grid_days"], 0)
                 if year <= 2024:   # the sabotage prior counts 2023-2024 rows: not before 2025
-                    self.assertNotIn("infrastructure-sabotage", war.get("reporting", {}))
+                    self.assertNotIn("none", war["reporting"]["infrastructure-sabotage"])
                 else:
-                    self.assertIn("infrastructure-sabotage", war["reporting"])
+                    self.assertIn("none", war["reporting"]["infrastructure-sabotage"])
+                # Estonia's 2025 protests reach every held-out year; the judgements stay
+                self.assertNotIn("protest", war["reporting"]["airspace-violation"])
+                self.assertEqual(war["reporting"]["cyber-attack"], full["window"]["war"]["reporting"]["cyber-attack"])
                 if BIN and os.access(BIN, os.X_OK):
                     done = subprocess.run([BIN, "check", os.path.join(tmp, war["config"])],
                                           capture_output=True, text=True, timeout=60)

@@ -406,10 +406,27 @@ TEST_CASE("data/record.toml loads: two windows, by calendar year and by date ran
   CHECK(war.limited_strikes->high == 0);
   REQUIRE(war.countermeasures.has_value());
   CHECK((war.countermeasures->low == 18 && war.countermeasures->high == 36));
+  // The observation model: every type a window enables, by rung; `none` and `protest`
+  // inferred (Betas), the public acts above them fixed at 1.
   std::vector<std::string> uncertain;
   for (const auto* p : record.uncertain_reporting()) uncertain.push_back(p->path);
-  CHECK(uncertain == std::vector<std::string>{"reporting.pre_war.close-encounter", "reporting.war.infrastructure-sabotage",
-                                              "reporting.war.airspace-violation"});
+  std::vector<std::string> expected;
+  const std::vector<std::string> pre_war_types{"airspace-violation", "close-encounter", "infrastructure-sabotage",
+                                               "cyber-attack",       "nato-deployment", "nuclear-signalling"};
+  const std::vector<std::string> war_types{"stray-missile", "airspace-violation",        "close-encounter", "infrastructure-sabotage",
+                                           "cyber-attack",  "strike-attributed-to-nato", "nato-deployment", "nuclear-signalling"};
+  for (const auto& [window, types] : {std::pair{"pre_war", pre_war_types}, std::pair{"war", war_types}}) {
+    for (const auto& type : types) {
+      for (const char* rung : {"none", "protest"}) expected.push_back(std::string("reporting.") + window + "." + type + "." + rung);
+    }
+  }
+  CHECK(uncertain == expected);
+  CHECK(war.reporting.size() == 8 * 5);
+  for (const auto& parameter : war.reporting) {
+    INFO(parameter.path);
+    CHECK(parameter.rung >= 0);
+    if (parameter.rung >= 2) CHECK((!parameter.dist && parameter.value == 1.0));
+  }
 }
 
 TEST_CASE("The calibration windows against the pre-registered prior: every structural prior shared, 2014's state local", "[record]") {
