@@ -7,8 +7,8 @@
 #include "escalate/app/execution.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/config/parameter_path.hpp"
-#include "escalate/output/file_publish.hpp"
-#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/hdf5/file_publish.hpp"
+#include "escalate/hdf5/hdf5_writer.hpp"
 
 namespace escalate::app {
 

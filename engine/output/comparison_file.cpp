@@ -2,7 +2,7 @@
 #include "escalate/output/comparison.hpp"
 
 #include "escalate/output/cf_conventions.hpp"
-#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/hdf5/hdf5_writer.hpp"
 #include "escalate/output/result_file.hpp"
 #include "escalate/version.hpp"
 

@@ -5,8 +5,8 @@
 
 #include "escalate/base/error.hpp"
 #include "escalate/output/cf_conventions.hpp"
-#include "escalate/output/hdf5_reader.hpp"
-#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/hdf5/hdf5_reader.hpp"
+#include "escalate/hdf5/hdf5_writer.hpp"
 #include "escalate/output/result_file.hpp"
 #include "escalate/base/input_file.hpp"
 

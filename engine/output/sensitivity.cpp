@@ -3,7 +3,7 @@
 #include "escalate/config/schema.hpp"
 #include "escalate/output/cf_conventions.hpp"
 #include "escalate/model/phase.hpp"
-#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/hdf5/hdf5_writer.hpp"
 #include "escalate/output/result_file.hpp"
 #include "escalate/sim/tally.hpp"
 #include "escalate/version.hpp"

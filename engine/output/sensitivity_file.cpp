@@ -4,7 +4,7 @@
 #include "escalate/base/error.hpp"
 #include "escalate/base/printable_text.hpp"
 #include "escalate/base/input_file.hpp"
-#include "escalate/output/hdf5_reader.hpp"
+#include "escalate/hdf5/hdf5_reader.hpp"
 #include "escalate/output/result_file.hpp"
 
 #include <cmath>

@@ -6,10 +6,10 @@
 
 #include "escalate/output/comparison.hpp"
 #include "escalate/base/error.hpp"
-#include "escalate/output/hdf5_reader.hpp"
+#include "escalate/hdf5/hdf5_reader.hpp"
 #include "escalate/output/json_text.hpp"
 #include "escalate/output/posterior_summary.hpp"
-#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/hdf5/hdf5_writer.hpp"
 #include "escalate/output/result_file.hpp"
 #include "escalate/output/run_state.hpp"
 #include "escalate/output/sensitivity.hpp"

@@ -4,7 +4,7 @@
 #include "escalate/base/printable_text.hpp"
 #include "escalate/model/phase.hpp"
 #include "escalate/output/cf_conventions.hpp"
-#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/hdf5/hdf5_writer.hpp"
 #include "text_columns.hpp"
 
 #include <algorithm>

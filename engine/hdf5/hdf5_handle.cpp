@@ -1,4 +1,4 @@
-#include "escalate/output/hdf5_handle.hpp"
+#include "escalate/hdf5/hdf5_handle.hpp"
 
 #include "escalate/base/error.hpp"
 

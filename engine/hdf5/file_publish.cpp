@@ -1,4 +1,4 @@
-#include "escalate/output/file_publish.hpp"
+#include "escalate/hdf5/file_publish.hpp"
 
 #include "escalate/base/error.hpp"
 #include "escalate/base/input_file.hpp"

@@ -1,7 +1,7 @@
-#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/hdf5/hdf5_writer.hpp"
 
 #include "escalate/base/error.hpp"
-#include "escalate/output/file_seal.hpp"
+#include "escalate/hdf5/file_seal.hpp"
 
 #include <hdf5_hl.h>
 

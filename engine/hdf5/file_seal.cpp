@@ -1,4 +1,4 @@
-#include "escalate/output/file_seal.hpp"
+#include "escalate/hdf5/file_seal.hpp"
 
 #include "escalate/base/error.hpp"
 

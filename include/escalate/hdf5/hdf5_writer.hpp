@@ -12,7 +12,7 @@
 // rewritten by another tool, which loses the seal, still cannot pass damaged or edited
 // text); and close() seals the whole file with a checksum appended after the HDF5 data
 // (file_seal.hpp), which H5Reader checks before HDF5 reads anything.
-#include "escalate/output/hdf5_handle.hpp"
+#include "escalate/hdf5/hdf5_handle.hpp"
 
 #include <cstdint>
 #include <map>

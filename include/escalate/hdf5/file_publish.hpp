@@ -5,7 +5,7 @@
 // file system lacks it). Two runs racing to the same output without --force: exactly one
 // wins, the other is refused and the winner's file is intact. An interrupted write leaves
 // nothing behind; a killed one leaves its temporary file, which later runs remove.
-#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/hdf5/hdf5_writer.hpp"
 
 #include <functional>
 #include <string>

@@ -1,9 +1,9 @@
-#include "escalate/output/hdf5_reader.hpp"
+#include "escalate/hdf5/hdf5_reader.hpp"
 
 #include "escalate/base/error.hpp"
 #include "escalate/base/input_file.hpp"
-#include "escalate/output/file_seal.hpp"
-#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/hdf5/file_seal.hpp"
+#include "escalate/hdf5/hdf5_writer.hpp"
 
 #include <cmath>
 #include <cstring>

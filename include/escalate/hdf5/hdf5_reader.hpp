@@ -5,7 +5,7 @@
 // (the file's seal or an HDF5 checksum fails) or edited (a value of the wrong type or
 // shape). Shapes are checked before anything is allocated, so a damaged size cannot
 // exhaust memory.
-#include "escalate/output/hdf5_handle.hpp"
+#include "escalate/hdf5/hdf5_handle.hpp"
 
 #include <cstdint>
 #include <map>
