@@ -5,7 +5,7 @@
 #include "escalate/app/execution.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/model/phase.hpp"
-#include "escalate/output/statistics.hpp"
+#include "escalate/statistics/statistics.hpp"
 
 #include <algorithm>
 #include <chrono>

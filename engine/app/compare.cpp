@@ -10,6 +10,7 @@
 #include "escalate/base/error.hpp"
 #include "escalate/hdf5/file_publish.hpp"
 #include "escalate/hdf5/hdf5_writer.hpp"
+#include "escalate/output/comparison_file.hpp"
 #include "escalate/output/result_file.hpp"
 #include "escalate/version.hpp"
 

@@ -9,6 +9,7 @@
 #include "escalate/config/parameter_path.hpp"
 #include "escalate/hdf5/file_publish.hpp"
 #include "escalate/hdf5/hdf5_writer.hpp"
+#include "escalate/output/comparison_file.hpp"
 
 namespace escalate::app {
 

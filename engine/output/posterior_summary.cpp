@@ -2,7 +2,7 @@
 #include "escalate/output/posterior_summary.hpp"
 
 #include "escalate/base/printable_text.hpp"
-#include "escalate/output/statistics.hpp"
+#include "escalate/statistics/statistics.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -7,7 +7,7 @@
 #include "escalate/output/result_file.hpp"
 #include "escalate/sim/tally.hpp"
 #include "escalate/version.hpp"
-#include "not_a_number.hpp"
+#include "escalate/statistics/not_a_number.hpp"
 
 #include <cmath>
 #include <limits>

@@ -4,7 +4,8 @@
 #include "escalate/base/printable_text.hpp"
 #include "escalate/sim/tally_layout.hpp"
 
-#include "escalate/output/comparison.hpp"
+#include "escalate/statistics/comparison.hpp"
+#include "escalate/output/comparison_report.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/hdf5/hdf5_reader.hpp"
 #include "escalate/output/json_text.hpp"

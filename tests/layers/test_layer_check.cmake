@@ -25,7 +25,7 @@ function(expect layer should_fail text)
 endfunction()
 
 file(REMOVE_RECURSE ${SCRATCH})
-foreach(layer base model config sim hdf5 output app cli)
+foreach(layer base model config sim statistics hdf5 output app cli)
   file(MAKE_DIRECTORY ${SCRATCH}/engine/${layer} ${SCRATCH}/include/escalate/${layer})
 endforeach()
 
@@ -35,7 +35,7 @@ file(WRITE ${SCRATCH}/engine/hdf5/clean.cpp "#include \"escalate/base/error.hpp\
 file(WRITE ${SCRATCH}/engine/output/clean.cpp "#include \"escalate/sim/driver.hpp\"\n#include \"escalate/hdf5/hdf5_writer.hpp\"\n")
 file(WRITE ${SCRATCH}/engine/app/clean.cpp "#include \"escalate/output/results.hpp\"\n#include \"escalate/app/run.hpp\"\n")
 file(WRITE ${SCRATCH}/engine/cli/clean.cpp "#include \"escalate/app/run.hpp\"\n#include <CLI/CLI.hpp>\n")
-foreach(layer base model config sim hdf5 output app cli)
+foreach(layer base model config sim statistics hdf5 output app cli)
   expect(${layer} FALSE "passes a clean tree")
 endforeach()
 
@@ -51,6 +51,10 @@ file(REMOVE ${SCRATCH}/include/escalate/output/upward.hpp)
 file(WRITE ${SCRATCH}/engine/model/hdf5.cpp "#include <hdf5.h>\n")
 expect(model TRUE "<hdf5.h> is not allowed in layer 'model'")
 file(REMOVE ${SCRATCH}/engine/model/hdf5.cpp)
+# Statistics is below the files: it may not write one.
+file(WRITE ${SCRATCH}/engine/statistics/writes.cpp "#include \"escalate/hdf5/hdf5_writer.hpp\"\n")
+expect(statistics TRUE "writes.cpp: includes layer 'hdf5', above 'statistics'")
+file(REMOVE ${SCRATCH}/engine/statistics/writes.cpp)
 # <hdf5.h> appears only in the hdf5 layer, which sees nothing above base.
 file(WRITE ${SCRATCH}/include/escalate/output/raw.hpp "#include <hdf5.h>\n")
 expect(output TRUE "<hdf5.h> is not allowed in layer 'output'")

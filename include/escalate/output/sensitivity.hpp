@@ -6,9 +6,9 @@
 // noise. Computed from the driver's integer tallies, so they are the same for any
 // thread count.
 #include "escalate/config/config.hpp"
-#include "escalate/output/results.hpp"
-#include "escalate/output/sensitivity_design.hpp"
-#include "escalate/output/sensitivity_indices.hpp"
+#include "escalate/statistics/results.hpp"
+#include "escalate/statistics/sensitivity_design.hpp"
+#include "escalate/statistics/sensitivity_indices.hpp"
 #include "escalate/sim/driver.hpp"
 
 #include <array>

@@ -1,7 +1,7 @@
 #pragma once
 // The end-of-run table: P(reach each phase by the horizon) pooled with a 95% interval,
 // the 5/50/95% quantiles across draws, nuclear war, and the top war triggers.
-#include "escalate/output/results.hpp"
+#include "escalate/statistics/results.hpp"
 
 #include <ostream>
 

@@ -1,8 +1,8 @@
 #pragma once
 // `escalate summary FILE.h5`: the end-of-run table (or the comparison table) of any result
 // or comparison file with its provenance, as text, or as JSON or CSV for scripts.
-#include "escalate/output/comparison.hpp"
-#include "escalate/output/results.hpp"
+#include "escalate/statistics/comparison.hpp"
+#include "escalate/statistics/results.hpp"
 
 #include <ostream>
 #include <string>

@@ -3,7 +3,7 @@
 // the same seed and sizes, so the points share their random numbers where their structure
 // agrees. Stored as a comparison (one group per point, paired differences against the
 // first point) plus a `sweep/` group whose coordinates are the swept paths and values.
-#include "escalate/output/comparison.hpp"
+#include "escalate/statistics/comparison.hpp"
 
 #include <ostream>
 #include <string>

@@ -5,7 +5,7 @@
 // noise in the outputs. Every output y of a design point may carry an unbiased estimate
 // of its own noise variance (the inner loop's binomial noise: p(1 - p)/(T - 1) for an
 // estimate from T trajectories); all zeros gives the textbook estimators.
-#include "escalate/output/sensitivity_design.hpp"
+#include "escalate/statistics/sensitivity_design.hpp"
 
 #include <cstdint>
 #include <span>

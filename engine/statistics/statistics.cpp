@@ -1,4 +1,4 @@
-#include "escalate/output/statistics.hpp"
+#include "escalate/statistics/statistics.hpp"
 
 #include <boost/math/distributions/chi_squared.hpp>
 #include <boost/math/distributions/students_t.hpp>

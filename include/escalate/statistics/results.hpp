@@ -3,7 +3,7 @@
 // Everything here is a deterministic function of those, so equal tallies give
 // bit-identical results.
 #include "escalate/config/config.hpp"
-#include "escalate/output/statistics.hpp"
+#include "escalate/statistics/statistics.hpp"
 #include "escalate/sim/driver.hpp"
 
 #include <cstdint>

@@ -1,5 +1,5 @@
 #include "escalate/base/error.hpp"
-#include "escalate/output/sensitivity_design.hpp"
+#include "escalate/statistics/sensitivity_design.hpp"
 
 #include "test_support.hpp"
 

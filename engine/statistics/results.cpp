@@ -1,9 +1,9 @@
-#include "escalate/output/results.hpp"
+#include "escalate/statistics/results.hpp"
 
 #include "escalate/model/ladder.hpp"
 #include "escalate/model/phase.hpp"
 #include "escalate/sim/tally.hpp"
-#include "not_a_number.hpp"
+#include "escalate/statistics/not_a_number.hpp"
 
 #include <algorithm>
 #include <cmath>

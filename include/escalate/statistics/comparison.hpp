@@ -9,8 +9,8 @@
 #include "escalate/config/config.hpp"
 #include "escalate/sim/driver.hpp"
 #include "escalate/sim/tally.hpp"
-#include "escalate/output/results.hpp"
-#include "escalate/output/statistics.hpp"
+#include "escalate/statistics/results.hpp"
+#include "escalate/statistics/statistics.hpp"
 
 #include <array>
 #include <ostream>
@@ -56,10 +56,5 @@ struct Comparison {
 };
 
 Comparison compare_runs(const std::vector<ComparedRun>& runs);
-void print_comparison(std::ostream& out, const Comparison& comparison, const RunSettings& run, std::int64_t horizon_days);
-
-class H5Writer;
-void write_comparison(H5Writer& h5, const Comparison& comparison, const std::vector<ComparedRun>& runs,
-                      const std::string& command_line);
 
 }  // namespace escalate

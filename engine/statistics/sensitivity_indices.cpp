@@ -1,8 +1,8 @@
-#include "escalate/output/sensitivity_indices.hpp"
+#include "escalate/statistics/sensitivity_indices.hpp"
 
 #include "escalate/model/random_stream.hpp"
-#include "escalate/output/statistics.hpp"
-#include "not_a_number.hpp"
+#include "escalate/statistics/statistics.hpp"
+#include "escalate/statistics/not_a_number.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,5 +1,5 @@
 #include "escalate/model/random_stream.hpp"
-#include "escalate/output/sensitivity_indices.hpp"
+#include "escalate/statistics/sensitivity_indices.hpp"
 
 #include <boost/random/binomial_distribution.hpp>
 

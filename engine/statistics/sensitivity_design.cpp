@@ -1,4 +1,4 @@
-#include "escalate/output/sensitivity_design.hpp"
+#include "escalate/statistics/sensitivity_design.hpp"
 
 #include "escalate/base/error.hpp"
 #include "escalate/model/random_stream.hpp"

@@ -1,5 +1,5 @@
 #include "escalate/model/random_stream.hpp"
-#include "escalate/output/statistics.hpp"
+#include "escalate/statistics/statistics.hpp"
 
 #include <boost/random/beta_distribution.hpp>
 
