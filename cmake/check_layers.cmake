@@ -1,7 +1,8 @@
 # Fails the build when a file of layer LAYER includes something its layer may not see.
 # Run as: cmake -DSOURCE_DIR=... -DLAYER=model -P cmake/check_layers.cmake
-# Layers link only downward: base -> model -> config -> sim -> statistics -> output -> app -> cli.
-set(order base model config sim statistics output app cli)
+# Layers link only downward:
+#   base -> model -> config -> sim -> statistics -> output -> report -> app -> cli.
+set(order base model config sim statistics output report app cli)
 # Beside the chain: infer (docs/inference.md) sees only base, and sim and above may use it;
 # hdf5 (HDF5 files as such: handle, writer, reader, publish, seal) sees only base, and
 # output and above may use it.
@@ -31,6 +32,7 @@ set(forbidden_sim     "^(toml\\+\\+|hdf5|H5|CLI)")
 set(forbidden_hdf5    "^(toml\\+\\+|oneapi|tbb|mpi|CLI|Random123|boost)")  # the one place <hdf5.h> appears
 set(forbidden_statistics "^(toml\\+\\+|hdf5|H5|oneapi|tbb|mpi|CLI)")
 set(forbidden_output  "^(toml\\+\\+|hdf5|H5|oneapi|tbb|mpi|CLI)")
+set(forbidden_report  "^(toml\\+\\+|hdf5|H5|oneapi|tbb|mpi|CLI)")
 set(forbidden_app     "^(toml\\+\\+|hdf5|H5|oneapi|tbb|mpi|CLI)")
 set(forbidden_infer   "^(toml\\+\\+|hdf5|H5|oneapi|tbb|mpi|CLI)")
 set(forbidden_cli     "^(toml\\+\\+|hdf5|H5|oneapi|tbb|mpi)")

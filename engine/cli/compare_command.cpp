@@ -5,7 +5,7 @@
 #include "terminal.hpp"
 #include "escalate/base/printable_text.hpp"
 #include "escalate/app/compare.hpp"
-#include "escalate/output/comparison_report.hpp"
+#include "escalate/report/comparison_report.hpp"
 
 #include <iostream>
 #include <memory>

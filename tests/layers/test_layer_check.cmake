@@ -25,7 +25,7 @@ function(expect layer should_fail text)
 endfunction()
 
 file(REMOVE_RECURSE ${SCRATCH})
-foreach(layer base model config sim statistics hdf5 output app cli)
+foreach(layer base model config sim statistics hdf5 output report app cli)
   file(MAKE_DIRECTORY ${SCRATCH}/engine/${layer} ${SCRATCH}/include/escalate/${layer})
 endforeach()
 
@@ -33,14 +33,14 @@ endforeach()
 file(WRITE ${SCRATCH}/engine/model/clean.cpp "#include \"escalate/model/phase.hpp\"\n#include \"escalate/base/error.hpp\"\n#include <Random123/philox.h>\n")
 file(WRITE ${SCRATCH}/engine/hdf5/clean.cpp "#include \"escalate/base/error.hpp\"\n#include <hdf5.h>\n")
 file(WRITE ${SCRATCH}/engine/output/clean.cpp "#include \"escalate/sim/driver.hpp\"\n#include \"escalate/hdf5/hdf5_writer.hpp\"\n")
-file(WRITE ${SCRATCH}/engine/app/clean.cpp "#include \"escalate/output/results.hpp\"\n#include \"escalate/app/run.hpp\"\n")
+file(WRITE ${SCRATCH}/engine/app/clean.cpp "#include \"escalate/report/summary.hpp\"\n#include \"escalate/app/run.hpp\"\n")
 file(WRITE ${SCRATCH}/engine/cli/clean.cpp "#include \"escalate/app/run.hpp\"\n#include <CLI/CLI.hpp>\n")
-foreach(layer base model config sim statistics hdf5 output app cli)
+foreach(layer base model config sim statistics hdf5 output report app cli)
   expect(${layer} FALSE "passes a clean tree")
 endforeach()
 
 # An upward include in the model.
-file(WRITE ${SCRATCH}/engine/model/upward.cpp "// planted\n#include \"escalate/output/results.hpp\"\n")
+file(WRITE ${SCRATCH}/engine/model/upward.cpp "// planted\n#include \"escalate/output/result_file.hpp\"\n")
 expect(model TRUE "upward.cpp: includes layer 'output', above 'model'")
 file(REMOVE ${SCRATCH}/engine/model/upward.cpp)
 # The output layer may not call the services above it.
@@ -55,6 +55,10 @@ file(REMOVE ${SCRATCH}/engine/model/hdf5.cpp)
 file(WRITE ${SCRATCH}/engine/statistics/writes.cpp "#include \"escalate/hdf5/hdf5_writer.hpp\"\n")
 expect(statistics TRUE "writes.cpp: includes layer 'hdf5', above 'statistics'")
 file(REMOVE ${SCRATCH}/engine/statistics/writes.cpp)
+# The file kinds are below what is printed: output may not use a report.
+file(WRITE ${SCRATCH}/engine/output/prints.cpp "#include \"escalate/report/summary.hpp\"\n")
+expect(output TRUE "prints.cpp: includes layer 'report', above 'output'")
+file(REMOVE ${SCRATCH}/engine/output/prints.cpp)
 # <hdf5.h> appears only in the hdf5 layer, which sees nothing above base.
 file(WRITE ${SCRATCH}/include/escalate/output/raw.hpp "#include <hdf5.h>\n")
 expect(output TRUE "<hdf5.h> is not allowed in layer 'output'")

@@ -5,7 +5,6 @@
 // first point) plus a `sweep/` group whose coordinates are the swept paths and values.
 #include "escalate/statistics/comparison.hpp"
 
-#include <ostream>
 #include <string>
 #include <vector>
 
@@ -46,6 +45,5 @@ void check_swept_run_settings(const std::vector<std::string>& paths, const Confi
 
 class H5Writer;
 void write_sweep(H5Writer& h5, const Sweep& sweep, const std::vector<ComparedRun>& runs);
-void print_sweep(std::ostream& out, const Sweep& sweep, const std::vector<ComparedRun>& runs, const Comparison& comparison);
 
 }  // namespace escalate

@@ -1,8 +1,8 @@
 #pragma once
-// Numbers and cells of the text tables the output layer prints (summary, comparison,
+// Numbers and cells of the text tables the report layer prints (summary, comparison,
 // sweep, sensitivity): one copy of each helper instead of one per file, so the layer's
 // files can be compiled together as unity batches (engine/CMakeLists.txt). Private to
-// engine/output.
+// engine/report.
 #include <cstddef>
 #include <string>
 

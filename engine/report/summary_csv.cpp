@@ -1,10 +1,10 @@
 // `escalate summary --csv`: the summary table as CSV for spreadsheets and scripts (the
 // columns are SUMMARY_CSV_HEADER, documented in summary_file.hpp and docs/loading.md).
-#include "escalate/output/summary_file.hpp"
+#include "escalate/report/summary_file.hpp"
 
 #include "escalate/base/number_text.hpp"
 #include "escalate/model/phase.hpp"
-#include "escalate/output/csv_text.hpp"
+#include "escalate/report/csv_text.hpp"
 
 #include <cmath>
 #include <limits>

@@ -1,4 +1,4 @@
-#include "escalate/output/comparison_report.hpp"
+#include "escalate/report/comparison_report.hpp"
 
 #include "text_columns.hpp"
 

@@ -1,4 +1,4 @@
-#include "escalate/output/summary.hpp"
+#include "escalate/report/summary.hpp"
 
 #include "escalate/model/ladder.hpp"
 #include "escalate/model/phase.hpp"

@@ -1,20 +1,20 @@
-#include "escalate/output/summary_file.hpp"
+#include "escalate/report/summary_file.hpp"
 
 #include "escalate/model/phase.hpp"
 #include "escalate/base/printable_text.hpp"
 #include "escalate/sim/tally_layout.hpp"
 
 #include "escalate/statistics/comparison.hpp"
-#include "escalate/output/comparison_report.hpp"
+#include "escalate/report/comparison_report.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/hdf5/hdf5_reader.hpp"
-#include "escalate/output/json_text.hpp"
-#include "escalate/output/posterior_summary.hpp"
+#include "escalate/report/json_text.hpp"
+#include "escalate/report/posterior_summary.hpp"
 #include "escalate/hdf5/hdf5_writer.hpp"
 #include "escalate/output/result_file.hpp"
 #include "escalate/output/run_state.hpp"
-#include "escalate/output/sensitivity.hpp"
-#include "escalate/output/summary.hpp"
+#include "escalate/report/sensitivity_report.hpp"
+#include "escalate/report/summary.hpp"
 
 #include <cmath>
 #include <cstdio>

@@ -1,5 +1,5 @@
 // The text summary of a posterior file (posterior_summary.hpp).
-#include "escalate/output/posterior_summary.hpp"
+#include "escalate/report/posterior_summary.hpp"
 
 #include "escalate/base/printable_text.hpp"
 #include "escalate/statistics/statistics.hpp"

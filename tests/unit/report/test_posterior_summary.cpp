@@ -1,8 +1,8 @@
 // The summary of a posterior file (posterior_summary.cpp): the shift of each parameter in
 // closed form, the rule for "left at its prior", and the text: held-out rows, outliers,
 // misfits, stages, every line under 100 columns.
-#include "escalate/output/posterior_summary.hpp"
-#include "posterior_fixture.hpp"
+#include "escalate/report/posterior_summary.hpp"
+#include "output/posterior_fixture.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
-// Reading a sensitivity file back for `escalate summary` (declared in sensitivity.hpp).
-#include "escalate/output/sensitivity.hpp"
+// Reading a sensitivity file back for `escalate summary` (declared in sensitivity_report.hpp).
+#include "escalate/report/sensitivity_report.hpp"
 
 #include "escalate/base/error.hpp"
 #include "escalate/base/printable_text.hpp"

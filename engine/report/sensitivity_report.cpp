@@ -1,7 +1,7 @@
 // The table and the JSON of `escalate sensitivity` (declared in sensitivity.hpp).
-#include "escalate/output/sensitivity.hpp"
+#include "escalate/report/sensitivity_report.hpp"
 
-#include "escalate/output/json_text.hpp"
+#include "escalate/report/json_text.hpp"
 #include "text_columns.hpp"
 
 #include <algorithm>

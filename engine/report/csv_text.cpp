@@ -1,4 +1,4 @@
-#include "escalate/output/csv_text.hpp"
+#include "escalate/report/csv_text.hpp"
 
 #include "escalate/base/printable_text.hpp"
 

@@ -1,4 +1,4 @@
-#include "escalate/output/json_text.hpp"
+#include "escalate/report/json_text.hpp"
 
 #include "escalate/base/number_text.hpp"
 #include "escalate/base/printable_text.hpp"
