@@ -5,6 +5,7 @@
 
 #include "compared_runs.hpp"
 #include "escalate/app/execution.hpp"
+#include "escalate/app/sweep_grid.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/config/parameter_path.hpp"
 #include "escalate/hdf5/file_publish.hpp"

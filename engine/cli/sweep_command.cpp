@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include "dry_run_report.hpp"
+#include "sweep_spec.hpp"
 #include "terminal.hpp"
 #include "escalate/base/printable_text.hpp"
 #include "escalate/app/compare.hpp"
