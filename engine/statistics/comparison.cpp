@@ -34,16 +34,16 @@ std::vector<double> unit_values(const ComparedRun& run, int outcome, bool by_dra
   const RunTally& tally = run.driver.tally;
   if (by_draw) {
     for (std::int64_t m = 0; m < tally.layout.draws(); ++m) {
-      const auto reached = tally.at("draw_reached", m);
-      const std::int64_t k = outcome == OUTCOME_WAR ? reached[WAR] : outcome == OUTCOME_CLASH ? tally.value("draw_clash", m)
+      const auto reached = tally.at(TallyId::DrawReached, m);
+      const std::int64_t k = outcome == OUTCOME_WAR ? reached[WAR] : outcome == OUTCOME_CLASH ? tally.value(TallyId::DrawClash, m)
                            : outcome == OUTCOME_SPIRAL ? reached[SPIRAL] : reached[NUCLEAR];
-      v.push_back(ratio(k, tally.value("draw_trajectories", m)));
+      v.push_back(ratio(k, tally.value(TallyId::DrawTrajectories, m)));
     }
   } else {
     // The batch-outcome field of each compared outcome (war, clash, spiral, nuclear).
     static constexpr int field[NUM_OUTCOMES] = {names::BATCH_WAR, names::BATCH_CLASH, names::BATCH_SPIRAL, names::BATCH_NUCLEAR};
     for (std::int64_t b = 0; b < tally.layout.batches(); ++b) {
-      const auto o = tally.at("batch_outcome", b);
+      const auto o = tally.at(TallyId::BatchOutcome, b);
       v.push_back(ratio(o[static_cast<std::size_t>(field[outcome])], o[names::BATCH_TRAJECTORIES]));
     }
   }

@@ -59,15 +59,15 @@ std::vector<std::int64_t> fill_by_draw(Results& r, const DriverResult& driver) {
   std::int64_t offspring_num = 0, offspring_den = 0;
   for (std::int64_t m = 0; m < r.M; ++m) {
     const auto i = static_cast<std::size_t>(m);
-    trials[i] = tally.value("draw_trajectories", m);
-    clashes[i] = tally.value("draw_clash", m);
-    for (int k = 0; k < PHASE_COUNT; ++k) reach[static_cast<std::size_t>(k)][i] = tally.value("draw_reached", m, k);
-    for (auto k : tally.at("draw_incidents", m)) r.incidents_by_draw.push_back(ratio(k, trials[i]));
-    for (auto k : tally.at("draw_incident_decisions", m)) r.incident_decisions_by_draw.push_back(ratio(k, trials[i]));
-    const auto offspring = tally.at("draw_act_offspring", m);
+    trials[i] = tally.value(TallyId::DrawTrajectories, m);
+    clashes[i] = tally.value(TallyId::DrawClash, m);
+    for (int k = 0; k < PHASE_COUNT; ++k) reach[static_cast<std::size_t>(k)][i] = tally.value(TallyId::DrawReached, m, k);
+    for (auto k : tally.at(TallyId::DrawIncidents, m)) r.incidents_by_draw.push_back(ratio(k, trials[i]));
+    for (auto k : tally.at(TallyId::DrawIncidentDecisions, m)) r.incident_decisions_by_draw.push_back(ratio(k, trials[i]));
+    const auto offspring = tally.at(TallyId::DrawActOffspring, m);
     r.act_offspring.push_back(ratio(offspring[0], offspring[1]));
     offspring_num += offspring[0], offspring_den += offspring[1];
-    const auto war_t = tally.at("draw_war_by_time", m);
+    const auto war_t = tally.at(TallyId::DrawWarByTime, m);
     for (std::int64_t t = 0; t < r.T; ++t) r.war_by_draw.push_back(static_cast<float>(ratio(war_t[static_cast<std::size_t>(t)], trials[i])));
     const auto values = driver.draws.row(m);
     r.parameters.insert(r.parameters.end(), values.begin(), values.end());
@@ -77,7 +77,7 @@ std::vector<std::int64_t> fill_by_draw(Results& r, const DriverResult& driver) {
   r.clash = outcome_of(clashes, trials);
   for (std::int64_t t = 0; t < r.T; ++t) {
     std::vector<std::int64_t> war_t(static_cast<std::size_t>(r.M));
-    for (std::int64_t m = 0; m < r.M; ++m) war_t[static_cast<std::size_t>(m)] = tally.at("draw_war_by_time", m)[static_cast<std::size_t>(t)];
+    for (std::int64_t m = 0; m < r.M; ++m) war_t[static_cast<std::size_t>(m)] = tally.at(TallyId::DrawWarByTime, m)[static_cast<std::size_t>(t)];
     const PooledEstimate e = pooled_estimate(war_t, trials);
     r.p_war_by_time.push_back(e.mean);
     r.p_war_by_time_interval.insert(r.p_war_by_time_interval.end(), {e.lo, e.hi});
@@ -92,7 +92,7 @@ void fill_across_draws(Results& r, const RunTally& tally, const std::vector<std:
   for (std::int64_t t = 0; t < r.T; ++t) {
     std::vector<double> by_draw;  // in double precision (war_by_draw is stored as float)
     for (std::int64_t m = 0; m < r.M; ++m) {
-      by_draw.push_back(ratio(tally.at("draw_war_by_time", m)[static_cast<std::size_t>(t)], trials[static_cast<std::size_t>(m)]));
+      by_draw.push_back(ratio(tally.at(TallyId::DrawWarByTime, m)[static_cast<std::size_t>(t)], trials[static_cast<std::size_t>(m)]));
     }
     const auto q = quantiles_of(by_draw, trials, r.quantile);
     for (std::int64_t i = 0; i < r.Q; ++i) r.war_quantiles[static_cast<std::size_t>(i * r.T + t)] = q[static_cast<std::size_t>(i)];
@@ -129,13 +129,13 @@ Results compute_results(const Config& config, const DriverResult& driver, const 
   r.Q = static_cast<std::int64_t>(QUANTILE_LEVELS.size());
   r.provenance = provenance;
   r.warnings = config.warnings;
-  r.counters = copy_of(tally.at("counters"));
+  r.counters = copy_of(tally.at(TallyId::Counters));
   const std::int64_t n = r.counter(TRAJECTORIES);
   r.trajectories_done = n;
   r.trajectories_planned = config.run.draws * config.run.trajectories;
   fill_coordinates(r, config);
 
-  const auto occupancy = tally.at("occupancy"), reached = tally.at("reached"), clash_by_time = tally.at("clash_by_time");
+  const auto occupancy = tally.at(TallyId::Occupancy), reached = tally.at(TallyId::Reached), clash_by_time = tally.at(TallyId::ClashByTime);
   for (std::size_t i = 0; i < occupancy.size(); ++i) {
     r.occupancy.push_back(ratio(occupancy[i], n));
     r.reached.push_back(ratio(reached[i], n));
@@ -143,14 +143,14 @@ Results compute_results(const Config& config, const DriverResult& driver, const 
   for (auto c : clash_by_time) r.clash_by_time.push_back(ratio(c, n));
   fill_across_draws(r, tally, fill_by_draw(r, driver));
 
-  r.incident_count = copy_of(tally.at("incidents"));
-  r.decisions = copy_of(tally.at("decisions"));
-  r.war_trigger = copy_of(tally.at("war_cause"));
-  r.spiral_trigger = copy_of(tally.at("spiral_cause"));
-  r.clash_trigger = copy_of(tally.at("clash_cause"));
-  r.nuclear_by_side = copy_of(tally.at("nuclear_by_side"));
-  r.war_durations = copy_of(tally.at("war_durations"));
-  r.war_durations_censored = copy_of(tally.at("war_durations_censored"));
+  r.incident_count = copy_of(tally.at(TallyId::Incidents));
+  r.decisions = copy_of(tally.at(TallyId::Decisions));
+  r.war_trigger = copy_of(tally.at(TallyId::WarCause));
+  r.spiral_trigger = copy_of(tally.at(TallyId::SpiralCause));
+  r.clash_trigger = copy_of(tally.at(TallyId::ClashCause));
+  r.nuclear_by_side = copy_of(tally.at(TallyId::NuclearBySide));
+  r.war_durations = copy_of(tally.at(TallyId::WarDurations));
+  r.war_durations_censored = copy_of(tally.at(TallyId::WarDurationsCensored));
   return r;
 }
 

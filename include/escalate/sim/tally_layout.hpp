@@ -28,6 +28,18 @@ struct TallySlice {
   std::int64_t size() const;        // elements of one instance
 };
 
+// Every slice of the layout, in the order TallyLayout adds them. Code names a slice by its
+// id (an index: no string compared in a loop, and a misspelt id does not compile); the
+// name is what a file calls it (state/<name>).
+enum class TallyId : int {
+  Occupancy, Reached, ClashByTime, Incidents, Decisions, WarCause, SpiralCause, ClashCause, NuclearBySide,
+  WarDurations, WarDurationsCensored, Counters,
+  DrawWarByTime, DrawReached, DrawClash, DrawIncidents, DrawIncidentDecisions, DrawActOffspring, DrawRunaways,
+  DrawTrajectories,
+  BatchDone, BatchOutcome,
+  Count
+};
+
 // Labels of the small state-only dimensions (state/counter, state/batch_field) and of the
 // war-duration histogram.
 enum Counter : int {
@@ -61,6 +73,7 @@ class TallyLayout {
 
   const std::vector<TallySlice>& slices() const { return slices_; }
   const TallySlice& slice(const std::string& name) const;  // throws std::out_of_range
+  const TallySlice& slice(TallyId id) const { return slices_[static_cast<std::size_t>(id)]; }
 
   std::int64_t run_block() const { return block_[0]; }
   std::int64_t draw_block() const { return block_[1]; }
@@ -74,7 +87,7 @@ class TallyLayout {
   std::int64_t start(const TallySlice& s, std::int64_t i = 0) const;
 
  private:
-  void add(TallySlice slice);
+  void add(TallyId id, TallySlice slice);  // in the order of TallyId
   std::vector<TallySlice> slices_;
   std::int64_t block_[3] = {0, 0, 0};
   std::int64_t draws_ = 0, batches_ = 0, grid_days_ = 1;
