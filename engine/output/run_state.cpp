@@ -1,4 +1,5 @@
 #include "escalate/output/run_state.hpp"
+#include "escalate/output/tally_names.hpp"
 
 #include "escalate/base/names.hpp"
 #include "escalate/model/phase.hpp"
@@ -16,11 +17,11 @@ namespace escalate {
 
 namespace {
 // The dimensions a slice is stored under: draw and batch slices gain a leading axis.
-std::vector<std::string> stored_dims(const TallySlice& s) {
+std::vector<std::string> stored_dims(const TallySlice& s, const TallyNames& names) {
   std::vector<std::string> dims;
   if (s.scope == TallyScope::Draw) dims.push_back("draw");
   if (s.scope == TallyScope::Batch) dims.push_back("state/batch");
-  dims.insert(dims.end(), s.dims.begin(), s.dims.end());
+  dims.insert(dims.end(), names.dims.begin(), names.dims.end());
   return dims;
 }
 
@@ -37,13 +38,16 @@ void write_state(H5Writer& h5, const DriverResult& d, const ShardInfo& shard) {
                {"batch of trajectories (fixed layout: blocks of " + std::to_string(BATCH_SIZE) +
                 " trajectories of one draw, larger beyond " + std::to_string(MAX_BATCHES) + " batches)", CF_DIMENSIONLESS});
   for (const StateDimension& d : STATE_DIMENSIONS) h5.dimension(d.name, d.labels, {d.long_name, ""});
-  for (const TallySlice& s : layout.slices()) {
+  for (std::size_t k = 0; k < layout.slices().size(); ++k) {
+    const auto id = static_cast<TallyId>(k);
+    const TallySlice& s = layout.slice(id);
+    const TallyNames& names = tally_names(id);
     std::vector<std::int64_t> data;
     for (std::int64_t i = 0; i < instances(layout, s); ++i) {
-      auto part = d.tally.at(s.name, i);
+      auto part = d.tally.at(id, i);
       data.insert(data.end(), part.begin(), part.end());
     }
-    h5.variable("state/" + s.name, data, stored_dims(s), {s.long_name, CF_DIMENSIONLESS});
+    h5.variable("state/" + s.name, data, stored_dims(s, names), {names.long_name, CF_DIMENSIONLESS});
   }
   h5.attribute("", "shard_index", shard.index);
   h5.attribute("", "shard_count", shard.count);

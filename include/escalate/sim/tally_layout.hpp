@@ -17,13 +17,12 @@ namespace escalate {
 
 enum class TallyScope { Run, Draw, Batch };
 
+// A slice's name and shape; what its axes are called in a file, and its long name, are
+// the output layer's (output/tally_names.hpp).
 struct TallySlice {
   std::string name;                 // dataset name under state/
   TallyScope scope;
-  std::vector<std::string> dims;    // of one instance; a draw slice is stored under ("draw", ...),
-                                    // a batch slice under ("state/batch", ...)
   std::vector<std::int64_t> shape;  // of one instance
-  std::string long_name;
   std::int64_t offset = 0;          // within its scope's block
   std::int64_t size() const;        // elements of one instance
 };
@@ -40,8 +39,8 @@ enum class TallyId : int {
   Count
 };
 
-// Labels of the small state-only dimensions (state/counter, state/batch_field) and of the
-// war-duration histogram.
+// Labels of the small state-only dimensions (state/counter, state/batch_field) and the
+// bins of the war-duration histogram.
 enum Counter : int {
   TRAJECTORIES = 0, EVALUATIONS, COUNTERMEASURES, STRIKES, SIGNALS, WARS, CEASEFIRES, WARS_CENSORED,
   ATTRIBUTIONS_SCHEDULED, ATTRIBUTIONS_ARRIVED, ATTRIBUTIONS_BEFORE_DECISION, INJECTIONS_IGNORED, RUNAWAYS,
@@ -53,17 +52,6 @@ inline const std::vector<std::string> COUNTER_NAMES = {
 inline const std::vector<std::string> BATCH_FIELD_NAMES = {"trajectories", "war", "spiral", "nuclear", "clash"};
 // Lower edges (days) of the bins of war durations; the last bin is open.
 inline const std::vector<double> WAR_DURATION_EDGES = {0, 7, 14, 30, 60, 90, 180, 365, 730, 1825};
-// Dimensions that exist only in the state group, with their labels.
-struct StateDimension {
-  std::string name;
-  std::vector<std::string> labels;
-  std::string long_name;
-};
-inline const std::vector<StateDimension> STATE_DIMENSIONS = {
-    {"state/counter", COUNTER_NAMES, "run-wide counter"},
-    {"state/batch_field", BATCH_FIELD_NAMES, "batch outcome"},
-    {"state/ratio_part", {"numerator", "denominator"}, "part of the act offspring ratio (acts answering acts / decisions on acts)"},
-};
 inline const std::vector<std::string> RATE_PHASE_NAMES = {"dormant", "activated", "deep", "spiral"};
 
 class TallyLayout {

@@ -2,6 +2,7 @@
 #include "escalate/hdf5/file_seal.hpp"
 #include "escalate/output/result_file.hpp"
 #include "escalate/output/run_state.hpp"
+#include "escalate/output/tally_names.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -79,4 +80,23 @@ TEST_CASE("Edited result files are refused with a FileError before anything is a
   put_bytes(edited, bytes);
   CHECK_THAT(file_error([&] { read_stored_run(edited); }), Contains("does not match their checksum"));
   CHECK_THAT(file_error([] { read_stored_run("/dev/null"); }), Contains("is a device, not a result file"));
+}
+
+TEST_CASE("Every tally slice has one name per axis, and a state-only axis has one label per element", "[run_state]") {
+  Config c = load_config(source_path("tests/configs/small.toml"));
+  const TallyLayout layout(c.scenario, BatchLayout::of(c.run), c.run.draws);
+  for (std::size_t k = 0; k < static_cast<std::size_t>(TallyId::Count); ++k) {
+    const auto id = static_cast<TallyId>(k);
+    const TallySlice& s = layout.slice(id);
+    const TallyNames& names = tally_names(id);
+    INFO(s.name);
+    CHECK(names.id == id);
+    CHECK(!names.long_name.empty());
+    REQUIRE(names.dims.size() == s.shape.size());
+    for (std::size_t a = 0; a < names.dims.size(); ++a) {
+      for (const StateDimension& d : STATE_DIMENSIONS) {
+        if (d.name == names.dims[a]) CHECK(static_cast<std::int64_t>(d.labels.size()) == s.shape[a]);
+      }
+    }
+  }
 }
