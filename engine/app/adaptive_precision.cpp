@@ -5,7 +5,7 @@
 #include "escalate/app/execution.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/model/phase.hpp"
-#include "escalate/output/statistics.hpp"
+#include "escalate/statistics/statistics.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -95,8 +95,8 @@ AdaptiveRun run_adaptive(const RunRequest& request, const Config& first, const C
     // The interval the results will report (both loops, MODEL §11), read from integer tallies.
     std::vector<std::int64_t> wars, trials;
     for (std::int64_t m = 0; m < capped.run.draws; ++m) {
-      wars.push_back(total.tally.value("draw_reached", m, WAR));
-      trials.push_back(total.tally.value("draw_trajectories", m));
+      wars.push_back(total.tally.value(TallyId::DrawReached, m, WAR));
+      trials.push_back(total.tally.value(TallyId::DrawTrajectories, m));
     }
     judge_round(pooled_estimate(wars, trials), out.report);
     std::ostringstream line;  // as std::ostream prints doubles: 6 significant digits

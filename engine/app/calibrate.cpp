@@ -11,7 +11,7 @@
 #include "escalate/base/error.hpp"
 #include "escalate/config/record.hpp"
 #include "escalate/model/random_stream.hpp"
-#include "escalate/output/file_publish.hpp"
+#include "escalate/hdf5/file_publish.hpp"
 #include "escalate/sim/parallel_rows.hpp"
 #include "escalate/version.hpp"
 

@@ -3,7 +3,7 @@
 
 #include "escalate/app/execution.hpp"
 #include "escalate/base/error.hpp"
-#include "escalate/output/file_publish.hpp"
+#include "escalate/hdf5/file_publish.hpp"
 
 namespace escalate::app {
 

@@ -3,7 +3,7 @@
 // comparison, measuring them for a dry run, and publishing the file.
 #include "escalate/app/compare.hpp"
 #include "posterior_draws.hpp"
-#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/hdf5/hdf5_writer.hpp"
 
 #include <functional>
 #include <string>

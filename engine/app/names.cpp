@@ -3,7 +3,7 @@
 
 #include "escalate/base/names.hpp"
 #include "escalate/config/config.hpp"
-#include "escalate/output/json_text.hpp"
+#include "escalate/report/json_text.hpp"
 
 #include <vector>
 

@@ -5,7 +5,7 @@
 // Paths `reporting.*` belong to the record (how incidents enter it), not to the model,
 // and are ignored.
 #include "escalate/config/config.hpp"
-#include "escalate/output/results.hpp"
+#include "escalate/statistics/results.hpp"
 #include "escalate/sim/draw_table.hpp"
 
 #include <optional>

@@ -5,7 +5,7 @@
 #include "posterior_draws.hpp"
 #include "escalate/app/execution.hpp"
 #include "escalate/base/error.hpp"
-#include "escalate/output/file_publish.hpp"
+#include "escalate/hdf5/file_publish.hpp"
 #include "escalate/output/result_file.hpp"
 
 #include <utility>

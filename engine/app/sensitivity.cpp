@@ -8,8 +8,8 @@
 #include "escalate/app/execution.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/output/design_file.hpp"
-#include "escalate/output/file_publish.hpp"
-#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/hdf5/file_publish.hpp"
+#include "escalate/hdf5/hdf5_writer.hpp"
 
 namespace escalate::app {
 

@@ -5,10 +5,12 @@
 
 #include "compared_runs.hpp"
 #include "escalate/app/execution.hpp"
+#include "escalate/app/sweep_grid.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/config/parameter_path.hpp"
-#include "escalate/output/file_publish.hpp"
-#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/hdf5/file_publish.hpp"
+#include "escalate/hdf5/hdf5_writer.hpp"
+#include "escalate/output/comparison_file.hpp"
 
 namespace escalate::app {
 

@@ -4,7 +4,7 @@
 // service request (include/escalate/app), calling the service and printing the outcome.
 // main.cpp builds the app from them and maps errors to exit codes.
 #include "escalate/config/config.hpp"
-#include "escalate/output/summary_file.hpp"
+#include "escalate/report/summary_file.hpp"
 #include "escalate/sim/cluster.hpp"
 
 #include <CLI/CLI.hpp>

@@ -5,6 +5,7 @@
 #include "terminal.hpp"
 #include "escalate/base/printable_text.hpp"
 #include "escalate/app/compare.hpp"
+#include "escalate/report/comparison_report.hpp"
 
 #include <iostream>
 #include <memory>

@@ -4,7 +4,7 @@
 #include "terminal.hpp"
 #include "escalate/base/printable_text.hpp"
 #include "escalate/app/merge.hpp"
-#include "escalate/output/summary.hpp"
+#include "escalate/report/summary.hpp"
 
 #include <iostream>
 #include <memory>

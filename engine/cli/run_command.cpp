@@ -6,7 +6,7 @@
 #include "escalate/base/printable_text.hpp"
 #include "escalate/app/run.hpp"
 #include "escalate/base/error.hpp"
-#include "escalate/output/summary.hpp"
+#include "escalate/report/summary.hpp"
 #include "escalate/version.hpp"
 
 #include <cmath>

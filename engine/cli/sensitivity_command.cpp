@@ -4,6 +4,7 @@
 #include "terminal.hpp"
 #include "escalate/base/printable_text.hpp"
 #include "escalate/app/sensitivity.hpp"
+#include "escalate/report/sensitivity_report.hpp"
 #include "escalate/version.hpp"
 
 #include <iostream>

@@ -2,9 +2,11 @@
 #include "commands.hpp"
 
 #include "dry_run_report.hpp"
+#include "sweep_spec.hpp"
 #include "terminal.hpp"
 #include "escalate/base/printable_text.hpp"
 #include "escalate/app/compare.hpp"
+#include "escalate/report/sweep_report.hpp"
 
 #include <iostream>
 #include <memory>

@@ -1,7 +1,7 @@
 #include "escalate/output/cf_conventions.hpp"
 
 #include "escalate/config/schema.hpp"
-#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/hdf5/hdf5_writer.hpp"
 #include "escalate/version.hpp"
 
 #include <algorithm>

@@ -1,8 +1,8 @@
 // The comparison group of a comparison file, beside one results group per config.
-#include "escalate/output/comparison.hpp"
+#include "escalate/output/comparison_file.hpp"
 
 #include "escalate/output/cf_conventions.hpp"
-#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/hdf5/hdf5_writer.hpp"
 #include "escalate/output/result_file.hpp"
 #include "escalate/version.hpp"
 

@@ -3,7 +3,7 @@
 #include "escalate/output/posterior_file.hpp"
 
 #include "escalate/base/error.hpp"
-#include "escalate/output/hdf5_reader.hpp"
+#include "escalate/hdf5/hdf5_reader.hpp"
 
 #include <cmath>
 #include <filesystem>

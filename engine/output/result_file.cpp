@@ -2,8 +2,8 @@
 
 #include "escalate/base/error.hpp"
 #include "escalate/output/cf_conventions.hpp"
-#include "escalate/output/file_publish.hpp"
-#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/hdf5/file_publish.hpp"
+#include "escalate/hdf5/hdf5_writer.hpp"
 #include "escalate/output/run_state.hpp"
 #include "escalate/config/schema.hpp"
 #include "escalate/model/phase.hpp"

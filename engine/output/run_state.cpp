@@ -1,12 +1,13 @@
 #include "escalate/output/run_state.hpp"
+#include "escalate/output/tally_names.hpp"
 
 #include "escalate/base/names.hpp"
 #include "escalate/model/phase.hpp"
 
 #include "escalate/base/error.hpp"
 #include "escalate/output/cf_conventions.hpp"
-#include "escalate/output/hdf5_reader.hpp"
-#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/hdf5/hdf5_reader.hpp"
+#include "escalate/hdf5/hdf5_writer.hpp"
 #include "escalate/output/result_file.hpp"
 #include "escalate/base/input_file.hpp"
 
@@ -16,11 +17,11 @@ namespace escalate {
 
 namespace {
 // The dimensions a slice is stored under: draw and batch slices gain a leading axis.
-std::vector<std::string> stored_dims(const TallySlice& s) {
+std::vector<std::string> stored_dims(const TallySlice& s, const TallyNames& names) {
   std::vector<std::string> dims;
   if (s.scope == TallyScope::Draw) dims.push_back("draw");
   if (s.scope == TallyScope::Batch) dims.push_back("state/batch");
-  dims.insert(dims.end(), s.dims.begin(), s.dims.end());
+  dims.insert(dims.end(), names.dims.begin(), names.dims.end());
   return dims;
 }
 
@@ -37,13 +38,16 @@ void write_state(H5Writer& h5, const DriverResult& d, const ShardInfo& shard) {
                {"batch of trajectories (fixed layout: blocks of " + std::to_string(BATCH_SIZE) +
                 " trajectories of one draw, larger beyond " + std::to_string(MAX_BATCHES) + " batches)", CF_DIMENSIONLESS});
   for (const StateDimension& d : STATE_DIMENSIONS) h5.dimension(d.name, d.labels, {d.long_name, ""});
-  for (const TallySlice& s : layout.slices()) {
+  for (std::size_t k = 0; k < layout.slices().size(); ++k) {
+    const auto id = static_cast<TallyId>(k);
+    const TallySlice& s = layout.slice(id);
+    const TallyNames& names = tally_names(id);
     std::vector<std::int64_t> data;
     for (std::int64_t i = 0; i < instances(layout, s); ++i) {
-      auto part = d.tally.at(s.name, i);
+      auto part = d.tally.at(id, i);
       data.insert(data.end(), part.begin(), part.end());
     }
-    h5.variable("state/" + s.name, data, stored_dims(s), {s.long_name, CF_DIMENSIONLESS});
+    h5.variable("state/" + s.name, data, stored_dims(s, names), {names.long_name, CF_DIMENSIONLESS});
   }
   h5.attribute("", "shard_index", shard.index);
   h5.attribute("", "shard_count", shard.count);
@@ -69,12 +73,12 @@ void check_tallies(const std::string& path, const RunTally& t, const BatchLayout
     if (c < 0) bad("holds a negative count");
   }
   const TallyLayout& layout = t.layout;
-  const std::int64_t T = layout.slice("occupancy").shape[0];
+  const std::int64_t T = layout.slice(TallyId::Occupancy).shape[0];
   constexpr std::size_t F = names::BATCH_OUTCOME_FIELDS.size();
   std::vector<std::int64_t> draw_sum(static_cast<std::size_t>(layout.draws()) * F, 0);
   for (std::int64_t b = 0; b < layout.batches(); ++b) {
-    const std::int64_t done = t.value("batch_done", b);
-    const auto o = t.at("batch_outcome", b);
+    const std::int64_t done = t.value(TallyId::BatchDone, b);
+    const auto o = t.at(TallyId::BatchOutcome, b);
     if (done != 0 && done != 1) bad("batch_done[" + std::to_string(b) + "] is " + std::to_string(done) + ", not 0 or 1");
     const auto [first, last] = batches.trajectories_of(b);
     using namespace names;  // the fields: nuclear <= war <= spiral <= trajectories, war <= clash <= trajectories
@@ -89,27 +93,27 @@ void check_tallies(const std::string& path, const RunTally& t, const BatchLayout
   std::int64_t n = 0, nuclear = 0;
   for (std::int64_t m = 0; m < layout.draws(); ++m) {
     const std::size_t i = static_cast<std::size_t>(m) * F;
-    const std::int64_t nm = t.value("draw_trajectories", m);
-    const auto reached = t.at("draw_reached", m);
+    const std::int64_t nm = t.value(TallyId::DrawTrajectories, m);
+    const auto reached = t.at(TallyId::DrawReached, m);
     const std::string draw = "[" + std::to_string(m) + "]";
     if (nm != draw_sum[i]) bad("draw_trajectories" + draw + " is not the sum of its batches");
     if (reached[0] != nm || reached[WAR] != draw_sum[i + 1] || reached[SPIRAL] != draw_sum[i + 2] ||
-        reached[NUCLEAR] != draw_sum[i + 3] || t.value("draw_clash", m) != draw_sum[i + 4]) {
+        reached[NUCLEAR] != draw_sum[i + 3] || t.value(TallyId::DrawClash, m) != draw_sum[i + 4]) {
       bad("draw_reached" + draw + " or draw_clash" + draw + " does not match its batches");
     }
     for (int k = 1; k < PHASE_COUNT; ++k) {
       if (reached[k] > reached[k - 1]) bad("draw_reached" + draw + " rises with the phase");
     }
-    for (std::int64_t c : t.at("draw_war_by_time", m)) {
+    for (std::int64_t c : t.at(TallyId::DrawWarByTime, m)) {
       if (c > nm) bad("draw_war_by_time" + draw + " counts more trajectories than the draw has");
     }
-    if (t.value("draw_runaways", m) > nm) bad("draw_runaways" + draw + " exceeds the draw's trajectories");
+    if (t.value(TallyId::DrawRunaways, m) > nm) bad("draw_runaways" + draw + " exceeds the draw's trajectories");
     n += nm;
     nuclear += reached[NUCLEAR];
   }
-  const auto counters = t.at("counters");
+  const auto counters = t.at(TallyId::Counters);
   if (counters[TRAJECTORIES] != n) bad("counters[trajectories] is not the sum of the draws");
-  const auto occupancy = t.at("occupancy"), reached = t.at("reached");
+  const auto occupancy = t.at(TallyId::Occupancy), reached = t.at(TallyId::Reached);
   for (std::int64_t k = 0; k < T; ++k) {
     std::int64_t row = 0;
     for (int p = 0; p < PHASE_COUNT; ++p) {
@@ -131,11 +135,11 @@ void check_tallies(const std::string& path, const RunTally& t, const BatchLayout
   if (sum("war_durations") + sum("war_durations_censored") != counters[WARS]) bad("war_durations do not add up to the wars");
   if (sum("nuclear_by_side") != nuclear) bad("nuclear_by_side does not match the draws' nuclear use");
   // The draws' decisions on incidents add up to the run's decisions on incident causes.
-  const auto decisions = t.at("decisions");
-  const std::int64_t KR = layout.slice("draw_incident_decisions").size();
+  const auto decisions = t.at(TallyId::Decisions);
+  const std::int64_t KR = layout.slice(TallyId::DrawIncidentDecisions).size();
   for (std::int64_t i = 0; i < KR; ++i) {
     std::int64_t draws_total = 0;
-    for (std::int64_t m = 0; m < layout.draws(); ++m) draws_total += t.value("draw_incident_decisions", m, i);
+    for (std::int64_t m = 0; m < layout.draws(); ++m) draws_total += t.value(TallyId::DrawIncidentDecisions, m, i);
     if (draws_total != decisions[static_cast<std::size_t>(i)]) bad("draw_incident_decisions do not add up to the decisions on incidents");
   }
 }
@@ -213,7 +217,7 @@ StoredRun read_stored_run(const std::string& path) {
 
   DriverResult& d = s.driver;
   const TallyLayout layout(s.config.scenario, batches, run.draws);
-  if (h5.values<std::int64_t>("state/batch_done", stored_shape(layout, layout.slice("batch_done"))).empty() &&
+  if (h5.values<std::int64_t>("state/batch_done", stored_shape(layout, layout.slice(TallyId::BatchDone))).empty() &&
       layout.batches() > 0) {
     edited("state/batch_done is empty");
   }
@@ -228,7 +232,7 @@ StoredRun read_stored_run(const std::string& path) {
   }
   check_tallies(path, d.tally, batches);
   d.complete = d.tally.complete();
-  if (h5.int_attribute("", "trajectories_done") != d.tally.value("counters", 0, TRAJECTORIES) ||
+  if (h5.int_attribute("", "trajectories_done") != d.tally.value(TallyId::Counters, 0, TRAJECTORIES) ||
       h5.int_attribute("", "complete") != (d.complete ? 1 : 0)) {
     edited("trajectories_done or complete differ from the stored state");
   }

@@ -3,11 +3,11 @@
 #include "escalate/config/schema.hpp"
 #include "escalate/output/cf_conventions.hpp"
 #include "escalate/model/phase.hpp"
-#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/hdf5/hdf5_writer.hpp"
 #include "escalate/output/result_file.hpp"
 #include "escalate/sim/tally.hpp"
 #include "escalate/version.hpp"
-#include "not_a_number.hpp"
+#include "escalate/statistics/not_a_number.hpp"
 
 #include <cmath>
 #include <limits>
@@ -52,9 +52,9 @@ SensitivityAnalysis analyse_sensitivity(const Config& config, SensitivityDesign 
   std::vector<std::int64_t> trajectories, successes;
   const RunTally& tally = driver.tally;
   for (std::int64_t m = 0; m < points; ++m) {
-    trajectories.push_back(tally.value("draw_trajectories", m));
-    successes.insert(successes.end(), {tally.value("draw_reached", m, WAR), tally.value("draw_clash", m),
-                                       tally.value("draw_reached", m, NUCLEAR)});
+    trajectories.push_back(tally.value(TallyId::DrawTrajectories, m));
+    successes.insert(successes.end(), {tally.value(TallyId::DrawReached, m, WAR), tally.value(TallyId::DrawClash, m),
+                                       tally.value(TallyId::DrawReached, m, NUCLEAR)});
   }
   return analyse_counts(config, std::move(design), driver.draws, std::move(trajectories), std::move(successes), design_file);
 }

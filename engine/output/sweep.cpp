@@ -1,124 +1,15 @@
 #include "escalate/output/sweep.hpp"
 
-#include "escalate/base/error.hpp"
-#include "escalate/base/printable_text.hpp"
 #include "escalate/model/phase.hpp"
 #include "escalate/output/cf_conventions.hpp"
-#include "escalate/output/hdf5_writer.hpp"
-#include "text_columns.hpp"
+#include "escalate/hdf5/hdf5_writer.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <numeric>
-#include <sstream>
 
 namespace escalate {
-
-namespace {
-// One number of a --set value list or range, read strictly: the whole text is one finite
-// decimal number (std::from_chars: no leading space, '+', hex, "inf" or "nan"), never empty.
-double parse_number(const std::string& text, const std::string& spec, const char* what) {
-  if (text.empty()) {
-    throw UsageError("--set " + echo(spec) + ": " + what + " is empty (an empty item is not 0; remove the extra separator)");
-  }
-  double x = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), x);
-  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(x)) {
-    throw UsageError("--set " + echo(spec) + ": " + what + " '" + echo(text) + "' is not a finite number");
-  }
-  return x;
-}
-
-// The parts of `text` between separators, empty ones kept ("a,,b" -> a, "", b; "" -> "").
-std::vector<std::string> split(const std::string& text, char separator) {
-  std::vector<std::string> parts;
-  std::size_t from = 0;
-  for (std::size_t at; (at = text.find(separator, from)) != std::string::npos; from = at + 1) {
-    parts.push_back(text.substr(from, at - from));
-  }
-  parts.push_back(text.substr(from));
-  return parts;
-}
-
-std::string shortest(double x) {  // the shortest text that reads back as x
-  char buffer[32];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, x);
-  return ec == std::errc() ? std::string(buffer, end) : std::to_string(x);
-}
-
-}  // namespace
-
-std::pair<std::string, std::vector<double>> parse_sweep_spec(const std::string& spec) {
-  const auto eq = spec.find('=');
-  if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
-    throw UsageError("--set " + echo(spec) + ": expected PATH=v1,v2,... or PATH=lo:hi:n, e.g. --set restraint.institutions=0:1:11");
-  }
-  // Refused before anything walks the path: a long one took quadratic time to refuse.
-  if (eq > MAX_SWEEP_PATH_BYTES) {
-    throw UsageError("--set " + echo(spec) + ": the path is " + std::to_string(eq) + " bytes long; config paths have at most " +
-                     std::to_string(MAX_SWEEP_PATH_BYTES));
-  }
-  std::string path = spec.substr(0, eq), rest = spec.substr(eq + 1);
-  std::vector<double> values;
-  if (rest.find(':') != std::string::npos) {
-    const std::vector<std::string> parts = split(rest, ':');
-    if (parts.size() != 3) throw UsageError("--set " + echo(spec) + ": a range is lo:hi:n");
-    const double lo = parse_number(parts[0], spec, "the lower bound"), hi = parse_number(parts[1], spec, "the upper bound");
-    const double n = parse_number(parts[2], spec, "the count n");
-    if (n < 2 || n > static_cast<double>(MAX_SWEEP_POINTS) || n != std::floor(n)) {
-      throw UsageError("--set " + echo(spec) + ": n must be a whole number in [2, " + std::to_string(MAX_SWEEP_POINTS) + "]");
-    }
-    for (int i = 0; i < static_cast<int>(n); ++i) values.push_back(lo + (hi - lo) * i / (n - 1));
-  } else {
-    const std::vector<std::string> parts = split(rest, ',');
-    if (parts.size() > MAX_SWEEP_POINTS) {
-      throw UsageError("--set " + echo(spec) + ": " + std::to_string(parts.size()) + " values; at most " +
-                       std::to_string(MAX_SWEEP_POINTS));
-    }
-    for (std::size_t k = 0; k < parts.size(); ++k) {
-      values.push_back(parse_number(parts[k], spec, ("value " + std::to_string(k + 1)).c_str()));
-    }
-  }
-  for (std::size_t k = 0; k < values.size(); ++k) {
-    if (!std::isfinite(values[k])) throw UsageError("--set " + echo(spec) + ": the range leaves the finite numbers");
-    for (std::size_t j = 0; j < k; ++j) {
-      if (values[j] == values[k]) {  // a coordinate must label one point
-        throw UsageError("--set " + echo(spec) + ": the value " + shortest(values[k]) + " is given twice");
-      }
-    }
-  }
-  return {path, values};
-}
-
-Sweep sweep_grid(const std::vector<std::pair<std::string, std::vector<double>>>& axes) {
-  Sweep s;
-  std::size_t points = 1;
-  for (const auto& [path, values] : axes) {
-    for (const auto& p : s.paths) if (p == path) throw UsageError("--set " + echo(path) + " is given twice");
-    s.paths.push_back(path);
-    // Counted with an overflow check: a product that wrapped passed the limit and crashed.
-    if (values.empty() || values.size() > MAX_SWEEP_POINTS / points) {
-      throw UsageError("the sweep has more than " + std::to_string(MAX_SWEEP_POINTS) + " points (the product of the numbers "
-                       "of values of every --set); at most " + std::to_string(MAX_SWEEP_POINTS));
-    }
-    points *= values.size();
-  }
-  for (std::size_t i = 0; i < points; ++i) {
-    std::vector<double> point;
-    std::size_t rest = i;
-    std::size_t stride = points;
-    for (const auto& [path, values] : axes) {
-      stride /= values.size();
-      point.push_back(values[rest / stride]);
-      rest %= stride;
-    }
-    s.values.push_back(point);
-  }
-  for (const auto& [path, values] : axes) s.axes.push_back(values);
-  return s;
-}
 
 std::vector<std::string> sweep_dimension_names(const std::vector<std::string>& paths) {
   std::vector<std::string> taken = {"point", "path", "outcome", "bound", "value", "probability", "interval",
@@ -136,29 +27,6 @@ std::vector<std::string> sweep_dimension_names(const std::vector<std::string>& p
     names.push_back(name);
   }
   return names;
-}
-
-void check_swept_run_settings(const std::vector<std::string>& paths, const ConfigOverrides& overrides) {
-  struct Setting {
-    const char* key;
-    const char* flag;
-    bool given;
-  };
-  const Setting settings[] = {{"draws", "--draws", overrides.draws.has_value()},
-                              {"trajectories", "--trajectories", overrides.trajectories.has_value()},
-                              {"seed", "--seed", overrides.seed.has_value()}};
-  for (const auto& path : paths) {
-    if (path.rfind("run.", 0) != 0) continue;
-    const std::string key = path.substr(4);
-    for (const Setting& s : settings) {
-      if (key != s.key) continue;
-      if (s.given) {
-        throw UsageError("--set " + echo(path) + " and " + s.flag + " both set run." + s.key + "; give one of them");
-      }
-      throw UsageError("--set " + echo(path) + ": every point of a sweep runs with the same run." + s.key +
-                       " (common random numbers); set it with " + s.flag + ", or run each value on its own");
-    }
-  }
 }
 
 namespace {
@@ -224,30 +92,6 @@ void write_sweep(H5Writer& h5, const Sweep& sweep, const std::vector<ComparedRun
                        "its values the coordinate: grid_probability, grid_interval, grid_point) and as a table of "
                        "points (value, probability, interval); group comparison the paired differences from point-0. "
                        "Probabilities have units 1. See docs/loading.md");
-}
-
-void print_sweep(std::ostream& out, const Sweep& sweep, const std::vector<ComparedRun>& runs, const Comparison& comparison) {
-  const RunSettings& run = runs.front().config.run;
-  out << "Sweep of " << runs.size() << " points: seed " << run.seed << ", " << run.draws << " draws x " << run.trajectories
-      << " trajectories each, common random numbers; by day " << runs.front().config.scenario.horizon_days << ".\n"
-      << "dP(war): paired difference against the first point, 95% interval over draws.\n\n";
-  std::vector<std::size_t> width;
-  for (const auto& path : sweep.paths) {
-    const std::string leaf = path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
-    width.push_back(std::max<std::size_t>(8, leaf.size() + 1));
-    out << cell(leaf, width.back());
-  }
-  out << cell("P(war)", 8) << cell("95%", 18) << cell("P(clash)", 9) << cell("P(nuclear)", 11) << cell("dP(war)", 9) << "paired 95%\n";
-  for (std::size_t i = 0; i < runs.size(); ++i) {
-    for (std::size_t k = 0; k < sweep.paths.size(); ++k) out << cell(shortest(sweep.values[i][k]), width[k]);
-    const Results& r = runs[i].results;
-    const auto& w = r.reach[WAR].pooled;
-    const auto& d = comparison.rows[i].outcomes[OUTCOME_WAR];
-    out << cell(fixed(w.mean), 8) << cell("[" + fixed(w.lo) + ", " + fixed(w.hi) + "]", 18) << cell(fixed(r.clash.pooled.mean), 9)
-        << cell(fixed(r.reach[NUCLEAR].pooled.mean), 11)
-        << (i == 0 ? std::string("(reference)") : cell(fixed(d.difference), 9) + "[" + fixed(d.paired_lo) + ", " + fixed(d.paired_hi) + "]")
-        << "\n";
-  }
 }
 
 }  // namespace escalate

@@ -8,16 +8,6 @@
 
 namespace escalate {
 
-std::span<std::int64_t> RunTally::at(const std::string& name, std::int64_t i) {
-  const TallySlice& s = layout.slice(name);
-  return {counts.data() + layout.start(s, i), static_cast<std::size_t>(s.size())};
-}
-
-std::span<const std::int64_t> RunTally::at(const std::string& name, std::int64_t i) const {
-  const TallySlice& s = layout.slice(name);
-  return {counts.data() + layout.start(s, i), static_cast<std::size_t>(s.size())};
-}
-
 void RunTally::merge_from(const RunTally& other) {
   for (std::size_t i = 0; i < counts.size(); ++i) counts[i] += other.counts[i];
 }

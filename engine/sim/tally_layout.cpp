@@ -19,33 +19,35 @@ TallyLayout::TallyLayout(const Scenario& scenario, const BatchLayout& batches, s
   const std::int64_t K = scenario.incident_count();
   const std::int64_t C = scenario.cause_count();
   const auto D = static_cast<std::int64_t>(WAR_DURATION_EDGES.size());
-  const std::string count = "integer tally (mergeable state)";
   using S = TallyScope;
-  add({"occupancy", S::Run, {"time", "phase"}, {T, PHASE_COUNT}, count});
-  add({"reached", S::Run, {"time", "phase"}, {T, PHASE_COUNT}, count});
-  add({"clash_by_time", S::Run, {"time"}, {T}, count});
-  add({"incidents", S::Run, {"incident", "incident_phase"}, {K, RATE_PHASE_COUNT}, count});
-  add({"decisions", S::Run, {"cause", "rung"}, {C, RUNG_COUNT}, count});
-  add({"war_cause", S::Run, {"cause"}, {C}, count});
-  add({"spiral_cause", S::Run, {"cause"}, {C}, count});
-  add({"clash_cause", S::Run, {"cause"}, {C}, count});
-  add({"nuclear_by_side", S::Run, {"side"}, {2}, count});
-  add({"war_durations", S::Run, {"duration_bin"}, {D}, count});
-  add({"war_durations_censored", S::Run, {"duration_bin"}, {D}, count});
-  add({"counters", S::Run, {"state/counter"}, {COUNTER_COUNT}, count});
-  add({"draw_war_by_time", S::Draw, {"time"}, {T}, count});
-  add({"draw_reached", S::Draw, {"phase"}, {PHASE_COUNT}, count});
-  add({"draw_clash", S::Draw, {}, {}, count});
-  add({"draw_incidents", S::Draw, {"incident"}, {K}, count});
-  add({"draw_incident_decisions", S::Draw, {"incident", "rung"}, {K, RUNG_COUNT}, count});  // decisions on random incidents
-  add({"draw_act_offspring", S::Draw, {"state/ratio_part"}, {2}, count});
-  add({"draw_runaways", S::Draw, {}, {}, count});
-  add({"draw_trajectories", S::Draw, {}, {}, count});
-  add({"batch_done", S::Batch, {}, {}, "1 where the batch is in the tallies"});
-  add({"batch_outcome", S::Batch, {"state/batch_field"}, {static_cast<std::int64_t>(BATCH_FIELD_NAMES.size())}, count});
+  using I = TallyId;
+  add(I::Occupancy, {"occupancy", S::Run, {T, PHASE_COUNT}});
+  add(I::Reached, {"reached", S::Run, {T, PHASE_COUNT}});
+  add(I::ClashByTime, {"clash_by_time", S::Run, {T}});
+  add(I::Incidents, {"incidents", S::Run, {K, RATE_PHASE_COUNT}});
+  add(I::Decisions, {"decisions", S::Run, {C, RUNG_COUNT}});
+  add(I::WarCause, {"war_cause", S::Run, {C}});
+  add(I::SpiralCause, {"spiral_cause", S::Run, {C}});
+  add(I::ClashCause, {"clash_cause", S::Run, {C}});
+  add(I::NuclearBySide, {"nuclear_by_side", S::Run, {2}});
+  add(I::WarDurations, {"war_durations", S::Run, {D}});
+  add(I::WarDurationsCensored, {"war_durations_censored", S::Run, {D}});
+  add(I::Counters, {"counters", S::Run, {COUNTER_COUNT}});
+  add(I::DrawWarByTime, {"draw_war_by_time", S::Draw, {T}});
+  add(I::DrawReached, {"draw_reached", S::Draw, {PHASE_COUNT}});
+  add(I::DrawClash, {"draw_clash", S::Draw, {}});
+  add(I::DrawIncidents, {"draw_incidents", S::Draw, {K}});
+  add(I::DrawIncidentDecisions, {"draw_incident_decisions", S::Draw, {K, RUNG_COUNT}});  // decisions on random incidents
+  add(I::DrawActOffspring, {"draw_act_offspring", S::Draw, {2}});
+  add(I::DrawRunaways, {"draw_runaways", S::Draw, {}});
+  add(I::DrawTrajectories, {"draw_trajectories", S::Draw, {}});
+  add(I::BatchDone, {"batch_done", S::Batch, {}});
+  add(I::BatchOutcome, {"batch_outcome", S::Batch, {static_cast<std::int64_t>(BATCH_FIELD_NAMES.size())}});
+  if (slices_.size() != static_cast<std::size_t>(TallyId::Count)) throw std::logic_error("a TallyId has no tally slice");
 }
 
-void TallyLayout::add(TallySlice slice) {
+void TallyLayout::add(TallyId id, TallySlice slice) {
+  if (static_cast<std::size_t>(id) != slices_.size()) throw std::logic_error("tally slice " + slice.name + " added out of TallyId's order");
   std::int64_t& block = block_[static_cast<int>(slice.scope)];
   slice.offset = block;
   block += slice.size();

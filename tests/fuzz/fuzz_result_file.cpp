@@ -7,7 +7,7 @@
 // global-heap walk and every check of read_stored_run).
 #include "escalate/base/error.hpp"
 #include "escalate/base/input_file.hpp"
-#include "escalate/output/summary_file.hpp"
+#include "escalate/report/summary_file.hpp"
 
 #include <unistd.h>
 

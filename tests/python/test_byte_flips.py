@@ -3,7 +3,7 @@
 Every flipped file is given to `summary --json` and to `merge`. Neither may crash, hang
 (each call has a timeout) or exit with anything but 0 or 2; when one exits 0, what it read
 must equal the original: the same JSON, the same merged datasets. The whole-file seal
-(engine/output/file_seal.cpp) refuses every flip; the second test removes the seal and
+(engine/hdf5/file_seal.cpp) refuses every flip; the second test removes the seal and
 flips bytes inside the Fletcher32-checksummed chunks of every state dataset, which HDF5
 must then refuse; the third flips an unsealed copy at random. The counts are printed
 (docs/reliability.md quotes them).

@@ -4,7 +4,7 @@
 #include "escalate/app/callbacks.hpp"
 #include "escalate/app/pilot.hpp"
 #include "escalate/config/config.hpp"
-#include "escalate/output/comparison.hpp"
+#include "escalate/statistics/comparison.hpp"
 #include "escalate/output/sweep.hpp"
 
 #include <optional>

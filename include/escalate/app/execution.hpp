@@ -3,7 +3,7 @@
 // makes before any work.
 #include "escalate/app/callbacks.hpp"
 #include "escalate/config/config.hpp"
-#include "escalate/output/results.hpp"
+#include "escalate/statistics/results.hpp"
 #include "escalate/sim/driver.hpp"
 
 #include <cstdint>

@@ -4,7 +4,7 @@
 // allow_partial.
 #include "escalate/app/callbacks.hpp"
 #include "escalate/config/config.hpp"
-#include "escalate/output/results.hpp"
+#include "escalate/statistics/results.hpp"
 
 #include <cstddef>
 #include <string>

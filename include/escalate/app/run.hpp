@@ -5,7 +5,7 @@
 #include "escalate/app/callbacks.hpp"
 #include "escalate/app/pilot.hpp"
 #include "escalate/config/config.hpp"
-#include "escalate/output/results.hpp"
+#include "escalate/statistics/results.hpp"
 #include "escalate/output/run_state.hpp"
 #include "escalate/sim/cluster.hpp"
 

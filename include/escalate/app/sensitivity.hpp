@@ -4,7 +4,7 @@
 // P(war), P(clash) and P(nuclear use) by the horizon (docs/sensitivity.md).
 #include "escalate/app/callbacks.hpp"
 #include "escalate/config/config.hpp"
-#include "escalate/output/results.hpp"
+#include "escalate/statistics/results.hpp"
 #include "escalate/output/sensitivity.hpp"
 
 #include <cstdint>

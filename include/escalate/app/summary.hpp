@@ -1,7 +1,7 @@
 #pragma once
 // The `summary` and `check` services: a result file or a config read back for the user.
 #include "escalate/config/config.hpp"
-#include "escalate/output/summary_file.hpp"
+#include "escalate/report/summary_file.hpp"
 
 #include <string>
 

@@ -1,8 +1,8 @@
 #pragma once
 // Text the engine prints that came from outside (paths, names, echoed flag values), made
 // safe for a terminal and a log: valid UTF-8, one line, no control characters, and cut when
-// it is long. The JSON, CSV and TOML writers have their own modules (output/json_text,
-// output/csv_text, config/toml_text); each uses utf8_length to find what it must escape.
+// it is long. The JSON, CSV and TOML writers have their own modules (report/json_text,
+// report/csv_text, config/toml_text); each uses utf8_length to find what it must escape.
 #include <cstddef>
 #include <string>
 #include <string_view>

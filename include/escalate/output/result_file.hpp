@@ -1,7 +1,7 @@
 #pragma once
 // Writing a run's results as one HDF5 file (MODEL §13).
 #include "escalate/config/config.hpp"
-#include "escalate/output/results.hpp"
+#include "escalate/statistics/results.hpp"
 #include "escalate/output/run_state.hpp"
 
 #include <string>

@@ -6,13 +6,12 @@
 // noise. Computed from the driver's integer tallies, so they are the same for any
 // thread count.
 #include "escalate/config/config.hpp"
-#include "escalate/output/results.hpp"
-#include "escalate/output/sensitivity_design.hpp"
-#include "escalate/output/sensitivity_indices.hpp"
+#include "escalate/statistics/results.hpp"
+#include "escalate/statistics/sensitivity_design.hpp"
+#include "escalate/statistics/sensitivity_indices.hpp"
 #include "escalate/sim/driver.hpp"
 
 #include <array>
-#include <ostream>
 #include <string>
 #include <vector>
 
@@ -45,17 +44,8 @@ SensitivityAnalysis analyse_counts(const Config& config, SensitivityDesign desig
                                    std::vector<std::int64_t> trajectories, std::vector<std::int64_t> successes,
                                    const std::string& design_file);
 
-// `escalate summary` of a sensitivity file: its table (or JSON), recomputed from the stored
-// design and counts (the estimators are deterministic, so this is what the run printed).
-// A damaged or edited file is a FileError.
-void summarize_sensitivity_file(std::ostream& out, const std::string& path, bool json);
-
 class H5Writer;
 // The file: design, per-point estimates, indices, and the run's own results in group run/.
 void write_sensitivity(H5Writer& h5, const Config& config, const SensitivityAnalysis& a, const Results& run);
-
-// The table on stdout: P rows sorted by ST (Sobol') or mu* (Morris), fitting 100 columns.
-void print_sensitivity(std::ostream& out, const Config& config, const SensitivityAnalysis& a, const Provenance& provenance);
-void print_sensitivity_json(std::ostream& out, const std::string& path, const Config& config, const SensitivityAnalysis& a);
 
 }  // namespace escalate

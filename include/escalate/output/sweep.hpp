@@ -3,9 +3,8 @@
 // the same seed and sizes, so the points share their random numbers where their structure
 // agrees. Stored as a comparison (one group per point, paired differences against the
 // first point) plus a `sweep/` group whose coordinates are the swept paths and values.
-#include "escalate/output/comparison.hpp"
+#include "escalate/statistics/comparison.hpp"
 
-#include <ostream>
 #include <string>
 #include <vector>
 
@@ -28,24 +27,9 @@ struct Sweep {
 // `ds.sel(ladder_war_intercept_0=0.5)` works. The path itself is the coordinate's `path`.
 std::vector<std::string> sweep_dimension_names(const std::vector<std::string>& paths);
 
-inline constexpr std::size_t MAX_SWEEP_POINTS = 1000;     // points of a whole sweep (and values of one --set)
-inline constexpr std::size_t MAX_SWEEP_PATH_BYTES = 1024;  // a --set path longer than this is refused unread
-
-// "PATH=v1,v2,..." or "PATH=lo:hi:n" (n values from lo to hi inclusive). Every number is
-// read strictly (an empty item or bound is refused, not read as 0), the values of one path
-// must differ, a path longer than MAX_SWEEP_PATH_BYTES is refused at once. Throws UsageError.
-std::pair<std::string, std::vector<double>> parse_sweep_spec(const std::string& spec);
-// The grid of every combination, the first path varying slowest; at most MAX_SWEEP_POINTS
-// points, counted without overflow.
-Sweep sweep_grid(const std::vector<std::pair<std::string, std::vector<double>>>& axes);
-
-// Refuses (UsageError) a swept run.draws, run.trajectories or run.seed: every point runs
-// with the first point's sizes and seed, so the swept values would be ignored; when the
-// matching flag (--draws, ...) is also given, the message names both.
-void check_swept_run_settings(const std::vector<std::string>& paths, const ConfigOverrides& overrides);
+inline constexpr std::size_t MAX_SWEEP_POINTS = 1000;  // points of a whole sweep (and values of one --set)
 
 class H5Writer;
 void write_sweep(H5Writer& h5, const Sweep& sweep, const std::vector<ComparedRun>& runs);
-void print_sweep(std::ostream& out, const Sweep& sweep, const std::vector<ComparedRun>& runs, const Comparison& comparison);
 
 }  // namespace escalate

@@ -18,14 +18,26 @@ struct RunTally {
   RunTally() = default;
   explicit RunTally(TallyLayout l) : layout(std::move(l)), counts(static_cast<std::size_t>(layout.total()), 0) {}
 
-  // Instance i of the slice named `name` (i: the draw or the batch; 0 for run slices).
-  std::span<std::int64_t> at(const std::string& name, std::int64_t i = 0);
-  std::span<const std::int64_t> at(const std::string& name, std::int64_t i = 0) const;
-  std::int64_t value(const std::string& name, std::int64_t i = 0, std::int64_t k = 0) const { return at(name, i)[k]; }
+  // Instance i of a slice (i: the draw or the batch; 0 for run slices). The engine names a
+  // slice by its TallyId (an index); by name (a search of the layout) is for tests and tools.
+  std::span<std::int64_t> at(TallyId id, std::int64_t i = 0) { return span_of(layout.slice(id), i); }
+  std::span<const std::int64_t> at(TallyId id, std::int64_t i = 0) const { return span_of(layout.slice(id), i); }
+  std::int64_t value(TallyId id, std::int64_t i = 0, std::int64_t k = 0) const { return at(id, i)[static_cast<std::size_t>(k)]; }
+  std::span<std::int64_t> at(const std::string& name, std::int64_t i = 0) { return span_of(layout.slice(name), i); }
+  std::span<const std::int64_t> at(const std::string& name, std::int64_t i = 0) const { return span_of(layout.slice(name), i); }
+  std::int64_t value(const std::string& name, std::int64_t i = 0, std::int64_t k = 0) const { return at(name, i)[static_cast<std::size_t>(k)]; }
 
   void merge_from(const RunTally& other);  // element-wise sum: exact in any order
-  bool batch_done(std::int64_t b) const { return value("batch_done", b) != 0; }
+  bool batch_done(std::int64_t b) const { return value(TallyId::BatchDone, b) != 0; }
   bool complete() const;                   // every batch done
+
+ private:
+  std::span<std::int64_t> span_of(const TallySlice& s, std::int64_t i) {
+    return {counts.data() + layout.start(s, i), static_cast<std::size_t>(s.size())};
+  }
+  std::span<const std::int64_t> span_of(const TallySlice& s, std::int64_t i) const {
+    return {counts.data() + layout.start(s, i), static_cast<std::size_t>(s.size())};
+  }
 };
 
 // What one batch's trajectories did: a run block and the block of its draw. Offsets of

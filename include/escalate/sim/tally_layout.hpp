@@ -17,19 +17,30 @@ namespace escalate {
 
 enum class TallyScope { Run, Draw, Batch };
 
+// A slice's name and shape; what its axes are called in a file, and its long name, are
+// the output layer's (output/tally_names.hpp).
 struct TallySlice {
   std::string name;                 // dataset name under state/
   TallyScope scope;
-  std::vector<std::string> dims;    // of one instance; a draw slice is stored under ("draw", ...),
-                                    // a batch slice under ("state/batch", ...)
   std::vector<std::int64_t> shape;  // of one instance
-  std::string long_name;
   std::int64_t offset = 0;          // within its scope's block
   std::int64_t size() const;        // elements of one instance
 };
 
-// Labels of the small state-only dimensions (state/counter, state/batch_field) and of the
-// war-duration histogram.
+// Every slice of the layout, in the order TallyLayout adds them. Code names a slice by its
+// id (an index: no string compared in a loop, and a misspelt id does not compile); the
+// name is what a file calls it (state/<name>).
+enum class TallyId : int {
+  Occupancy, Reached, ClashByTime, Incidents, Decisions, WarCause, SpiralCause, ClashCause, NuclearBySide,
+  WarDurations, WarDurationsCensored, Counters,
+  DrawWarByTime, DrawReached, DrawClash, DrawIncidents, DrawIncidentDecisions, DrawActOffspring, DrawRunaways,
+  DrawTrajectories,
+  BatchDone, BatchOutcome,
+  Count
+};
+
+// Labels of the small state-only dimensions (state/counter, state/batch_field) and the
+// bins of the war-duration histogram.
 enum Counter : int {
   TRAJECTORIES = 0, EVALUATIONS, COUNTERMEASURES, STRIKES, SIGNALS, WARS, CEASEFIRES, WARS_CENSORED,
   ATTRIBUTIONS_SCHEDULED, ATTRIBUTIONS_ARRIVED, ATTRIBUTIONS_BEFORE_DECISION, INJECTIONS_IGNORED, RUNAWAYS,
@@ -41,17 +52,6 @@ inline const std::vector<std::string> COUNTER_NAMES = {
 inline const std::vector<std::string> BATCH_FIELD_NAMES = {"trajectories", "war", "spiral", "nuclear", "clash"};
 // Lower edges (days) of the bins of war durations; the last bin is open.
 inline const std::vector<double> WAR_DURATION_EDGES = {0, 7, 14, 30, 60, 90, 180, 365, 730, 1825};
-// Dimensions that exist only in the state group, with their labels.
-struct StateDimension {
-  std::string name;
-  std::vector<std::string> labels;
-  std::string long_name;
-};
-inline const std::vector<StateDimension> STATE_DIMENSIONS = {
-    {"state/counter", COUNTER_NAMES, "run-wide counter"},
-    {"state/batch_field", BATCH_FIELD_NAMES, "batch outcome"},
-    {"state/ratio_part", {"numerator", "denominator"}, "part of the act offspring ratio (acts answering acts / decisions on acts)"},
-};
 inline const std::vector<std::string> RATE_PHASE_NAMES = {"dormant", "activated", "deep", "spiral"};
 
 class TallyLayout {
@@ -61,6 +61,7 @@ class TallyLayout {
 
   const std::vector<TallySlice>& slices() const { return slices_; }
   const TallySlice& slice(const std::string& name) const;  // throws std::out_of_range
+  const TallySlice& slice(TallyId id) const { return slices_[static_cast<std::size_t>(id)]; }
 
   std::int64_t run_block() const { return block_[0]; }
   std::int64_t draw_block() const { return block_[1]; }
@@ -74,7 +75,7 @@ class TallyLayout {
   std::int64_t start(const TallySlice& s, std::int64_t i = 0) const;
 
  private:
-  void add(TallySlice slice);
+  void add(TallyId id, TallySlice slice);  // in the order of TallyId
   std::vector<TallySlice> slices_;
   std::int64_t block_[3] = {0, 0, 0};
   std::int64_t draws_ = 0, batches_ = 0, grid_days_ = 1;

@@ -1,6 +1,6 @@
 #include "escalate/output/cf_conventions.hpp"
-#include "escalate/output/hdf5_reader.hpp"
-#include "escalate/output/hdf5_writer.hpp"
+#include "escalate/hdf5/hdf5_reader.hpp"
+#include "escalate/hdf5/hdf5_writer.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>

@@ -3,8 +3,8 @@
 // files are refused with a FileError naming the file; a failed write leaves nothing.
 #include "escalate/base/error.hpp"
 #include "escalate/base/input_file.hpp"
-#include "escalate/output/hdf5_reader.hpp"
-#include "escalate/output/file_publish.hpp"
+#include "escalate/hdf5/hdf5_reader.hpp"
+#include "escalate/hdf5/file_publish.hpp"
 #include "escalate/output/posterior_file.hpp"
 #include "posterior_fixture.hpp"
 #include "test_support.hpp"

@@ -89,3 +89,16 @@ TEST_CASE("Tallies of disjoint batches merge into the tally of the whole run", "
   CHECK(merged.complete);
   CHECK(merged.tally.counts == whole.tally.counts);
 }
+
+TEST_CASE("A slice read by its TallyId is the slice read by its name", "[tally]") {
+  Config c = load_config(test::source_path("tests/configs/small.toml"));
+  DriverResult d = run_simulation(c, {});
+  const RunTally& t = d.tally;
+  for (std::int64_t m = 0; m < t.layout.draws(); ++m) {
+    CHECK(t.at(TallyId::DrawReached, m).data() == t.at("draw_reached", m).data());
+    CHECK(t.value(TallyId::DrawTrajectories, m) == t.value("draw_trajectories", m));
+    CHECK(t.value(TallyId::DrawTrajectories, m) == c.run.trajectories);
+  }
+  CHECK(t.at(TallyId::BatchOutcome, t.layout.batches() - 1).data() == t.at("batch_outcome", t.layout.batches() - 1).data());
+  CHECK(t.at(TallyId::Counters).size() == COUNTER_COUNT);
+}

@@ -4,6 +4,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <iterator>
+#include <string>
+#include <utility>
 
 using namespace escalate;
 
@@ -39,4 +42,29 @@ TEST_CASE("Tally slices tile their blocks and take their shapes from the scenari
   const auto& b = layout.slice("batch_done");
   CHECK(layout.start(b, 0) == layout.run_block() + 4 * layout.draw_block());
   CHECK(layout.start(b, 11) + layout.batch_block() - b.offset == layout.total());
+}
+
+TEST_CASE("Each TallyId names the slice a file calls by its name, and reads the same counts", "[tally_layout]") {
+  Scenario s;
+  s.horizon_days = 30;
+  s.grid_days = 10;
+  RunSettings run{2, 400, 1, ""};
+  TallyLayout layout(s, BatchLayout::of(run), run.draws);
+  using I = TallyId;
+  const std::pair<I, const char*> expected[] = {
+      {I::Occupancy, "occupancy"}, {I::Reached, "reached"}, {I::ClashByTime, "clash_by_time"},
+      {I::Incidents, "incidents"}, {I::Decisions, "decisions"}, {I::WarCause, "war_cause"},
+      {I::SpiralCause, "spiral_cause"}, {I::ClashCause, "clash_cause"}, {I::NuclearBySide, "nuclear_by_side"},
+      {I::WarDurations, "war_durations"}, {I::WarDurationsCensored, "war_durations_censored"}, {I::Counters, "counters"},
+      {I::DrawWarByTime, "draw_war_by_time"}, {I::DrawReached, "draw_reached"}, {I::DrawClash, "draw_clash"},
+      {I::DrawIncidents, "draw_incidents"}, {I::DrawIncidentDecisions, "draw_incident_decisions"},
+      {I::DrawActOffspring, "draw_act_offspring"}, {I::DrawRunaways, "draw_runaways"},
+      {I::DrawTrajectories, "draw_trajectories"}, {I::BatchDone, "batch_done"}, {I::BatchOutcome, "batch_outcome"}};
+  REQUIRE(std::size(expected) == static_cast<std::size_t>(TallyId::Count));
+  REQUIRE(layout.slices().size() == static_cast<std::size_t>(TallyId::Count));
+  for (const auto& [id, name] : expected) {
+    INFO(name);
+    CHECK(layout.slice(id).name == name);
+    CHECK(&layout.slice(id) == &layout.slice(std::string(name)));
+  }
 }
