@@ -63,6 +63,12 @@ struct TrajectoryState {
   // The crossing is re-planned only when what it depends on changed: a fear or log-odds
   // moved by an act, an event, a war or a crossing (stale), the phase (drift), the
   // intent flags (revert thresholds) or the draw in force.
+  // A plan that involves a fear threshold first holds a lower bound of the instant (no
+  // log2, `crossing_exact` false) and the sides and day it was planned from; the exact
+  // instant is computed from those only when the bound is not after everything else due.
+  bool crossing_exact = true;
+  double crossing_planned_at = 0;
+  std::array<SideState, 2> crossing_sides{};
   bool crossing_stale = true;
   int crossing_phase = -1;
   unsigned crossing_flags = 0;
