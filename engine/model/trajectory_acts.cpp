@@ -28,12 +28,12 @@ void Trajectory::on_arrival() {
   };
   double pick = s_.streams.arrivals.uniform() * s_.total_rate;
   std::size_t chosen = 0;
+  const unsigned flags = (s_.sides[0].offensive() ? 1u : 0u) + (s_.sides[1].offensive() ? 2u : 0u);
+  const double* type_rate = k_->type_rate.data() + (ph * 4 + flags) * K;  // rates_of's sums, per draw
   for (std::size_t i = 0; i < K + S; ++i) {
     double rate = 0;
     if (i < K) {
-      double accidental = 0, deliberate = 0;
-      rates_of(i, accidental, deliberate);
-      rate = accidental + deliberate;
+      rate = type_rate[i];
     } else {
       const ReassuranceParams& rp = k_->params.reassurance[i - K];
       if (rp.start_day <= now && now < rp.end_day) {
