@@ -83,24 +83,12 @@ void Trajectory::plan_war_end(double time) {
   s_.war_end_time = total > 0 ? time + wait / total : NEVER;
 }
 
-void Trajectory::plan_crossing() {
-  // Planned from the state as of now; with a fear threshold involved, first a lower bound
-  // of the instant (no log2), made exact by resolve_crossing when the loop needs it.
-  s_.crossing_planned_at = s_.now;
-  s_.crossing_sides = s_.sides;
-  s_.crossing_exact = !crossing_from(s_.sides, s_.now, false);
-}
-
-void Trajectory::resolve_crossing() {
-  crossing_from(s_.crossing_sides, s_.crossing_planned_at, true);
-  s_.crossing_exact = true;
-}
-
-bool Trajectory::crossing_from(const std::array<SideState, 2>& sides, double now, bool exact) {
+template <bool Exact>
+bool Trajectory::crossing_from(const std::array<SideState, 2>& sides, double now) {
   // §3: the next instant a falling quantity reaches a threshold that matters: fear below
   // revert_threshold (a side whose acquired intent may revert) or below fear_deep,
   // log-odds below logit(belief_deep) or logit(belief_activated). One log2 per side:
-  // F(t) reaches c after half_life (log2 F - log2 c) days. With exact = false,
+  // F(t) reaches c after half_life (log2 F - log2 c) days. With Exact = false,
   // log2_lower_bound stands in for log2: every fear delay, and so the instant, can only
   // come out earlier (rounding is monotone), never later. Returns whether a fear
   // threshold was involved (otherwise both give the same instant).
@@ -124,7 +112,7 @@ bool Trajectory::crossing_from(const std::array<SideState, 2>& sides, double now
     const bool deep = m.fear_deep > 0.0 && s.fear >= m.fear_deep;
     if (revert || deep) {
       fear_involved = true;
-      const double log2_fear = exact ? std::log2(s.fear) : log2_lower_bound(s.fear);
+      const double log2_fear = Exact ? std::log2(s.fear) : log2_lower_bound(s.fear);
       if (revert) consider(std::max(0.0, p.fear_half_life_days * (log2_fear - k_->log2_revert[si])), i, true,
                            p.revert_threshold);
       if (deep) consider(std::max(0.0, p.fear_half_life_days * (log2_fear - k_->log2_fear_deep)), i, true, m.fear_deep);
@@ -139,6 +127,19 @@ bool Trajectory::crossing_from(const std::array<SideState, 2>& sides, double now
   }
   s_.crossing.time = now + best;
   return fear_involved;
+}
+
+void Trajectory::plan_crossing() {
+  // Planned from the state as of now; with a fear threshold involved, first a lower bound
+  // of the instant (no log2), made exact by resolve_crossing when the loop needs it.
+  s_.crossing_planned_at = s_.now;
+  s_.crossing_sides = s_.sides;
+  s_.crossing_exact = !crossing_from<false>(s_.sides, s_.now);
+}
+
+void Trajectory::resolve_crossing() {
+  crossing_from<true>(s_.crossing_sides, s_.crossing_planned_at);
+  s_.crossing_exact = true;
 }
 
 }  // namespace escalate

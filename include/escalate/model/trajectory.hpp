@@ -66,7 +66,8 @@ class Trajectory {
   void plan_war_end(double time);
   void plan_crossing();
   void resolve_crossing();
-  bool crossing_from(const std::array<SideState, 2>& sides, double now, bool exact);
+  template <bool Exact>
+  bool crossing_from(const std::array<SideState, 2>& sides, double now);
   double next_window_edge(double time) const;
 
   // trajectory_acts.cpp
