@@ -75,15 +75,19 @@ void Trajectory::on_incident(int type, bool deliberate, double severity, double 
   ++out_->incidents[k * RATE_PHASE_COUNT + ph];
   if (periods_.active()) [[unlikely]] periods_.arrived(*out_, k, s_.now);
 
-  // §5.1-5.2: prior, evidence (one normal), first reading, acting at once (§6, §7).
-  const double y = perceived_logodds(victim.belief(), ip.deliberate_rate[ph], ip.accidental_rate[ph], m, ip.clarity,
+  // §5.1-5.2: prior, evidence (one normal), first reading, acting at once (§6, §7). For
+  // l >= 0 the belief's e^-l is the e^-|l| Jeffrey's increment takes: one exp for both.
+  const double l = victim.logodds;
+  const double exp_minus_l = l >= 0 ? std::exp(-l) : 0.0;
+  const double belief = l >= 0 ? 1.0 / (1.0 + exp_minus_l) : sigmoid(l);
+  const double y = perceived_logodds(belief, ip.deliberate_rate[ph], ip.accidental_rate[ph], m, ip.clarity,
                                      k_->evidence_scale[v], vp.bias, deliberate, s_.streams.perception.normal());
   const double q0 = sigmoid(y);
   // The ladder's logit of q0 clamped to [eps, 1 - eps] is y clamped to [logit(eps), logit(1 - eps)].
   const double ladder_logit_q0 = y < k_->logit_low ? k_->logit_low : (y > k_->logit_high ? k_->logit_high : y);
   IncidentReading reading{s_.now, victim.logodds, q0, q0, m, k_->fear_gain[v], k_->sensitivity[v], severity,
                           ladder_logit_q0, spec.victim, cause, 1, false, false, static_cast<std::int16_t>(type)};
-  victim.logodds = after_act(victim.logodds, q0, m);
+  victim.logodds = l >= 0 ? after_act(l, q0, m, exp_minus_l) : after_act(l, q0, m);
   victim.fear = fear_after_act(victim.fear, reading.gain, reading.sensitivity, severity, q0);
 
   // §5.3: attribution. Three draws whatever happens: established?, wrong?, delay (its log

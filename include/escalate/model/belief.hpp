@@ -11,6 +11,9 @@ double jeffrey_increment(double logodds, double q, double likelihood_ratio);
 
 // The log-odds after an act read with probability q: clamp(l + J(l, q)).
 double after_act(double logodds, double q, double likelihood_ratio);
+// The same, given e^-|l| (which J takes): an incident's victim has just computed it for
+// its belief sigmoid(l) = 1 / (1 + e^-l) when l >= 0. Bit-identical to after_act.
+double after_act(double logodds, double q, double likelihood_ratio, double exp_minus_abs_logodds);
 
 // §5.3: the log-odds after an attribution replaces the first reading q0 by qc:
 // clamp(l + J(l_at_incident, qc) - J(l_at_incident, q0)).
