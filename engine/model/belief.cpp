@@ -44,7 +44,14 @@ double after_act(double logodds, double q, double likelihood_ratio, double exp_m
 double after_attribution(double logodds, double logodds_at_incident, double q0, double qc, double likelihood_ratio) {
   // J(l_I, qc) - J(l_I, q0): one exp for both; exactly 0 when qc = q0.
   if (qc == q0 || likelihood_ratio == 1.0) return clamp_logodds(logodds);
-  const JeffreyTerms t = jeffrey_terms(logodds_at_incident, likelihood_ratio);
+  return after_attribution(logodds, logodds_at_incident, q0, qc, likelihood_ratio,
+                           std::exp(-std::abs(logodds_at_incident)));
+}
+
+double after_attribution(double logodds, double logodds_at_incident, double q0, double qc, double likelihood_ratio,
+                         double exp_minus_abs_at_incident) {
+  if (qc == q0 || likelihood_ratio == 1.0) return clamp_logodds(logodds);
+  const JeffreyTerms t = jeffrey_terms_given(logodds_at_incident, likelihood_ratio, exp_minus_abs_at_incident);
   const double change = std::log1p(jeffrey_ratio_minus_one(t, qc, likelihood_ratio)) -
                         std::log1p(jeffrey_ratio_minus_one(t, q0, likelihood_ratio));
   return clamp_logodds(logodds + change);

@@ -18,6 +18,9 @@ double after_act(double logodds, double q, double likelihood_ratio, double exp_m
 // §5.3: the log-odds after an attribution replaces the first reading q0 by qc:
 // clamp(l + J(l_at_incident, qc) - J(l_at_incident, q0)).
 double after_attribution(double logodds, double logodds_at_incident, double q0, double qc, double likelihood_ratio);
+// The same, given e^-|l_at_incident| (the incident's reading keeps it). Bit-identical.
+double after_attribution(double logodds, double logodds_at_incident, double q0, double qc, double likelihood_ratio,
+                         double exp_minus_abs_at_incident);
 
 // Calm drift k (per day) of v's log-odds: open_mindedness (m - 1) D_uv / 365, D_uv the
 // summed deliberate rates per year of the types with suspect u and victim v. >= 0.
