@@ -15,9 +15,11 @@ namespace {
 struct JeffreyTerms {
   double a, b;
 };
-JeffreyTerms jeffrey_terms(double logodds, double likelihood_ratio) {
-  const double x = std::exp(-std::abs(logodds));
+JeffreyTerms jeffrey_terms_given(double logodds, double likelihood_ratio, double x) {  // x = e^-|l|
   return logodds >= 0 ? JeffreyTerms{1.0 + x, likelihood_ratio + x} : JeffreyTerms{x + 1.0, likelihood_ratio * x + 1.0};
+}
+JeffreyTerms jeffrey_terms(double logodds, double likelihood_ratio) {
+  return jeffrey_terms_given(logodds, likelihood_ratio, std::exp(-std::abs(logodds)));
 }
 double jeffrey_ratio_minus_one(const JeffreyTerms& t, double q, double likelihood_ratio) {
   return q * (likelihood_ratio - 1.0) * t.a / (q * t.a + (1.0 - q) * t.b);
@@ -33,10 +35,23 @@ double after_act(double logodds, double q, double likelihood_ratio) {
   return clamp_logodds(logodds + jeffrey_increment(logodds, q, likelihood_ratio));
 }
 
+double after_act(double logodds, double q, double likelihood_ratio, double exp_minus_abs_logodds) {
+  if (q == 0.0 || likelihood_ratio == 1.0) return clamp_logodds(logodds + 0.0);  // J = 0, as after_act adds it
+  const JeffreyTerms t = jeffrey_terms_given(logodds, likelihood_ratio, exp_minus_abs_logodds);
+  return clamp_logodds(logodds + std::log1p(jeffrey_ratio_minus_one(t, q, likelihood_ratio)));
+}
+
 double after_attribution(double logodds, double logodds_at_incident, double q0, double qc, double likelihood_ratio) {
   // J(l_I, qc) - J(l_I, q0): one exp for both; exactly 0 when qc = q0.
   if (qc == q0 || likelihood_ratio == 1.0) return clamp_logodds(logodds);
-  const JeffreyTerms t = jeffrey_terms(logodds_at_incident, likelihood_ratio);
+  return after_attribution(logodds, logodds_at_incident, q0, qc, likelihood_ratio,
+                           std::exp(-std::abs(logodds_at_incident)));
+}
+
+double after_attribution(double logodds, double logodds_at_incident, double q0, double qc, double likelihood_ratio,
+                         double exp_minus_abs_at_incident) {
+  if (qc == q0 || likelihood_ratio == 1.0) return clamp_logodds(logodds);
+  const JeffreyTerms t = jeffrey_terms_given(logodds_at_incident, likelihood_ratio, exp_minus_abs_at_incident);
   const double change = std::log1p(jeffrey_ratio_minus_one(t, qc, likelihood_ratio)) -
                         std::log1p(jeffrey_ratio_minus_one(t, q0, likelihood_ratio));
   return clamp_logodds(logodds + change);

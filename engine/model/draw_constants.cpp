@@ -75,13 +75,17 @@ void DrawConstants::derive(const Scenario& scenario) {
   for (std::size_t k = 0; k < params.incidents.size(); ++k)
     log_severity_median[k] = std::log(params.incidents[k].severity_median);
   // §4, summed in type order as the arrival walks them.
+  const std::size_t K = scenario.incidents.size();
+  type_rate.assign(RATE_PHASE_COUNT * 4 * K, 0.0);
   for (std::size_t ph = 0; ph < RATE_PHASE_COUNT; ++ph) {
     for (int flags = 0; flags < 4; ++flags) {
       double total = 0;
-      for (std::size_t k = 0; k < scenario.incidents.size(); ++k) {
+      for (std::size_t k = 0; k < K; ++k) {
         const IncidentParams& ip = params.incidents[k];
         const bool offensive = ((flags >> scenario.incidents[k].suspect) & 1) != 0;
-        total += ip.accidental_rate[ph] + ip.deliberate_rate[ph] * (offensive ? m.offensive_multiplier : 1.0);
+        const double rate = ip.accidental_rate[ph] + ip.deliberate_rate[ph] * (offensive ? m.offensive_multiplier : 1.0);
+        type_rate[(ph * 4 + static_cast<std::size_t>(flags)) * K + k] = rate;
+        total += rate;
       }
       incident_rate[ph][static_cast<std::size_t>(flags)] = total;
     }

@@ -121,14 +121,18 @@ void Trajectory::run(std::int64_t draw, std::int64_t index, std::uint64_t seed, 
       out.stopped = true;
       break;
     }
-    const double tx = s_.crossing.time;
     const double tw = s_.edge_time;
     const double te = s_.next_event < s_.events.size() ? s_.events[s_.next_event].time : NEVER;
     const double ti = s_.next_injection < injections.size() ? injections[s_.next_injection].time : NEVER;
     const double tp = s_.pending.next_time();
     const double ta = s_.arrival_time;
     const double th = s_.war_end_time;
-    const double t = std::min(std::min(std::min(tx, tw), std::min(te, ti)), std::min(std::min(tp, ta), th));
+    const double t_other = std::min(std::min(tw, std::min(te, ti)), std::min(std::min(tp, ta), th));
+    // The crossing's lower bound after everything else: it is not next, whatever its
+    // exact instant; otherwise that instant is needed.
+    if (!s_.crossing_exact && s_.crossing.time <= t_other) resolve_crossing();
+    const double tx = s_.crossing.time;
+    const double t = std::min(tx, t_other);
     // Grid points before t only observe; one at t comes after everything else at t.
     for (; next_grid < T && static_cast<double>(next_grid) * grid < t; ++next_grid) {
       out.phase_at_grid[next_grid] = static_cast<std::uint8_t>(s_.phase);

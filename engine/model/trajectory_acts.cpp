@@ -28,12 +28,12 @@ void Trajectory::on_arrival() {
   };
   double pick = s_.streams.arrivals.uniform() * s_.total_rate;
   std::size_t chosen = 0;
+  const unsigned flags = (s_.sides[0].offensive() ? 1u : 0u) + (s_.sides[1].offensive() ? 2u : 0u);
+  const double* type_rate = k_->type_rate.data() + (ph * 4 + flags) * K;  // rates_of's sums, per draw
   for (std::size_t i = 0; i < K + S; ++i) {
     double rate = 0;
     if (i < K) {
-      double accidental = 0, deliberate = 0;
-      rates_of(i, accidental, deliberate);
-      rate = accidental + deliberate;
+      rate = type_rate[i];
     } else {
       const ReassuranceParams& rp = k_->params.reassurance[i - K];
       if (rp.start_day <= now && now < rp.end_day) {
@@ -76,14 +76,19 @@ void Trajectory::on_incident(int type, bool deliberate, double severity, double 
   if (periods_.active()) [[unlikely]] periods_.arrived(*out_, k, s_.now);
 
   // §5.1-5.2: prior, evidence (one normal), first reading, acting at once (§6, §7).
-  const double y = perceived_logodds(victim.belief(), ip.deliberate_rate[ph], ip.accidental_rate[ph], m, ip.clarity,
+  // Jeffrey's increments, now and at the attribution, take x = e^-|l|; for l >= 0 it is
+  // the belief's e^-l as well, so one exp serves all three.
+  const double l = victim.logodds;
+  const double x = std::exp(-std::abs(l));
+  const double belief = l >= 0 ? 1.0 / (1.0 + x) : sigmoid(l);
+  const double y = perceived_logodds(belief, ip.deliberate_rate[ph], ip.accidental_rate[ph], m, ip.clarity,
                                      k_->evidence_scale[v], vp.bias, deliberate, s_.streams.perception.normal());
   const double q0 = sigmoid(y);
   // The ladder's logit of q0 clamped to [eps, 1 - eps] is y clamped to [logit(eps), logit(1 - eps)].
   const double ladder_logit_q0 = y < k_->logit_low ? k_->logit_low : (y > k_->logit_high ? k_->logit_high : y);
   IncidentReading reading{s_.now, victim.logodds, q0, q0, m, k_->fear_gain[v], k_->sensitivity[v], severity,
-                          ladder_logit_q0, spec.victim, cause, 1, false, false, static_cast<std::int16_t>(type)};
-  victim.logodds = after_act(victim.logodds, q0, m);
+                          ladder_logit_q0, x, spec.victim, cause, 1, false, false, static_cast<std::int16_t>(type)};
+  victim.logodds = after_act(l, q0, m, x);
   victim.fear = fear_after_act(victim.fear, reading.gain, reading.sensitivity, severity, q0);
 
   // §5.3: attribution. Three draws whatever happens: established?, wrong?, delay (its log
@@ -120,7 +125,7 @@ void Trajectory::on_attribution(const PendingItem& item) {
   const auto v = static_cast<std::size_t>(r.victim);
   SideState& victim = s_.sides[v];
   // §5.3: the first reading is replaced by qc, as if qc had been read at the incident.
-  victim.logodds = after_attribution(victim.logodds, r.logodds_at, r.q0, r.qc, r.multiplier);
+  victim.logodds = after_attribution(victim.logodds, r.logodds_at, r.q0, r.qc, r.multiplier, r.exp_minus_abs_at);
   victim.fear = fear_after_attribution(victim.fear, r.gain, r.sensitivity, r.severity, r.q0, r.qc, s_.now - r.time,
                                        k_->params.sides[v].fear_half_life_days);
   r.attributed = true;

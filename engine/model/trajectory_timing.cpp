@@ -2,6 +2,7 @@
 // next: Poisson arrivals by their budget (§4, §10), war hazards (§9.4) and threshold
 // crossings (§3).
 #include "escalate/model/belief.hpp"
+#include "escalate/model/crossing.hpp"
 #include "escalate/model/fear.hpp"
 #include "escalate/model/logistic.hpp"
 #include "escalate/model/never.hpp"
@@ -82,16 +83,21 @@ void Trajectory::plan_war_end(double time) {
   s_.war_end_time = total > 0 ? time + wait / total : NEVER;
 }
 
-void Trajectory::plan_crossing() {
+template <bool Exact>
+bool Trajectory::crossing_from(const std::array<SideState, 2>& sides, double now) {
   // §3: the next instant a falling quantity reaches a threshold that matters: fear below
   // revert_threshold (a side whose acquired intent may revert) or below fear_deep,
   // log-odds below logit(belief_deep) or logit(belief_activated). One log2 per side:
-  // F(t) reaches c after half_life (log2 F - log2 c) days.
+  // F(t) reaches c after half_life (log2 F - log2 c) days. With Exact = false,
+  // log2_lower_bound stands in for log2: every fear delay, and so the instant, can only
+  // come out earlier (rounding is monotone), never later. Returns whether a fear
+  // threshold was involved (otherwise both give the same instant).
   s_.crossing = {NEVER, 0, true, 0.0};
-  if (s_.at_war || s_.nuclear) return;
+  if (s_.at_war || s_.nuclear) return false;
   const ModelParams& m = k_->params.model;
   const auto ph = static_cast<std::size_t>(s_.phase);
   double best = NEVER;
+  bool fear_involved = false;
   auto consider = [&](double delay, int side, bool fear, double threshold) {
     if (delay < best) {
       best = delay;
@@ -100,12 +106,13 @@ void Trajectory::plan_crossing() {
   };
   for (int i = 0; i < 2; ++i) {
     const auto si = static_cast<std::size_t>(i);
-    const SideState& s = s_.sides[si];
+    const SideState& s = sides[si];
     const SideParams& p = k_->params.sides[si];
     const bool revert = !s.innate && s.acquired && p.revert_threshold > 0.0 && s.fear >= p.revert_threshold;
     const bool deep = m.fear_deep > 0.0 && s.fear >= m.fear_deep;
     if (revert || deep) {
-      const double log2_fear = std::log2(s.fear);
+      fear_involved = true;
+      const double log2_fear = Exact ? std::log2(s.fear) : log2_lower_bound(s.fear);
       if (revert) consider(std::max(0.0, p.fear_half_life_days * (log2_fear - k_->log2_revert[si])), i, true,
                            p.revert_threshold);
       if (deep) consider(std::max(0.0, p.fear_half_life_days * (log2_fear - k_->log2_fear_deep)), i, true, m.fear_deep);
@@ -118,7 +125,21 @@ void Trajectory::plan_crossing() {
         consider((s.logodds - k_->activated_logodds) / drift, i, false, k_->activated_logodds);
     }
   }
-  s_.crossing.time = s_.now + best;
+  s_.crossing.time = now + best;
+  return fear_involved;
+}
+
+void Trajectory::plan_crossing() {
+  // Planned from the state as of now; with a fear threshold involved, first a lower bound
+  // of the instant (no log2), made exact by resolve_crossing when the loop needs it.
+  s_.crossing_planned_at = s_.now;
+  s_.crossing_sides = s_.sides;
+  s_.crossing_exact = !crossing_from<false>(s_.sides, s_.now);
+}
+
+void Trajectory::resolve_crossing() {
+  crossing_from<true>(s_.crossing_sides, s_.crossing_planned_at);
+  s_.crossing_exact = true;
 }
 
 }  // namespace escalate

@@ -11,10 +11,16 @@ double jeffrey_increment(double logodds, double q, double likelihood_ratio);
 
 // The log-odds after an act read with probability q: clamp(l + J(l, q)).
 double after_act(double logodds, double q, double likelihood_ratio);
+// The same, given e^-|l| (which J takes): an incident's victim has just computed it for
+// its belief sigmoid(l) = 1 / (1 + e^-l) when l >= 0. Bit-identical to after_act.
+double after_act(double logodds, double q, double likelihood_ratio, double exp_minus_abs_logodds);
 
 // §5.3: the log-odds after an attribution replaces the first reading q0 by qc:
 // clamp(l + J(l_at_incident, qc) - J(l_at_incident, q0)).
 double after_attribution(double logodds, double logodds_at_incident, double q0, double qc, double likelihood_ratio);
+// The same, given e^-|l_at_incident| (the incident's reading keeps it). Bit-identical.
+double after_attribution(double logodds, double logodds_at_incident, double q0, double qc, double likelihood_ratio,
+                         double exp_minus_abs_at_incident);
 
 // Calm drift k (per day) of v's log-odds: open_mindedness (m - 1) D_uv / 365, D_uv the
 // summed deliberate rates per year of the types with suspect u and victim v. >= 0.

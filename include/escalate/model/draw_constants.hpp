@@ -46,6 +46,9 @@ struct DrawConstants {
   // §4: the total incident rate per year in rate phase p when the offensive flags of the
   // sides are (o0, o1): incident_rate[p][o0 + 2 o1]. Reassurance signals come on top.
   std::array<std::array<double, 4>, RATE_PHASE_COUNT> incident_rate{};
+  // The same per type: accidental + deliberate rate (times the offensive multiplier when
+  // its suspect is offensive), at [(p * 4 + o0 + 2 o1) * K + k]: the arrival's walk.
+  std::vector<double> type_rate;
 
   std::vector<DatedItem> injections;  // in time then name order; those after the horizon left out (§10)
 

@@ -24,22 +24,33 @@ struct PendingItem {
   double uniform = 0;         // decision: the ladder uniform U (§9.1), drawn at creation
 };
 
+// The items in no particular order, with the index of the earliest kept up to date: a
+// push compares the new item with it (one comparison), a pop moves the last item into the
+// hole and scans for the next earliest. A trajectory has a few items in flight (the
+// baseline: decisions due in a day or two, attributions, countermeasures), where a scan
+// costs less than a heap's sifts and its unpredictable branches (docs/performance.md); a
+// pop costs time in proportion to the items in flight.
 class PendingQueue {
  public:
   // Adds an item, numbering it after every item pushed before; returns its number.
-  std::uint64_t push(PendingItem item);
-  bool empty() const { return heap_.empty(); }
-  std::size_t size() const { return heap_.size(); }
+  std::uint64_t push(PendingItem item) {
+    item.number = next_number_++;
+    items_.push_back(item);
+    // A later number loses ties, so only an earlier time displaces the first.
+    if (items_.size() == 1 || item.time < items_[first_].time) first_ = items_.size() - 1;
+    return item.number;
+  }
+  bool empty() const { return items_.empty(); }
+  std::size_t size() const { return items_.size(); }
   // Due time of the first item, +inf if none.
-  double next_time() const { return heap_.empty() ? std::numeric_limits<double>::infinity() : heap_.front().time; }
-  const PendingItem& front() const { return items_[heap_.front().slot]; }
+  double next_time() const { return items_.empty() ? std::numeric_limits<double>::infinity() : items_[first_].time; }
+  const PendingItem& front() const { return items_[first_]; }
   // Removes and returns the first item (earliest time, then lowest number).
   PendingItem pop();
   // Drops every item (a war starts); numbering goes on.
   void clear() {
-    heap_.clear();
     items_.clear();
-    free_.clear();
+    first_ = 0;
   }
   // Drops every item and restarts numbering (a new trajectory). Keeps the allocation.
   void reset() {
@@ -48,17 +59,12 @@ class PendingQueue {
   }
 
  private:
-  // A binary min-heap of small keys on (time, number); the items stay in their slots.
-  struct Key {
-    double time;
-    std::uint64_t number;
-    std::uint32_t slot;
-  };
-  static bool before(const Key& a, const Key& b) { return a.time != b.time ? a.time < b.time : a.number < b.number; }
+  static bool before(const PendingItem& a, const PendingItem& b) {
+    return a.time < b.time || (a.time == b.time && a.number < b.number);
+  }
 
-  std::vector<Key> heap_;
-  std::vector<PendingItem> items_;
-  std::vector<std::uint32_t> free_;
+  std::vector<PendingItem> items_;  // in no order
+  std::size_t first_ = 0;           // index of the earliest (time, number) when not empty
   std::uint64_t next_number_ = 0;
 };
 

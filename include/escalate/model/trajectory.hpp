@@ -65,6 +65,9 @@ class Trajectory {
   void on_window_edge();
   void plan_war_end(double time);
   void plan_crossing();
+  void resolve_crossing();
+  template <bool Exact>
+  bool crossing_from(const std::array<SideState, 2>& sides, double now);
   double next_window_edge(double time) const;
 
   // trajectory_acts.cpp

@@ -20,9 +20,10 @@ namespace escalate {
 struct IncidentReading {
   double time, logodds_at, q0, qc, multiplier, gain, sensitivity, severity;
   double ladder_logit_q0;  // logit(clamp(q0, eps, 1 - eps)) for the decision (§9.1)
+  double exp_minus_abs_at;  // e^-|logodds_at|, taken at the incident, for the attribution's increments
   int victim, cause, refs;
   bool attributed, decided;
-  std::int16_t type;  // the incident type (cause differs for injections); 16 bits keep the size at 88 bytes
+  std::int16_t type;  // the incident type (cause differs for injections); 16 bits keep the size at 96 bytes
 };
 
 // The next threshold crossing (§3.3).
@@ -63,6 +64,12 @@ struct TrajectoryState {
   // The crossing is re-planned only when what it depends on changed: a fear or log-odds
   // moved by an act, an event, a war or a crossing (stale), the phase (drift), the
   // intent flags (revert thresholds) or the draw in force.
+  // A plan that involves a fear threshold first holds a lower bound of the instant (no
+  // log2, `crossing_exact` false) and the sides and day it was planned from; the exact
+  // instant is computed from those only when the bound is not after everything else due.
+  bool crossing_exact = true;
+  double crossing_planned_at = 0;
+  std::array<SideState, 2> crossing_sides{};
   bool crossing_stale = true;
   int crossing_phase = -1;
   unsigned crossing_flags = 0;

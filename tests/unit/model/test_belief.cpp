@@ -75,3 +75,23 @@ TEST_CASE("an attribution's correction is the difference of two increments at th
         CHECK(after_attribution(0.3, l_at, q0, qc, 2.5) == Approx(expected).margin(1e-14));
       }
 }
+
+TEST_CASE("after_act and after_attribution given e^-|l| are bit-identical to the plain forms", "[belief]") {
+  // The incident's victim passes the e^-l of its belief sigmoid (l >= 0) to save an exp;
+  // the datasets stay the same only if every bit does.
+  const double ls[] = {-0.0, 0.0, 1e-300, 0.3, 1.0, 2.5, 7.0, 19.999, 20.0, -0.3, -4.0, -20.0};
+  const double qs[] = {0.0, 1e-9, 0.01, 0.37, 0.5, 0.9, 1.0};
+  const double ms[] = {0.0, 0.5, 1.0, 1.5, 3.0, 40.0};
+  for (double l : ls)
+    for (double q : qs)
+      for (double m : ms) {
+        const double given = after_act(l, q, m, std::exp(-std::abs(l)));
+        const double plain = after_act(l, q, m);
+        CHECK(std::signbit(given) == std::signbit(plain));
+        CHECK((given == plain || (std::isnan(given) && std::isnan(plain))));
+        // The attribution's form, from a log-odds of 1.25 now and l at the incident.
+        const double attributed = after_attribution(1.25, l, q, 0.8, m, std::exp(-std::abs(l)));
+        const double attributed_plain = after_attribution(1.25, l, q, 0.8, m);
+        CHECK((attributed == attributed_plain || (std::isnan(attributed) && std::isnan(attributed_plain))));
+      }
+}

@@ -11,7 +11,7 @@
 using namespace escalate;
 using namespace escalate::test;
 
-TEST_CASE("the total incident rate table sums every type with the suspect's multiplier", "[draw_constants]") {
+TEST_CASE("the incident rate tables: each type with its suspect's multiplier, and their sum", "[draw_constants]") {
   Scenario s = two_sides(360, 30);
   s.incidents = {{"airspace", NATO, RUSSIA}, {"sabotage", RUSSIA, NATO}, {"cable", NATO, RUSSIA}};
   Parameters p = neutral(s);
@@ -27,9 +27,13 @@ TEST_CASE("the total incident rate table sums every type with the suspect's mult
       for (int nato_off = 0; nato_off < 2; ++nato_off) {
         // suspect RUSSIA (side 0) for airspace and cable, NATO (side 1) for sabotage
         double expected = 0;
+        const auto row = static_cast<std::size_t>(ph * 4 + russia_off + 2 * nato_off) * 3;
         for (std::size_t k = 0; k < 3; ++k) {
           const bool offensive = s.incidents[k].suspect == RUSSIA ? russia_off : nato_off;
-          expected += p.incidents[k].accidental_rate[ph] + p.incidents[k].deliberate_rate[ph] * (offensive ? 3.0 : 1.0);
+          const double rate =
+              p.incidents[k].accidental_rate[ph] + p.incidents[k].deliberate_rate[ph] * (offensive ? 3.0 : 1.0);
+          CHECK(c.type_rate[row + k] == rate);  // each type's rate as the arrival's walk takes it
+          expected += rate;
         }
         CHECK(c.incident_rate[static_cast<std::size_t>(ph)][static_cast<std::size_t>(russia_off + 2 * nato_off)] ==
               Approx(expected).epsilon(1e-15));

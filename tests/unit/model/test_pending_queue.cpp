@@ -2,6 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
 using namespace escalate;
 
 namespace {
@@ -49,4 +54,36 @@ TEST_CASE("clear keeps numbering, reset restarts it", "[pending_queue]") {
   CHECK(q.push(at(1.0, 0)) == 2);
   q.reset();
   CHECK(q.push(at(1.0, 0)) == 0);
+}
+
+TEST_CASE("interleaved pushes and pops come out as a sorted reference would give them", "[pending_queue]") {
+  // The queue keeps its items in no order; whatever the interleaving, every pop is the
+  // earliest (time, creation number) of the items in flight, as in a sorted list.
+  PendingQueue q;
+  std::vector<std::pair<double, int>> reference;  // (time, creation order), kept sorted
+  std::uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state >> 33;
+  };
+  int created = 0;
+  for (int step = 0; step < 20000; ++step) {
+    if (reference.empty() || next() % 3 != 0) {
+      const double time = static_cast<double>(next() % 16);  // few distinct times: many ties
+      q.push(at(time, created));
+      reference.insert(std::upper_bound(reference.begin(), reference.end(), std::make_pair(time, created)),
+                       {time, created});
+      ++created;
+    } else {
+      CHECK(q.next_time() == reference.front().first);
+      CHECK(q.front().side == reference.front().second);
+      CHECK(q.pop().side == reference.front().second);
+      reference.erase(reference.begin());
+    }
+    CHECK(q.size() == reference.size());
+    if (step % 5000 == 4999) {  // a war: everything in flight is dropped
+      q.clear();
+      reference.clear();
+    }
+  }
 }
