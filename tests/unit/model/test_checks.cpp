@@ -9,6 +9,7 @@
 #include "escalate/model/phase.hpp"
 #include "escalate/model/ladder.hpp"
 #include "model_fixtures.hpp"
+#include "trajectory_sampling.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -23,29 +24,6 @@
 
 using namespace escalate;
 using namespace escalate::test;
-
-namespace {
-constexpr int N = 20000;
-
-// Runs N trajectories of draw 0 and calls `visit` on each record.
-void run_many(const Scenario& s, const Parameters& p, const std::function<void(const TrajectoryRecord&)>& visit,
-              int n = N) {
-  Trajectory t(s);
-  t.prepare(p);
-  TrajectoryRecord r;
-  for (int i = 0; i < n; ++i) {
-    t.run(0, i, SEED, r);
-    visit(r);
-  }
-}
-
-void check_frequency(const char* what, double t, double count, double n, double expected) {
-  const double observed = count / n;
-  const double se = std::sqrt(expected * (1 - expected) / n);
-  INFO(what << " at t = " << t << ": observed " << observed << ", expected " << expected);
-  CHECK(std::abs(observed - expected) <= 4 * se + 1e-12);
-}
-}  // namespace
 
 TEST_CASE("check 1: closed form for P(war by t) and P(first clash by t)", "[checks][closed-form]") {
   Scenario s = two_sides(360, 30);
