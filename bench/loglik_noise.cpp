@@ -53,9 +53,7 @@ int main(int argc, char** argv) {
   try {
     const Config forecast = load_config(argv[1]);
     const Record record = load_record(argv[2]);
-    app::CalibrationModel model;
-    model.space = app::calibration_space_of(forecast, record);
-    for (const RecordWindow& w : record.windows) model.layouts.push_back(app::SummaryLayout::of(w));
+    app::CalibrationModel model = app::calibration_model(app::calibration_space_of(forecast, record), record, 0);
     const std::vector<double> theta = theta_of(model.space, argv[3], std::atol(argv[4]));
     const long k = std::atol(argv[5]);
     auto runner = app::engine_window_runners(record)();

@@ -91,20 +91,17 @@ CalibrationModel model_of(const Config& forecast, const Record& record, std::int
     throw ConfigError(record.path + ": " + std::to_string(record.windows.size()) + " windows; at most " +
                       std::to_string(MAX_WINDOWS));
   }
-  CalibrationModel model;
-  model.space = calibration_space_of(forecast, record);
-  if (model.space.parameters.empty()) {
+  CalibrationSpace space = calibration_space_of(forecast, record);
+  if (space.parameters.empty()) {
     throw UsageError(forecast.source_path + " has no uncertain parameter and " + record.path +
                      " no uncertain reporting probability: nothing to calibrate");
   }
   try {
-    infer::ParameterSpace check(model.space.parameters);
+    infer::ParameterSpace check(space.parameters);
   } catch (const std::invalid_argument& e) {
     throw ConfigError(record.path + ": " + e.what());
   }
-  for (const RecordWindow& w : record.windows) model.layouts.push_back(SummaryLayout::of(w));
-  model.trajectories = trajectories;
-  return model;
+  return calibration_model(std::move(space), record, trajectories);
 }
 
 CalibrationPlan plan_calibration(const CalibrateRequest& r, const Cluster& cluster, const Callbacks& callbacks) {

@@ -4,8 +4,17 @@
 #include "escalate/sim/parallel_rows.hpp"
 
 #include <stdexcept>
+#include <utility>
 
 namespace escalate::app {
+
+CalibrationModel calibration_model(CalibrationSpace space, const Record& record, std::int64_t trajectories) {
+  CalibrationModel model;
+  model.space = std::move(space);
+  for (const RecordWindow& w : record.windows) model.layouts.push_back(SummaryLayout::of(w));
+  model.trajectories = trajectories;
+  return model;
+}
 
 std::uint64_t engine_seed_of(const infer::StreamKey& key, std::size_t window) {
   infer::InferStream stream(key, infer::StreamPurpose::Likelihood, SEED_OFFSET + window);

@@ -30,14 +30,6 @@ std::vector<double> sharpened(std::vector<double> draws, double factor) {
   return draws;
 }
 
-CalibrationModel model_of(const CalibrationSpace& space, const Record& record, std::int64_t trajectories) {
-  CalibrationModel model;
-  model.space = space;
-  for (const RecordWindow& w : record.windows) model.layouts.push_back(SummaryLayout::of(w));
-  model.trajectories = trajectories;
-  return model;
-}
-
 void set_outcome(std::optional<ObservedRange>& outcome, std::int64_t value) {
   if (outcome) outcome = ObservedRange{value, value};
 }
@@ -71,7 +63,7 @@ EngineSbcReplicate EngineSbc::replicate(const EngineSbcSettings& s, std::uint64_
 
   // One world at θ_r: one trajectory per window, thinned as the likelihood thins.
   Record record = template_;
-  const CalibrationModel simulator = model_of(space_, record, 1);
+  const CalibrationModel simulator = calibration_model(space_, record, 1);
   const std::unique_ptr<WindowRunner> runner = engine_window_runners(record)();
   for (std::size_t w = 0; w < record.windows.size(); ++w) {
     observe(record.windows[w],
@@ -79,7 +71,7 @@ EngineSbcReplicate EngineSbc::replicate(const EngineSbcSettings& s, std::uint64_
   }
 
   // The calibration of that record, as the `calibrate` service runs it.
-  const CalibrationModel model = model_of(space_, record, s.trajectories);
+  const CalibrationModel model = calibration_model(space_, record, s.trajectories);
   for (const SummaryLayout& l : model.layouts) out.observed.insert(out.observed.end(), l.observed.begin(), l.observed.end());
   infer::SmcSettings settings;
   settings.particles = static_cast<std::size_t>(s.particles);

@@ -43,6 +43,10 @@ struct CalibrationModel {
   std::int64_t trajectories = 0;       // n per window and estimate
 };
 
+// The model of a record's windows over `space`: one summary layout per window, n
+// trajectories per estimate (calibrate, the engine SBC and the noise bench build it alike).
+CalibrationModel calibration_model(CalibrationSpace space, const Record& record, std::int64_t trajectories);
+
 // Offsets below 0x100 of the likelihood's stream purpose (infer_stream.hpp).
 inline constexpr std::uint64_t THINNING_OFFSET = 0x01;  // + window
 inline constexpr std::uint64_t SEED_OFFSET = 0x80;      // + window
