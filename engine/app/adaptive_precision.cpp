@@ -66,13 +66,13 @@ AdaptiveRun run_adaptive(const RunRequest& request, const Config& first, const C
   auto whole = [&](std::int64_t n) { return (n + BATCH - 1) / BATCH * BATCH; };
   const std::int64_t start = whole(std::max<std::int64_t>(first.run.trajectories, BATCH));
   const std::int64_t cap = whole(request.max_trajectories > 0 ? request.max_trajectories : 64 * start);
-  if (cap < start) throw UsageError("--max-trajectories must be at least the first round (" + std::to_string(start) + ")");
+  if (cap < start) throw RequestError("--max-trajectories must be at least the first round (" + std::to_string(start) + ")");
   ConfigOverrides o = request.overrides;
   o.trajectories = cap;
   const Config capped = load_config(request.config, o);
   const BatchLayout layout = BatchLayout::of(capped.run);
   if (layout.batch_size != BATCH) {  // rounds add whole batches of BATCH_SIZE
-    throw UsageError("--target-ci: a cap of " + std::to_string(cap) + " trajectories per draw with " +
+    throw RequestError("--target-ci: a cap of " + std::to_string(cap) + " trajectories per draw with " +
                      std::to_string(capped.run.draws) + " draws exceeds " + std::to_string(MAX_BATCHES) +
                      " batches; lower --max-trajectories (at most " +
                      std::to_string(std::max<std::int64_t>(1, MAX_BATCHES / capped.run.draws) * BATCH) + ")");

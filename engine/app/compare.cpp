@@ -63,11 +63,11 @@ ComparedRun stored_run(const std::string& path, const Config* reference, const s
   require_same_posterior(path, stored.posterior_sha256, posterior);
   // Files of another engine version may differ in their random streams: no common random numbers.
   if (stored.engine_version != ENGINE_VERSION) {
-    throw UsageError(path + ": written by engine " + stored.engine_version + ", this is " + ENGINE_VERSION +
+    throw RequestError(path + ": written by engine " + stored.engine_version + ", this is " + ENGINE_VERSION +
                      "; runs of different engine versions need not share their random numbers: run its config again");
   }
   if (!stored.driver.complete) {
-    throw UsageError(path + ": is partial (" + (stored.shard.count > 1 ? "a shard" : "an interrupted run") +
+    throw RequestError(path + ": is partial (" + (stored.shard.count > 1 ? "a shard" : "an interrupted run") +
                      "); a comparison needs complete runs: " +
                      (stored.shard.count > 1 ? "merge the shards (`escalate merge`)"
                                              : "finish it with `escalate run CONFIG --resume " + path + "`"));
@@ -76,7 +76,7 @@ ComparedRun stored_run(const std::string& path, const Config* reference, const s
     const RunSettings& a = reference->run;
     const RunSettings& b = stored.config.run;
     auto refuse = [&](const std::string& what, const std::string& mine, const std::string& theirs) {
-      throw UsageError(path + ": " + what + " " + theirs + " differs from " + mine + " in " + reference_path +
+      throw RequestError(path + ": " + what + " " + theirs + " differs from " + mine + " in " + reference_path +
                        "; result files are compared as they were run, so they must share the seed (common random "
                        "numbers hold only then), draws, trajectories, horizon and grid");
     };
@@ -121,7 +121,7 @@ std::vector<ComparedRun> load_runs(const CompareRequest& request, const std::vec
     }
     if (i > 0 && (run.config.scenario.horizon_days != reference->scenario.horizon_days ||
                   run.config.scenario.grid_days != reference->scenario.grid_days)) {
-      throw UsageError(path + ": run.horizon_days and run.grid_days must match the reference " + configs.front() +
+      throw RequestError(path + ": run.horizon_days and run.grid_days must match the reference " + configs.front() +
                        " to compare");
     }
     std::string name = group_name(path);
@@ -146,7 +146,7 @@ CompareOutcome compare(const CompareRequest& request, const Callbacks& callbacks
   for (const auto& path : request.configs) stored.push_back(is_result_file(path));
   const bool any_flag = request.overrides.draws || request.overrides.trajectories || request.overrides.seed;
   if (stored.front() && any_flag) {
-    throw UsageError(request.configs.front() + ": the reference is a result file, whose seed, draws and trajectories are "
+    throw RequestError(request.configs.front() + ": the reference is a result file, whose seed, draws and trajectories are "
                      "fixed; drop --seed, --draws and --trajectories");
   }
   CompareOutcome out;

@@ -34,7 +34,7 @@ std::string check_parts(const std::vector<StoredRun>& runs) {
   const StoredRun& first = runs.front();
   std::vector<int> seen(static_cast<std::size_t>(first.shard.count), 0);
   for (const auto& r : runs) {
-    auto refuse = [&](const std::string& what) { throw UsageError(r.path + ": " + what + " differs from " + first.path + "; cannot merge"); };
+    auto refuse = [&](const std::string& what) { throw RequestError(r.path + ": " + what + " differs from " + first.path + "; cannot merge"); };
     if (r.config.run.seed != first.config.run.seed) refuse("the seed");
     if (r.config.resolved_text != first.config.resolved_text) refuse("the config");
     if (r.posterior_sha256 != first.posterior_sha256) refuse("the posterior file its draws came from (--posterior)");
@@ -42,7 +42,7 @@ std::string check_parts(const std::vector<StoredRun>& runs) {
     if (r.engine_version != first.engine_version) refuse("the engine version (" + r.engine_version + ")");
     if (r.shard.count != first.shard.count) refuse("the number of shards (" + std::to_string(r.shard.count) + ")");
     if (seen[static_cast<std::size_t>(r.shard.index)]++) {
-      throw UsageError(r.path + ": shard " + std::to_string(r.shard.index + 1) + "/" + std::to_string(r.shard.count) +
+      throw RequestError(r.path + ": shard " + std::to_string(r.shard.index + 1) + "/" + std::to_string(r.shard.count) +
                        " is given twice");
     }
   }
@@ -72,14 +72,14 @@ MergeOutcome merge(const MergeRequest& request, const Callbacks& callbacks) {
   out.interrupted = interrupted_parts(runs);
   if (!request.allow_partial) {
     if (!out.missing.empty()) {
-      throw UsageError("missing shard(s) " + out.missing + " of " + std::to_string(first.shard.count) +
+      throw RequestError("missing shard(s) " + out.missing + " of " + std::to_string(first.shard.count) +
                        "; nothing written (--allow-partial writes the incomplete result)");
     }
     if (!out.interrupted.empty()) {
       std::string list;
       for (std::size_t i = 0; i < std::min<std::size_t>(out.interrupted.size(), 5); ++i) list += (i ? ", " : "") + out.interrupted[i];
       if (out.interrupted.size() > 5) list += " and " + std::to_string(out.interrupted.size() - 5) + " more";
-      throw UsageError("incomplete part(s): " + list + "; finish each with `escalate run CONFIG --shard i/n --resume PART`, "
+      throw RequestError("incomplete part(s): " + list + "; finish each with `escalate run CONFIG --shard i/n --resume PART`, "
                        "or merge with --allow-partial; nothing written");
     }
   }
@@ -89,7 +89,7 @@ MergeOutcome merge(const MergeRequest& request, const Callbacks& callbacks) {
   for (std::size_t i = 1; i < runs.size(); ++i) {
     for (std::int64_t b = 0; b < merged.tally.layout.batches(); ++b) {
       if (merged.tally.batch_done(b) && runs[i].driver.tally.batch_done(b)) {
-        throw UsageError(runs[i].path + ": batch " + std::to_string(b) + " is also in another part; cannot merge");
+        throw RequestError(runs[i].path + ": batch " + std::to_string(b) + " is also in another part; cannot merge");
       }
     }
     merge_driver_results(merged, runs[i].driver);

@@ -47,10 +47,10 @@ void require_same_posterior(const std::string& what, const std::string& stored,
   const std::string given = posterior ? posterior->sha256 : "";
   if (stored == given) return;
   if (given.empty()) {
-    throw UsageError(what + ": its draws came from a posterior file (SHA-256 " + stored +
+    throw RequestError(what + ": its draws came from a posterior file (SHA-256 " + stored +
                      "); give the same one with --posterior");
   }
-  throw UsageError(what + (stored.empty() ? ": was run without a posterior, not with --posterior " + posterior->path
+  throw RequestError(what + (stored.empty() ? ": was run without a posterior, not with --posterior " + posterior->path
                                           : ": its draws came from another posterior file (SHA-256 " + stored + ") than " +
                                                 posterior->path + " (" + given + ")") +
                    "; its draws must be the same");

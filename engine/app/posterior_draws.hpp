@@ -23,14 +23,14 @@ struct PosteriorDraws {
 std::optional<PosteriorDraws> load_posterior_draws(const std::string& path);
 
 // The draw table of `config` with the posterior's columns (none without a posterior).
-// Throws UsageError naming the paths a config lacks, or when the config asks for more
+// Throws RequestError naming the paths a config lacks, or when the config asks for more
 // draws than the posterior holds.
 std::optional<DrawTable> posterior_table(const Config& config, const std::optional<PosteriorDraws>& posterior);
 
 // Records the posterior's path and SHA-256 in a result's provenance (nothing without one).
 void record_posterior(Provenance& provenance, const std::optional<PosteriorDraws>& posterior);
 
-// Refuses (UsageError) a stored result `what` whose posterior SHA-256 (`stored`, "" for
+// Refuses (RequestError) a stored result `what` whose posterior SHA-256 (`stored`, "" for
 // none) is not the one given now.
 void require_same_posterior(const std::string& what, const std::string& stored,
                             const std::optional<PosteriorDraws>& posterior);

@@ -27,13 +27,13 @@ struct RunPlan {
 
 void refuse_combinations(const RunRequest& r, const Cluster& cluster) {
   if (!r.resume.empty() && (cluster.size() > 1 || r.target_ci > 0)) {
-    throw UsageError("--resume runs in one process: no mpirun or --target-ci");
+    throw RequestError("--resume runs in one process: no mpirun or --target-ci");
   }
   if (r.target_ci > 0 && (cluster.size() > 1 || r.shard)) {
-    throw UsageError("--target-ci runs in one process: no mpirun or --shard");
+    throw RequestError("--target-ci runs in one process: no mpirun or --shard");
   }
   if (r.dry_run && (cluster.size() > 1 || r.target_ci > 0)) {
-    throw UsageError("--dry-run runs in one process, without --target-ci (its rounds depend on the results): "
+    throw RequestError("--dry-run runs in one process, without --target-ci (its rounds depend on the results): "
                      "dry-run a plain run, or one round with --trajectories N");
   }
 }
@@ -45,13 +45,13 @@ void plan_resume(const RunRequest& r, const BatchLayout& layout, RunPlan& plan) 
   plan.resumed = read_stored_run(r.resume);
   const StoredRun& resumed = plan.resumed;
   if (resumed.config.resolved_text != plan.config.resolved_text) {
-    throw UsageError(r.resume + ": written for a different config, seed or size than " + r.config +
+    throw RequestError(r.resume + ": written for a different config, seed or size than " + r.config +
                      " (with these flags); --resume needs exactly the same");
   }
   require_same_posterior(r.resume, resumed.posterior_sha256, plan.posterior);
   const std::string part = "shard " + std::to_string(resumed.shard.index + 1) + "/" + std::to_string(resumed.shard.count);
   if (r.shard && (plan.shard.index != resumed.shard.index || plan.shard.count != resumed.shard.count)) {
-    throw UsageError("--shard " + r.shard_label + ": " + r.resume + " is " +
+    throw RequestError("--shard " + r.shard_label + ": " + r.resume + " is " +
                      (resumed.shard.count > 1 ? part + "; give its own --shard to finish it as a shard"
                                               : "a whole run; drop --shard"));
   }
@@ -65,7 +65,7 @@ void plan_resume(const RunRequest& r, const BatchLayout& layout, RunPlan& plan) 
     any = any || plan.mask[b];
   }
   if (!any) {
-    throw UsageError(r.resume + ": " + (!r.shard ? "already complete" : part + " is already complete (merge it)") +
+    throw RequestError(r.resume + ": " + (!r.shard ? "already complete" : part + " is already complete (merge it)") +
                      "; nothing to resume");
   }
 }
@@ -83,10 +83,10 @@ RunPlan plan_run(const RunRequest& r, Cluster& cluster, const Callbacks& callbac
     plan.draws = posterior_table(plan.config, plan.posterior);
     const BatchLayout layout = BatchLayout::of(plan.config.run);
     if (r.shard) {
-      if (cluster.size() > 1) throw UsageError("--shard splits a run across jobs, mpirun across ranks: use one or the other");
+      if (cluster.size() > 1) throw RequestError("--shard splits a run across jobs, mpirun across ranks: use one or the other");
       plan.shard = *r.shard;
       if (plan.shard.count > layout.batches) {
-        throw UsageError("--shard " + r.shard_label + ": this run has " + std::to_string(layout.batches) +
+        throw RequestError("--shard " + r.shard_label + ": this run has " + std::to_string(layout.batches) +
                          " batches, so at most " + std::to_string(layout.batches) + " parts");
       }
       plan.mask = block_mask(layout, plan.shard.index, plan.shard.count);

@@ -26,7 +26,7 @@ std::string expected(const std::string& value, const std::vector<std::string>& n
 // A size the request gives, within the bounds the design allows.
 std::uint64_t in_range(const std::string& name, std::uint64_t value, std::uint64_t low, std::uint64_t high) {
   if (value < low || value > high) {
-    throw UsageError(name + " " + std::to_string(value) + ": must be an integer in [" + std::to_string(low) + ", " +
+    throw RequestError(name + " " + std::to_string(value) + ": must be an integer in [" + std::to_string(low) + ", " +
                      std::to_string(high) + "]");
   }
   return value;
@@ -36,7 +36,7 @@ DesignLayout layout_of(const std::string& name) {
   if (name == "free") return DesignLayout::Free;
   if (name == "saltelli") return DesignLayout::Saltelli;
   if (name == "morris") return DesignLayout::Morris;
-  throw UsageError("--design-layout " + echo(name) + ": " + expected(name, {"free", "saltelli", "morris"}));
+  throw RequestError("--design-layout " + echo(name) + ": " + expected(name, {"free", "saltelli", "morris"}));
 }
 
 // The design (and, for a user's CSV, its values exactly as written) before any work.
@@ -50,7 +50,7 @@ PlannedDesign plan_design(const SensitivityRequest& flags, const Config& config)
   PlannedDesign planned;
   if (!flags.design.empty()) {
     if (flags.method_given || flags.base_samples || flags.levels) {
-      throw UsageError("--design takes its points from the file: no --method, --base-samples or --levels "
+      throw RequestError("--design takes its points from the file: no --method, --base-samples or --levels "
                        "(--design-layout saltelli or morris says how its rows hang together)");
     }
     const DesignLayout layout = layout_of(flags.design_layout.empty() ? "free" : flags.design_layout);
@@ -61,13 +61,13 @@ PlannedDesign plan_design(const SensitivityRequest& flags, const Config& config)
     planned.values.values = read.values;
     return planned;
   }
-  if (!flags.design_layout.empty()) throw UsageError("--design-layout describes a --design FILE.csv");
+  if (!flags.design_layout.empty()) throw RequestError("--design-layout describes a --design FILE.csv");
   const std::string method = flags.method.empty() ? "sobol" : flags.method;
-  if (method != "sobol" && method != "morris") throw UsageError("--method " + echo(method) + ": " + expected(method, {"sobol", "morris"}));
+  if (method != "sobol" && method != "morris") throw RequestError("--method " + echo(method) + ": " + expected(method, {"sobol", "morris"}));
   const bool sobol = method == "sobol";
-  if (sobol && flags.levels) throw UsageError("--levels sets the grid of --method morris");
+  if (sobol && flags.levels) throw RequestError("--levels sets the grid of --method morris");
   if (sobol && P > max_saltelli_parameters()) {
-    throw UsageError("--method sobol takes at most " + std::to_string(max_saltelli_parameters()) + " uncertain parameters (" +
+    throw RequestError("--method sobol takes at most " + std::to_string(max_saltelli_parameters()) + " uncertain parameters (" +
                      config.source_path + " has " + std::to_string(P) + "); screen them with --method morris first");
   }
   const std::uint64_t per_point = static_cast<std::uint64_t>(P + (sobol ? 2 : 1));
@@ -75,7 +75,7 @@ PlannedDesign plan_design(const SensitivityRequest& flags, const Config& config)
       ? static_cast<std::uint64_t>(sobol ? DEFAULT_SOBOL_BASE_SAMPLES : DEFAULT_MORRIS_PATHS)
       : in_range("--base-samples", *flags.base_samples, 2, static_cast<std::uint64_t>(MAX_DRAWS) / per_point);
   const std::uint64_t levels = !flags.levels ? DEFAULT_MORRIS_LEVELS : in_range("--levels", *flags.levels, 2, 1000);
-  if (levels % 2 != 0) throw UsageError("--levels " + std::to_string(levels) + ": must be even (each step moves half the levels)");
+  if (levels % 2 != 0) throw RequestError("--levels " + std::to_string(levels) + ": must be even (each step moves half the levels)");
   const std::uint64_t seed = config.run.seed;
   planned.design = sobol ? saltelli_design(P, static_cast<std::int64_t>(base), seed)
                          : morris_design(P, static_cast<std::int64_t>(base), static_cast<std::int64_t>(levels), seed);
@@ -89,11 +89,11 @@ SensitivityOutcome sensitivity(const SensitivityRequest& request, const Callback
   const bool morris = request.method == "morris" || request.design_layout == "morris";
   if (!overrides.trajectories) overrides.trajectories = morris ? DEFAULT_MORRIS_TRAJECTORIES : DEFAULT_SOBOL_TRAJECTORIES;
   if (*overrides.trajectories < 2) {
-    throw UsageError("--trajectories must be at least 2: each point's binomial noise is estimated from its own trajectories");
+    throw RequestError("--trajectories must be at least 2: each point's binomial noise is estimated from its own trajectories");
   }
   const Config first = load_config(request.config, overrides);
   if (first.uncertain.empty()) {
-    throw UsageError(request.config + " has no uncertain parameters (numbers given as distributions): nothing to analyse");
+    throw RequestError(request.config + " has no uncertain parameters (numbers given as distributions): nothing to analyse");
   }
   PlannedDesign planned = plan_design(request, first);
   overrides.draws = planned.design.points();  // one draw per design point

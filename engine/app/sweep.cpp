@@ -26,7 +26,7 @@ std::vector<std::pair<std::string, std::vector<double>>> canonical_axes(
     const std::string path = canonical_path(axes[i].first, "--set");
     for (std::size_t j = 0; j < out.size(); ++j) {
       if (out[j].first == path) {
-        throw UsageError("--set " + echo(axes[j].first) + " and --set " + echo(axes[i].first) + " name the same path " + echo(path) +
+        throw RequestError("--set " + echo(axes[j].first) + " and --set " + echo(axes[i].first) + " name the same path " + echo(path) +
                          ": sweep it once");
       }
     }
@@ -38,7 +38,7 @@ std::vector<std::pair<std::string, std::vector<double>>> canonical_axes(
 }  // namespace
 
 SweepOutcome sweep(const SweepRequest& request, const Callbacks& callbacks) {
-  if (request.axes.empty()) throw UsageError("sweep needs at least one --set PATH=v1,v2,... (or PATH=lo:hi:n)");
+  if (request.axes.empty()) throw RequestError("sweep needs at least one --set PATH=v1,v2,... (or PATH=lo:hi:n)");
   SweepOutcome out;
   out.sweep = sweep_grid(canonical_axes(request.axes));
   check_swept_run_settings(out.sweep.paths, request.overrides);  // a swept run size or seed: refused, naming its flag

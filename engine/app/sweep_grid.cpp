@@ -10,11 +10,11 @@ Sweep sweep_grid(const std::vector<std::pair<std::string, std::vector<double>>>&
   Sweep s;
   std::size_t points = 1;
   for (const auto& [path, values] : axes) {
-    for (const auto& p : s.paths) if (p == path) throw UsageError("--set " + echo(path) + " is given twice");
+    for (const auto& p : s.paths) if (p == path) throw RequestError("--set " + echo(path) + " is given twice");
     s.paths.push_back(path);
     // Counted with an overflow check: a product that wrapped passed the limit and crashed.
     if (values.empty() || values.size() > MAX_SWEEP_POINTS / points) {
-      throw UsageError("the sweep has more than " + std::to_string(MAX_SWEEP_POINTS) + " points (the product of the numbers "
+      throw RequestError("the sweep has more than " + std::to_string(MAX_SWEEP_POINTS) + " points (the product of the numbers "
                        "of values of every --set); at most " + std::to_string(MAX_SWEEP_POINTS));
     }
     points *= values.size();
@@ -49,9 +49,9 @@ void check_swept_run_settings(const std::vector<std::string>& paths, const Confi
     for (const Setting& s : settings) {
       if (key != s.key) continue;
       if (s.given) {
-        throw UsageError("--set " + echo(path) + " and " + s.flag + " both set run." + s.key + "; give one of them");
+        throw RequestError("--set " + echo(path) + " and " + s.flag + " both set run." + s.key + "; give one of them");
       }
-      throw UsageError("--set " + echo(path) + ": every point of a sweep runs with the same run." + s.key +
+      throw RequestError("--set " + echo(path) + ": every point of a sweep runs with the same run." + s.key +
                        " (common random numbers); set it with " + s.flag + ", or run each value on its own");
     }
   }

@@ -5,7 +5,7 @@ namespace escalate {
 
 int exit_code_of(const std::exception& e) {
   if (dynamic_cast<const Interrupted*>(&e)) return 130;
-  if (dynamic_cast<const ConfigError*>(&e) || dynamic_cast<const UsageError*>(&e) || dynamic_cast<const FileError*>(&e)) return 2;
+  if (dynamic_cast<const ConfigError*>(&e) || dynamic_cast<const RequestError*>(&e) || dynamic_cast<const FileError*>(&e)) return 2;
   return 1;
 }
 

@@ -35,7 +35,7 @@ void refuse_inputs(const std::string& path, const std::string& may_replace) {
       return;
     }
   }
-  throw UsageError(path + ": is an input of this command (" + *input +
+  throw RequestError(path + ": is an input of this command (" + *input +
                    "); the results would replace it. Give another output file (-o)");
 }
 
@@ -54,7 +54,7 @@ bool move_into_place(const fs::path& temp, const fs::path& final_path, bool over
     // Never rename over a device, FIFO or directory that appeared since the check.
     struct stat st{};
     if (::lstat(final_path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
-      throw UsageError(final_path.string() + ": exists and is not a regular file; give a file name for the results");
+      throw RequestError(final_path.string() + ": exists and is not a regular file; give a file name for the results");
     }
     if (::rename(temp.c_str(), final_path.c_str()) != 0) {
       throw IoError(final_path.string() + ": cannot move the finished file into place: " + std::strerror(errno));
@@ -100,11 +100,11 @@ void check_missing_directory(const std::string& path, const fs::path& dir) {
   }
   if (!fs::exists(ancestor, ec)) ancestor = ".";  // a relative path: its first part is created in the working directory
   if (!fs::is_directory(ancestor, ec)) {
-    throw UsageError(path + ": cannot create the output directory " + dir.string() + ": " + ancestor.string() +
+    throw RequestError(path + ": cannot create the output directory " + dir.string() + ": " + ancestor.string() +
                      " is not a directory");
   }
   if (!can_create_in(ancestor)) {
-    throw UsageError(path + ": cannot create the output directory " + dir.string() + ": " + ancestor.string() +
+    throw RequestError(path + ": cannot create the output directory " + dir.string() + ": " + ancestor.string() +
                      " is not writable");
   }
 }
@@ -117,28 +117,28 @@ void check_output_path(const std::string& path, bool overwrite, const std::strin
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     if (fs::exists(fs::symlink_status(dir, ec))) {
-      throw UsageError(path + ": output directory " + dir.string() + " is not a directory");
+      throw RequestError(path + ": output directory " + dir.string() + " is not a directory");
     }
     check_missing_directory(path, dir);
     if (p.filename().empty() || p.filename() == "." || p.filename() == "..") {
-      throw UsageError(path + ": is a directory; give a file name for the results");
+      throw RequestError(path + ": is a directory; give a file name for the results");
     }
     return;  // nothing exists there yet: no file to replace, no input to protect
   }
-  if (!can_create_in(dir)) throw UsageError(path + ": output directory " + dir.string() + " is not writable");
+  if (!can_create_in(dir)) throw RequestError(path + ": output directory " + dir.string() + " is not writable");
   if (p.filename().empty() || p.filename() == "." || p.filename() == "..") {
-    throw UsageError(path + ": is a directory; give a file name for the results");
+    throw RequestError(path + ": is a directory; give a file name for the results");
   }
   struct stat st{};
   const bool exists = ::stat(path.c_str(), &st) == 0;
-  if (exists && S_ISDIR(st.st_mode)) throw UsageError(path + ": is a directory; give a file name for the results");
+  if (exists && S_ISDIR(st.st_mode)) throw RequestError(path + ": is a directory; give a file name for the results");
   if (exists && !S_ISREG(st.st_mode)) {
     // A device (/dev/full), a FIFO: results go through a temporary file that is renamed
     // over the target, which must never replace such a node.
-    throw UsageError(path + ": exists and is not a regular file; give a file name for the results");
+    throw RequestError(path + ": exists and is not a regular file; give a file name for the results");
   }
   refuse_inputs(path, may_replace);
-  if (exists && !overwrite) throw UsageError(path + ": already exists (use --force to replace it)");
+  if (exists && !overwrite) throw RequestError(path + ": already exists (use --force to replace it)");
 }
 
 std::vector<std::string> remove_stale_temporaries(const std::string& path) {
@@ -171,7 +171,7 @@ void write_file_atomically(const std::string& path, bool overwrite, const std::f
   fs::path final_path(path);
   std::error_code ec;
   if (!fs::is_directory(directory_of(final_path), ec) && !fs::create_directories(directory_of(final_path), ec) && ec) {
-    throw UsageError(path + ": cannot create the output directory " + directory_of(final_path).string() + ": " + ec.message());
+    throw RequestError(path + ": cannot create the output directory " + directory_of(final_path).string() + ": " + ec.message());
   }
   fs::path temp = final_path;
   temp.replace_filename(temporary_prefix(final_path) + std::to_string(::getpid()));
@@ -184,7 +184,7 @@ void write_file_atomically(const std::string& path, bool overwrite, const std::f
     }
     sync_path(temp, O_RDONLY);  // the data is on disk before the name points to it
     if (!move_into_place(temp, final_path, overwrite)) {
-      throw UsageError(path + ": already exists (written by another run while this one ran); use --force to "
+      throw RequestError(path + ": already exists (written by another run while this one ran); use --force to "
                        "replace it. Nothing was written");
     }
     sync_path(directory_of(final_path), O_RDONLY | O_DIRECTORY);

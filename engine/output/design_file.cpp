@@ -43,7 +43,7 @@ std::string shown(const std::string& s) {
 DesignValues read_design_csv(const std::string& path, const Config& config) {
   const std::string text = read_input_file(path, InputKind::Design, MAX_DESIGN_BYTES);
   const std::size_t P = config.uncertain.size();
-  if (P == 0) throw UsageError(config.source_path + " has no uncertain parameters: a design has nothing to vary");
+  if (P == 0) throw RequestError(config.source_path + " has no uncertain parameters: a design has nothing to vary");
   std::vector<std::string> names;
   for (const auto& u : config.uncertain) names.push_back(u.path);
   auto fail = [&](std::int64_t line, std::size_t column, const std::string& what) -> void {

@@ -171,11 +171,11 @@ void summarize_file(std::ostream& out, const std::string& path, SummaryFormat fo
   if (type == RESULT_FILETYPE) return result_summary(out, path, format);
   if (type == "escalate-comparison") return comparison_summary(out, path, format);
   if (type == SENSITIVITY_FILETYPE) {
-    if (format == SummaryFormat::Csv) throw UsageError(path + ": --csv is for run and comparison files; a sensitivity file has --json");
+    if (format == SummaryFormat::Csv) throw RequestError(path + ": --csv is for run and comparison files; a sensitivity file has --json");
     return summarize_sensitivity_file(out, path, format == SummaryFormat::Json);
   }
   if (type == POSTERIOR_FILETYPE) {
-    if (format != SummaryFormat::Text) throw UsageError(path + ": --json and --csv are for run and comparison files; a posterior file has text");
+    if (format != SummaryFormat::Text) throw RequestError(path + ": --json and --csv are for run and comparison files; a posterior file has text");
     return print_posterior_summary(out, path, read_posterior_file(path));
   }
   throw FileError(path + ": not an Escalate result, comparison, sensitivity or posterior file");

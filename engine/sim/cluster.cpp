@@ -35,7 +35,7 @@ Cluster::Cluster(int& argc, char**& argv) {
   (void)argv;
   const char* n = std::getenv("OMPI_COMM_WORLD_SIZE");
   if (n && std::atoi(n) > 1) {
-    throw UsageError("this escalate was built without MPI, but mpirun started " + std::string(n) +
+    throw RequestError("this escalate was built without MPI, but mpirun started " + std::string(n) +
                      " copies; install libopenmpi-dev and rebuild (make build), or run without mpirun");
   }
 #endif

@@ -42,7 +42,7 @@ std::vector<std::size_t> columns_of(const Config& config, const GivenColumns& gi
     foreign += (foreign.empty() ? "" : ", ") + path + (near.empty() ? "" : " (did you mean " + near + "?)");
   }
   if (!foreign.empty()) {
-    throw UsageError(given.source + ": holds parameters that are not uncertain parameters of " + config.source_path + ": " +
+    throw RequestError(given.source + ": holds parameters that are not uncertain parameters of " + config.source_path + ": " +
                      foreign + "; a posterior applies only to the config it was inferred for");
   }
   return columns;
@@ -53,7 +53,7 @@ std::vector<std::size_t> columns_of(const Config& config, const GivenColumns& gi
 DrawTable DrawTable::of(const Config& config, const GivenColumns& given) {
   const std::vector<std::size_t> columns = columns_of(config, given);
   if (config.run.draws > given.rows) {
-    throw UsageError(given.source + ": holds " + std::to_string(given.rows) + " draws, fewer than the " +
+    throw RequestError(given.source + ": holds " + std::to_string(given.rows) + " draws, fewer than the " +
                      std::to_string(config.run.draws) + " draws asked for (--draws or run.draws of " + config.source_path +
                      "); ask for at most " + std::to_string(given.rows));
   }
@@ -65,7 +65,7 @@ DrawTable DrawTable::of(const Config& config, const GivenColumns& given) {
       const UncertainParameter& u = config.uncertain[columns[k]];
       const Range support = u.dist.support();
       if (!std::isfinite(x) || !support.contains(x)) {
-        throw UsageError(given.source + ": draw " + std::to_string(m) + " of " + u.path + " is " + std::to_string(x) +
+        throw RequestError(given.source + ": draw " + std::to_string(m) + " of " + u.path + " is " + std::to_string(x) +
                          ", outside the support of its distribution in " + config.source_path + " (" + u.dist.text() + ")");
       }
       table.values[static_cast<std::size_t>(m * table.parameters) + columns[k]] = x;

@@ -24,11 +24,11 @@ void with_whole_window(std::vector<double>& starts, std::vector<double>& ends) {
 
 void check_periods(const std::vector<double>& starts, const std::vector<double>& ends) {
   if (starts.size() != ends.size())
-    throw UsageError("window simulation: " + std::to_string(starts.size()) + " period starts but " +
+    throw RequestError("window simulation: " + std::to_string(starts.size()) + " period starts but " +
                      std::to_string(ends.size()) + " ends");
   for (std::size_t p = 0; p < starts.size(); ++p)
     if (!std::isfinite(starts[p]) || !std::isfinite(ends[p]) || !(starts[p] <= ends[p]))
-      throw UsageError("window simulation: period " + std::to_string(p) + " is not [start, end) with start <= end");
+      throw RequestError("window simulation: period " + std::to_string(p) + " is not [start, end) with start <= end");
 }
 }  // namespace
 
@@ -77,7 +77,7 @@ WindowSimulator& WindowSimulator::operator=(WindowSimulator&&) noexcept = defaul
 
 void WindowSimulator::prepare(std::span<const double> theta) {
   if (theta.size() != impl_->config.uncertain.size())
-    throw UsageError("window simulation: " + std::to_string(theta.size()) + " parameter values for " +
+    throw RequestError("window simulation: " + std::to_string(theta.size()) + " parameter values for " +
                      std::to_string(impl_->config.uncertain.size()) + " uncertain parameters");
   impl_->trajectory.prepare(impl_->config.parameters_with(theta));
 }

@@ -61,7 +61,7 @@ struct RunOutcome {
 };
 
 // Every check comes before the work, on every rank (a refusal is thrown by the lowest
-// failing rank, SilentExit on the others). Throws UsageError, ConfigError, FileError,
+// failing rank, SilentExit on the others). Throws RequestError, ConfigError, FileError,
 // IoError, and Interrupted when target_ci rounds are stopped.
 RunOutcome run(const RunRequest& request, Cluster& cluster, const Callbacks& callbacks);
 

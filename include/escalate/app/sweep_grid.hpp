@@ -11,9 +11,9 @@
 namespace escalate::app {
 
 // The grid of every combination, the first path varying slowest; at most MAX_SWEEP_POINTS
-// points, counted without overflow. A path given twice is refused (UsageError).
+// points, counted without overflow. A path given twice is refused (RequestError).
 Sweep sweep_grid(const std::vector<std::pair<std::string, std::vector<double>>>& axes);
-// Refuses (UsageError) a swept run.draws, run.trajectories or run.seed: every point runs
+// Refuses (RequestError) a swept run.draws, run.trajectories or run.seed: every point runs
 // with the first point's sizes and seed, so the swept values would be ignored; when the
 // matching flag (--draws, ...) is also given, the message names both.
 void check_swept_run_settings(const std::vector<std::string>& paths, const ConfigOverrides& overrides);

@@ -2,7 +2,8 @@
 // Typed errors. They are caught in one place (the CLI's main), which prints one message
 // and picks the exit code (exit_code_of, below: the one mapping, which the services also
 // use to end every MPI rank alike):
-//   UsageError, ConfigError, FileError -> 2 (the user asked for something wrong)
+//   RequestError, ConfigError, FileError -> 2 (the user asked for something wrong; the
+//                                          CLI's error for a bad command line is one)
 //   IoError                            -> 1 (a fault while doing valid work)
 //   Interrupted                        -> 130 (Ctrl-C or SIGTERM; a partial result was kept)
 #include <exception>
@@ -17,11 +18,19 @@ class ConfigError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// A request the command line cannot satisfy (output exists without --force, output
-// directory missing, sizes that do not match, ...).
-class UsageError : public std::runtime_error {
+// A request a library call cannot satisfy as asked: options that conflict, sizes that do
+// not match, an output that exists without `overwrite`, an output directory that cannot
+// be made. Every layer throws it; the CLI's error for a command line it cannot parse
+// (cli/usage_error.hpp) derives from it.
+class RequestError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// Until the CLI has its own header (next commit).
+class UsageError : public RequestError {
+ public:
+  using RequestError::RequestError;
 };
 
 // An input file that is not what it should be: missing, foreign, truncated, damaged or

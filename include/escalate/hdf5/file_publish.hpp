@@ -18,7 +18,7 @@ namespace escalate {
 // directory; write_file_atomically creates it), it is not a directory or a device, it is not one of this command's inputs
 // (a config, a `base` file or a result file read so far: base/input_file.hpp) other than
 // `may_replace` (the partial file that --resume completes in place), and it does not
-// exist (unless `overwrite`). Throws UsageError.
+// exist (unless `overwrite`). Throws RequestError.
 void check_output_path(const std::string& path, bool overwrite, const std::string& may_replace = "");
 
 // Removes the temporary files `.NAME.tmp-PID` beside `path` whose process is no longer

@@ -27,7 +27,7 @@ struct DrawTable {
 
   static DrawTable of(const Config& config);  // samples every draw (in parallel; deterministic)
   // Draw m of each given column from its row m, every other column as of(config) draws it
-  // (config.draw_values(m)). Refuses (UsageError) given paths that are not uncertain
+  // (config.draw_values(m)). Refuses (RequestError) given paths that are not uncertain
   // parameters of the config, naming them, more draws than given rows, naming both
   // numbers, and a given value outside its parameter's support.
   static DrawTable of(const Config& config, const GivenColumns& given);

@@ -20,7 +20,7 @@ TEST_CASE("the grid's point count is checked without overflow", "[sweep]") {
   CHECK(s.values[1] == std::vector<double>{0, 2});
   CHECK(s.values[19] == std::vector<double>{9, 2});
   CHECK_NOTHROW(sweep_grid({{"a.x", ten}, {"a.y", ten}, {"a.z", ten}}));  // exactly 1000
-  CHECK_THROWS_AS(sweep_grid({{"a.x", ten}, {"a.y", ten}, {"a.z", ten}, {"a.w", {1, 2}}}), UsageError);
+  CHECK_THROWS_AS(sweep_grid({{"a.x", ten}, {"a.y", ten}, {"a.z", ten}, {"a.w", {1, 2}}}), RequestError);
   // 1000^7 = 1e21 wrapped modulo 2^64 to a count below the limit and crashed.
   std::vector<std::pair<std::string, std::vector<double>>> axes;
   std::vector<double> thousand;
@@ -36,8 +36,8 @@ TEST_CASE("a swept run size or seed is refused, naming the flag that sets it too
   CHECK_NOTHROW(check_swept_run_settings({"war.intercept.0"}, draws));
   CHECK_THROWS_WITH(check_swept_run_settings({"run.draws"}, draws), Catch::Contains("--set run.draws and --draws both set run.draws"));
   CHECK_THROWS_WITH(check_swept_run_settings({"run.draws"}, none), Catch::Contains("every point of a sweep runs with the same run.draws"));
-  CHECK_THROWS_AS(check_swept_run_settings({"run.seed"}, none), UsageError);
-  CHECK_THROWS_AS(check_swept_run_settings({"run.trajectories"}, none), UsageError);
+  CHECK_THROWS_AS(check_swept_run_settings({"run.seed"}, none), RequestError);
+  CHECK_THROWS_AS(check_swept_run_settings({"run.trajectories"}, none), RequestError);
 }
 
 TEST_CASE("sweep_grid keeps each path's values: the coordinates of the grid, in the order given", "[sweep]") {

@@ -41,7 +41,7 @@ TEST_CASE("An existing output is replaced only when asked, and only by a whole f
   fs::remove(path);
   write_small(path, false);
   const std::string first = bytes_of(path);
-  CHECK_THROWS_AS(write_small(path, false), UsageError);
+  CHECK_THROWS_AS(write_small(path, false), RequestError);
   CHECK(bytes_of(path) == first);
   write_small(path, true);
   CHECK(H5Reader(path).doubles("v") == std::vector<double>{0.25, 0.5, 0.75});
@@ -62,8 +62,8 @@ TEST_CASE("Missing output directories are checked before the work and created on
   const std::string file = write_file("plain-file.txt", "not a directory\n");
   CHECK_THROWS_WITH(check_output_path(file + "/sub/out.h5", false),
                     Contains("cannot create the output directory") && Contains("is not a directory"));
-  CHECK_THROWS_AS(check_output_path(file + "/sub/out.h5", false), UsageError);
-  CHECK_THROWS_AS(write_small(file + "/out.h5", false), UsageError);
+  CHECK_THROWS_AS(check_output_path(file + "/sub/out.h5", false), RequestError);
+  CHECK_THROWS_AS(write_small(file + "/out.h5", false), RequestError);
   CHECK(bytes_of(file) == "not a directory\n");
 }
 
@@ -83,11 +83,11 @@ TEST_CASE("An output that is an input of the command is refused, even with --for
   forget_input_files();
   const std::string config = write_file("input.toml", "x = 1\n");
   read_input_file(config);
-  CHECK_THROWS_AS(check_output_path(config, true), UsageError);
+  CHECK_THROWS_AS(check_output_path(config, true), RequestError);
   const std::string link = (scratch_dir() / "input-link.h5").string();
   fs::remove(link);
   fs::create_hard_link(config, link);
-  CHECK_THROWS_AS(check_output_path(link, true), UsageError);
+  CHECK_THROWS_AS(check_output_path(link, true), RequestError);
   CHECK_NOTHROW(check_output_path(link, true, config));  // --resume completing its partial file in place
   forget_input_files();
   CHECK_NOTHROW(check_output_path(link, true));

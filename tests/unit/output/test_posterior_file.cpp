@@ -152,7 +152,7 @@ TEST_CASE("A failed posterior write leaves nothing behind and replaces nothing",
 
   const std::string kept = (dir / "kept.h5").string();
   write_posterior_file(kept, sample_posterior(10));
-  CHECK_THROWS_AS(write_posterior_file(kept, sample_posterior(20)), UsageError);  // exists, no overwrite
+  CHECK_THROWS_AS(write_posterior_file(kept, sample_posterior(20)), RequestError);  // exists, no overwrite
   CHECK(read_posterior_file(kept).draws == 10);
   forget_input_files();  // read above, so an input of this process: not replaceable until forgotten
   write_posterior_file(kept, sample_posterior(20), true);

@@ -103,7 +103,7 @@ TEST_CASE("Given columns are refused for a path the config lacks, too few rows o
   auto refusal = [&](const GivenColumns& given) -> std::string {
     try {
       DrawTable::of(c, given);
-    } catch (const UsageError& e) {
+    } catch (const RequestError& e) {
       return e.what();
     }
     return "(accepted)";

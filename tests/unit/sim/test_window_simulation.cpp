@@ -161,11 +161,11 @@ TEST_CASE("the same (theta, index, seed) gives the same observation on any simul
 
 TEST_CASE("a window simulator refuses periods and parameter points that do not fit", "[window_simulation]") {
   const Config config = load_config(source_path("tests/configs/small.toml"));
-  CHECK_THROWS_AS(WindowSimulator(config, {0, 10}, {10}), UsageError);
-  CHECK_THROWS_AS(WindowSimulator(config, {10}, {5}), UsageError);
+  CHECK_THROWS_AS(WindowSimulator(config, {0, 10}, {10}), RequestError);
+  CHECK_THROWS_AS(WindowSimulator(config, {10}, {5}), RequestError);
   WindowSimulator window(config, {0}, {366});
   const std::vector<double> too_few(config.uncertain.size() - 1, 0.0);
-  CHECK_THROWS_AS(window.prepare(too_few), UsageError);
+  CHECK_THROWS_AS(window.prepare(too_few), RequestError);
 }
 
 namespace {
