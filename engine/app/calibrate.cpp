@@ -42,10 +42,10 @@ constexpr std::int64_t MAX_CALIBRATION_TRAJECTORIES = 100'000'000;
 
 void check_sizes(const CalibrateRequest& r) {
   if (r.particles < 2 || r.particles > MAX_PARTICLES) {
-    throw UsageError("--particles " + std::to_string(r.particles) + ": must be in [2, " + std::to_string(MAX_PARTICLES) + "]");
+    throw RequestError("--particles " + std::to_string(r.particles) + ": must be in [2, " + std::to_string(MAX_PARTICLES) + "]");
   }
   if (r.trajectories < 2 || r.trajectories > MAX_CALIBRATION_TRAJECTORIES) {
-    throw UsageError("--trajectories " + std::to_string(r.trajectories) +
+    throw RequestError("--trajectories " + std::to_string(r.trajectories) +
                      ": must be in [2, " + std::to_string(MAX_CALIBRATION_TRAJECTORIES) +
                      "] (the synthetic likelihood needs the spread of at least two)");
   }
@@ -93,7 +93,7 @@ CalibrationModel model_of(const Config& forecast, const Record& record, std::int
   }
   CalibrationSpace space = calibration_space_of(forecast, record);
   if (space.parameters.empty()) {
-    throw UsageError(forecast.source_path + " has no uncertain parameter and " + record.path +
+    throw RequestError(forecast.source_path + " has no uncertain parameter and " + record.path +
                      " no uncertain reporting probability: nothing to calibrate");
   }
   try {
@@ -106,7 +106,7 @@ CalibrationModel model_of(const Config& forecast, const Record& record, std::int
 
 CalibrationPlan plan_calibration(const CalibrateRequest& r, const Cluster& cluster, const Callbacks& callbacks) {
   check_sizes(r);
-  if (r.dry_run && cluster.size() > 1) throw UsageError("--dry-run runs in one process: start it without mpirun");
+  if (r.dry_run && cluster.size() > 1) throw RequestError("--dry-run runs in one process: start it without mpirun");
   CalibrationPlan plan;
   plan.forecast = load_config(r.forecast);
   if (cluster.root()) report_warnings(plan.forecast, callbacks);

@@ -60,7 +60,7 @@ inline constexpr double ESTIMATES_PER_PARTICLE = 27.0;
 // Under MPI every rank runs the same sampler; the likelihood's rows and the predictive
 // check's draws are split across the ranks and gathered in row order (the same posterior as
 // one process); rank 0 writes (written is false on the others). A dry run is one process.
-// Throws UsageError, ConfigError, FileError before any work (on every rank); IoError
+// Throws RequestError, ConfigError, FileError before any work (on every rank); IoError
 // writing; Interrupted after writing the state file when the interrupt was set on any
 // rank; InferenceError when the record cannot be fitted (no prior particle gives it a
 // positive likelihood).
