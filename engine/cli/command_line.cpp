@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "help.hpp"
+#include "usage_error.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/version.hpp"
 

@@ -1,6 +1,7 @@
 // Integers given on the command line, parsed exactly (commands.hpp).
 #include "commands.hpp"
 
+#include "usage_error.hpp"
 #include "escalate/base/error.hpp"
 
 #include <algorithm>

@@ -5,6 +5,7 @@
 #include "help.hpp"
 
 #include "escalate/base/closest_match.hpp"
+#include "usage_error.hpp"
 #include "escalate/base/error.hpp"
 
 #include <algorithm>

@@ -5,6 +5,7 @@
 #include "terminal.hpp"
 #include "escalate/base/printable_text.hpp"
 #include "escalate/app/run.hpp"
+#include "usage_error.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/report/summary.hpp"
 #include "escalate/version.hpp"

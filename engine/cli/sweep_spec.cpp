@@ -1,6 +1,7 @@
 // Reading the --set flag of `escalate sweep` (sweep_spec.hpp).
 #include "sweep_spec.hpp"
 
+#include "usage_error.hpp"
 #include "escalate/base/error.hpp"
 #include "escalate/base/printable_text.hpp"
 #include "escalate/output/sweep.hpp"

@@ -27,12 +27,6 @@ class RequestError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Until the CLI has its own header (next commit).
-class UsageError : public RequestError {
- public:
-  using RequestError::RequestError;
-};
-
 // An input file that is not what it should be: missing, foreign, truncated, damaged or
 // edited (a result file given to summary, merge, compare or --resume).
 class FileError : public std::runtime_error {

@@ -1,5 +1,6 @@
 #include "sweep_spec.hpp"
 
+#include "usage_error.hpp"
 #include "escalate/base/error.hpp"
 
 #include <catch2/catch.hpp>
