@@ -125,15 +125,15 @@ void check_tallies(const std::string& path, const RunTally& t, const BatchLayout
       bad("occupancy or reached at time index " + std::to_string(k) + " does not add up to the trajectories");
     }
   }
-  auto sum = [&](const char* name) {
+  auto sum = [&](TallyId id) {
     std::int64_t total = 0;
-    for (std::int64_t c : t.at(name)) total += c;
+    for (std::int64_t c : t.at(id)) total += c;
     return total;
   };
-  if (sum("spiral_cause") > n || sum("clash_cause") > n) bad("spiral_cause or clash_cause counts more events than trajectories");
-  if (sum("war_cause") != counters[WARS]) bad("war_cause does not add up to the wars");
-  if (sum("war_durations") + sum("war_durations_censored") != counters[WARS]) bad("war_durations do not add up to the wars");
-  if (sum("nuclear_by_side") != nuclear) bad("nuclear_by_side does not match the draws' nuclear use");
+  if (sum(TallyId::SpiralCause) > n || sum(TallyId::ClashCause) > n) bad("spiral_cause or clash_cause counts more events than trajectories");
+  if (sum(TallyId::WarCause) != counters[WARS]) bad("war_cause does not add up to the wars");
+  if (sum(TallyId::WarDurations) + sum(TallyId::WarDurationsCensored) != counters[WARS]) bad("war_durations do not add up to the wars");
+  if (sum(TallyId::NuclearBySide) != nuclear) bad("nuclear_by_side does not match the draws' nuclear use");
   // The draws' decisions on incidents add up to the run's decisions on incident causes.
   const auto decisions = t.at(TallyId::Decisions);
   const std::int64_t KR = layout.slice(TallyId::DrawIncidentDecisions).size();

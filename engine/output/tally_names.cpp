@@ -1,44 +1,38 @@
-// The state group's names of the tally slices (tally_names.hpp).
+// What a file calls the tallies (tally_names.hpp).
 #include "escalate/output/tally_names.hpp"
+
+#include "escalate/sim/tally_layout.hpp"
 
 #include <stdexcept>
 
 namespace escalate {
 
 namespace {
-const char* const TALLY_COUNT = "integer tally (mergeable state)";
-const std::vector<TallyNames> TALLY_NAMES = {
-    {TallyId::Occupancy, {"time", "phase"}, TALLY_COUNT},
-    {TallyId::Reached, {"time", "phase"}, TALLY_COUNT},
-    {TallyId::ClashByTime, {"time"}, TALLY_COUNT},
-    {TallyId::Incidents, {"incident", "incident_phase"}, TALLY_COUNT},
-    {TallyId::Decisions, {"cause", "rung"}, TALLY_COUNT},
-    {TallyId::WarCause, {"cause"}, TALLY_COUNT},
-    {TallyId::SpiralCause, {"cause"}, TALLY_COUNT},
-    {TallyId::ClashCause, {"cause"}, TALLY_COUNT},
-    {TallyId::NuclearBySide, {"side"}, TALLY_COUNT},
-    {TallyId::WarDurations, {"duration_bin"}, TALLY_COUNT},
-    {TallyId::WarDurationsCensored, {"duration_bin"}, TALLY_COUNT},
-    {TallyId::Counters, {"state/counter"}, TALLY_COUNT},
-    {TallyId::DrawWarByTime, {"time"}, TALLY_COUNT},
-    {TallyId::DrawReached, {"phase"}, TALLY_COUNT},
-    {TallyId::DrawClash, {}, TALLY_COUNT},
-    {TallyId::DrawIncidents, {"incident"}, TALLY_COUNT},
-    {TallyId::DrawIncidentDecisions, {"incident", "rung"}, TALLY_COUNT},
-    {TallyId::DrawActOffspring, {"state/ratio_part"}, TALLY_COUNT},
-    {TallyId::DrawRunaways, {}, TALLY_COUNT},
-    {TallyId::DrawTrajectories, {}, TALLY_COUNT},
-    {TallyId::BatchDone, {}, "1 where the batch is in the tallies"},
-    {TallyId::BatchOutcome, {"state/batch_field"}, TALLY_COUNT},
-};
+// One dimension name per TallyAxis, in its order (None has none).
+const std::vector<std::string> AXIS_DIMENSIONS = {
+    "", "time", "phase", "incident_phase", "incident", "cause", "rung", "side", "duration_bin",
+    "state/counter", "state/ratio_part", "state/batch_field"};
+
+std::vector<TallyNames> all_tally_names() {
+  if (AXIS_DIMENSIONS.size() != static_cast<std::size_t>(TallyAxis::Count)) {
+    throw std::logic_error("output/tally_names.cpp: one dimension name per TallyAxis");
+  }
+  std::vector<TallyNames> out;
+  for (const TallySliceSpec& spec : TALLY_SLICES) {
+    TallyNames names{spec.id, {}, "integer tally (mergeable state)"};
+    for (TallyAxis axis : spec.axes) if (axis != TallyAxis::None) names.dims.push_back(axis_dimension(axis));
+    if (spec.id == TallyId::BatchDone) names.long_name = "1 where the batch is in the tallies";
+    out.push_back(std::move(names));
+  }
+  return out;
+}
 }  // namespace
 
+const std::string& axis_dimension(TallyAxis axis) { return AXIS_DIMENSIONS.at(static_cast<std::size_t>(axis)); }
+
 const TallyNames& tally_names(TallyId id) {
-  const auto k = static_cast<std::size_t>(id);
-  if (TALLY_NAMES.size() != static_cast<std::size_t>(TallyId::Count) || TALLY_NAMES[k].id != id) {
-    throw std::logic_error("output/tally_names.cpp: the names are not in TallyId's order");
-  }
-  return TALLY_NAMES[k];
+  static const std::vector<TallyNames> names = all_tally_names();
+  return names.at(static_cast<std::size_t>(id));
 }
 
 const std::vector<StateDimension> STATE_DIMENSIONS = {

@@ -20,15 +20,8 @@ bool RunTally::complete() const {
 BatchTally::BatchTally(const TallyLayout& layout)
     : layout_(&layout), run_(static_cast<std::size_t>(layout.run_block()), 0),
       draw_(static_cast<std::size_t>(layout.draw_block()), 0) {
-  auto at = [&](const char* name) { return layout.slice(name).offset; };
-  occupancy_ = at("occupancy"), reached_ = at("reached"), clash_by_time_ = at("clash_by_time");
-  incidents_ = at("incidents"), decisions_ = at("decisions"), war_cause_ = at("war_cause");
-  spiral_cause_ = at("spiral_cause"), clash_cause_ = at("clash_cause"), nuclear_by_side_ = at("nuclear_by_side");
-  durations_ = at("war_durations"), durations_censored_ = at("war_durations_censored"), counters_ = at("counters");
-  war_by_time_ = at("draw_war_by_time"), draw_reached_ = at("draw_reached"), clash_ = at("draw_clash");
-  draw_incidents_ = at("draw_incidents"), incident_decisions_ = at("draw_incident_decisions");
-  incident_causes_ = layout.slice("draw_incidents").shape[0];
-  offspring_ = at("draw_act_offspring"), runaways_ = at("draw_runaways"), trajectories_ = at("draw_trajectories");
+  for (std::size_t k = 0; k < offset_.size(); ++k) offset_[k] = layout.slice(static_cast<TallyId>(k)).offset;
+  incident_causes_ = layout.length(TallyAxis::Incident);
 }
 
 void BatchTally::clear() {
@@ -47,36 +40,47 @@ void BatchTally::add(const TrajectoryRecord& r) {
   std::int64_t* run = run_.data();
   std::int64_t* draw = draw_.data();
   const double grid_days = static_cast<double>(layout_->grid_days());
+  using I = TallyId;
+  auto at = [this](TallyId id) { return offset_[static_cast<std::size_t>(id)]; };
+  const std::int64_t occupancy = at(I::Occupancy), reached = at(I::Reached), clash_by_time = at(I::ClashByTime),
+                     incidents = at(I::Incidents), decisions = at(I::Decisions), war_cause = at(I::WarCause),
+                     spiral_cause = at(I::SpiralCause), clash_cause = at(I::ClashCause),
+                     nuclear_by_side = at(I::NuclearBySide), durations = at(I::WarDurations),
+                     durations_censored = at(I::WarDurationsCensored), counters = at(I::Counters);
+  const std::int64_t war_by_time = at(I::DrawWarByTime), draw_reached = at(I::DrawReached), clash = at(I::DrawClash),
+                     draw_incidents = at(I::DrawIncidents), incident_decisions = at(I::DrawIncidentDecisions),
+                     offspring = at(I::DrawActOffspring), runaways = at(I::DrawRunaways),
+                     trajectories = at(I::DrawTrajectories);
   for (std::size_t g = 0; g < r.phase_at_grid.size(); ++g) {
     const auto t = static_cast<std::int64_t>(g);
-    ++run[occupancy_ + t * PHASE_COUNT + r.phase_at_grid[g]];
-    for (int k = 0; k <= r.max_phase_at_grid[g]; ++k) ++run[reached_ + t * PHASE_COUNT + k];
-    draw[war_by_time_ + t] += r.max_phase_at_grid[g] >= WAR;  // P(war by t): reached, not at war now
-    run[clash_by_time_ + t] += r.first_clash_day >= 0 && r.first_clash_day <= static_cast<double>(t) * grid_days;
+    ++run[occupancy + t * PHASE_COUNT + r.phase_at_grid[g]];
+    for (int k = 0; k <= r.max_phase_at_grid[g]; ++k) ++run[reached + t * PHASE_COUNT + k];
+    draw[war_by_time + t] += r.max_phase_at_grid[g] >= WAR;  // P(war by t): reached, not at war now
+    run[clash_by_time + t] += r.first_clash_day >= 0 && r.first_clash_day <= static_cast<double>(t) * grid_days;
   }
   for (std::size_t i = 0; i < r.incidents.size(); ++i) {
     const auto n = static_cast<std::int64_t>(r.incidents[i]);
-    run[incidents_ + static_cast<std::int64_t>(i)] += n;
-    draw[draw_incidents_ + static_cast<std::int64_t>(i / RATE_PHASE_COUNT)] += n;  // by type, all phases
+    run[incidents + static_cast<std::int64_t>(i)] += n;
+    draw[draw_incidents + static_cast<std::int64_t>(i / RATE_PHASE_COUNT)] += n;  // by type, all phases
   }
   for (std::size_t i = 0; i < r.decisions.size(); ++i) {
     const auto n = static_cast<std::int64_t>(r.decisions[i]);
     const auto cause_rung = static_cast<std::int64_t>(i);
-    run[decisions_ + cause_rung] += n;
+    run[decisions + cause_rung] += n;
     // Per draw, the decisions on random incidents (causes 0..K-1, the incident types, in
     // the same cause-major order) by rung: injections, countermeasures and strikes are
     // causes of their own.
-    if (cause_rung / RUNG_COUNT < incident_causes_) draw[incident_decisions_ + cause_rung] += n;
+    if (cause_rung / RUNG_COUNT < incident_causes_) draw[incident_decisions + cause_rung] += n;
   }
   for (const WarSpell& w : r.war_spells) {
-    if (w.trigger >= 0) ++run[war_cause_ + w.trigger];
-    ++run[(w.censored ? durations_censored_ : durations_) + duration_bin(w.days)];
-    run[counters_ + WARS_CENSORED] += w.censored;
+    if (w.trigger >= 0) ++run[war_cause + w.trigger];
+    ++run[(w.censored ? durations_censored : durations) + duration_bin(w.days)];
+    run[counters + WARS_CENSORED] += w.censored;
   }
-  if (r.first_spiral_cause >= 0) ++run[spiral_cause_ + r.first_spiral_cause];
-  if (r.first_clash_cause >= 0) ++run[clash_cause_ + r.first_clash_cause];
-  if (r.nuclear && r.nuclear_side >= 0) ++run[nuclear_by_side_ + r.nuclear_side];
-  std::int64_t* c = run + counters_;
+  if (r.first_spiral_cause >= 0) ++run[spiral_cause + r.first_spiral_cause];
+  if (r.first_clash_cause >= 0) ++run[clash_cause + r.first_clash_cause];
+  if (r.nuclear && r.nuclear_side >= 0) ++run[nuclear_by_side + r.nuclear_side];
+  std::int64_t* c = run + counters;
   c[TRAJECTORIES] += 1;
   c[EVALUATIONS] += static_cast<std::int64_t>(r.evaluations);
   c[COUNTERMEASURES] += static_cast<std::int64_t>(r.countermeasures);
@@ -90,25 +94,26 @@ void BatchTally::add(const TrajectoryRecord& r) {
   c[INJECTIONS_IGNORED] += static_cast<std::int64_t>(r.injections_ignored);
   c[RUNAWAYS] += r.runaway;
   const int top = r.max_phase_at_grid.empty() ? 0 : r.max_phase_at_grid.back();
-  for (int k = 0; k <= top; ++k) ++draw[draw_reached_ + k];
-  draw[clash_] += r.first_clash_day >= 0;
-  draw[offspring_ + 0] += static_cast<std::int64_t>(r.act_offspring_numerator);
-  draw[offspring_ + 1] += static_cast<std::int64_t>(r.act_offspring_denominator);
-  draw[runaways_] += r.runaway;
-  ++draw[trajectories_];
+  for (int k = 0; k <= top; ++k) ++draw[draw_reached + k];
+  draw[clash] += r.first_clash_day >= 0;
+  draw[offspring + 0] += static_cast<std::int64_t>(r.act_offspring_numerator);
+  draw[offspring + 1] += static_cast<std::int64_t>(r.act_offspring_denominator);
+  draw[runaways] += r.runaway;
+  ++draw[trajectories];
 }
 
 void BatchTally::fold_into(RunTally& run, std::int64_t m, std::int64_t b) const {
   for (std::size_t i = 0; i < run_.size(); ++i) run.counts[i] += run_[i];
-  std::int64_t* draw = run.counts.data() + layout_->start(layout_->slice("draw_war_by_time"), m) - war_by_time_;
+  std::int64_t* draw = run.counts.data() + layout_->block_start(TallyScope::Draw, m);
   for (std::size_t i = 0; i < draw_.size(); ++i) draw[i] += draw_[i];
-  run.at("batch_done", b)[0] = 1;
-  auto outcome = run.at("batch_outcome", b);
-  outcome[names::BATCH_TRAJECTORIES] = draw_[static_cast<std::size_t>(trajectories_)];
-  outcome[names::BATCH_WAR] = draw_[static_cast<std::size_t>(draw_reached_ + WAR)];
-  outcome[names::BATCH_SPIRAL] = draw_[static_cast<std::size_t>(draw_reached_ + SPIRAL)];
-  outcome[names::BATCH_NUCLEAR] = draw_[static_cast<std::size_t>(draw_reached_ + NUCLEAR)];
-  outcome[names::BATCH_CLASH] = draw_[static_cast<std::size_t>(clash_)];
+  run.at(TallyId::BatchDone, b)[0] = 1;
+  auto outcome = run.at(TallyId::BatchOutcome, b);
+  auto count = [this](TallyId id, std::int64_t k = 0) { return draw_[static_cast<std::size_t>(offset_[static_cast<std::size_t>(id)] + k)]; };
+  outcome[names::BATCH_TRAJECTORIES] = count(TallyId::DrawTrajectories);
+  outcome[names::BATCH_WAR] = count(TallyId::DrawReached, WAR);
+  outcome[names::BATCH_SPIRAL] = count(TallyId::DrawReached, SPIRAL);
+  outcome[names::BATCH_NUCLEAR] = count(TallyId::DrawReached, NUCLEAR);
+  outcome[names::BATCH_CLASH] = count(TallyId::DrawClash);
 }
 
 }  // namespace escalate

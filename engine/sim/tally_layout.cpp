@@ -15,39 +15,30 @@ std::int64_t TallySlice::size() const {
 
 TallyLayout::TallyLayout(const Scenario& scenario, const BatchLayout& batches, std::int64_t draws)
     : draws_(draws), batches_(batches.batches), grid_days_(scenario.grid_days) {
-  const std::int64_t T = scenario.grid_points();
-  const std::int64_t K = scenario.incident_count();
-  const std::int64_t C = scenario.cause_count();
-  const auto D = static_cast<std::int64_t>(WAR_DURATION_EDGES.size());
-  using S = TallyScope;
-  using I = TallyId;
-  add(I::Occupancy, {"occupancy", S::Run, {T, PHASE_COUNT}});
-  add(I::Reached, {"reached", S::Run, {T, PHASE_COUNT}});
-  add(I::ClashByTime, {"clash_by_time", S::Run, {T}});
-  add(I::Incidents, {"incidents", S::Run, {K, RATE_PHASE_COUNT}});
-  add(I::Decisions, {"decisions", S::Run, {C, RUNG_COUNT}});
-  add(I::WarCause, {"war_cause", S::Run, {C}});
-  add(I::SpiralCause, {"spiral_cause", S::Run, {C}});
-  add(I::ClashCause, {"clash_cause", S::Run, {C}});
-  add(I::NuclearBySide, {"nuclear_by_side", S::Run, {2}});
-  add(I::WarDurations, {"war_durations", S::Run, {D}});
-  add(I::WarDurationsCensored, {"war_durations_censored", S::Run, {D}});
-  add(I::Counters, {"counters", S::Run, {COUNTER_COUNT}});
-  add(I::DrawWarByTime, {"draw_war_by_time", S::Draw, {T}});
-  add(I::DrawReached, {"draw_reached", S::Draw, {PHASE_COUNT}});
-  add(I::DrawClash, {"draw_clash", S::Draw, {}});
-  add(I::DrawIncidents, {"draw_incidents", S::Draw, {K}});
-  add(I::DrawIncidentDecisions, {"draw_incident_decisions", S::Draw, {K, RUNG_COUNT}});  // decisions on random incidents
-  add(I::DrawActOffspring, {"draw_act_offspring", S::Draw, {2}});
-  add(I::DrawRunaways, {"draw_runaways", S::Draw, {}});
-  add(I::DrawTrajectories, {"draw_trajectories", S::Draw, {}});
-  add(I::BatchDone, {"batch_done", S::Batch, {}});
-  add(I::BatchOutcome, {"batch_outcome", S::Batch, {static_cast<std::int64_t>(BATCH_FIELD_NAMES.size())}});
-  if (slices_.size() != static_cast<std::size_t>(TallyId::Count)) throw std::logic_error("a TallyId has no tally slice");
+  using A = TallyAxis;
+  axis_length_.assign(static_cast<std::size_t>(A::Count), 0);
+  auto set = [&](A axis, std::int64_t n) { axis_length_[static_cast<std::size_t>(axis)] = n; };
+  set(A::Time, scenario.grid_points());
+  set(A::Phase, PHASE_COUNT);
+  set(A::RatePhase, RATE_PHASE_COUNT);
+  set(A::Incident, scenario.incident_count());
+  set(A::Cause, scenario.cause_count());
+  set(A::Rung, RUNG_COUNT);
+  set(A::Side, 2);
+  set(A::DurationBin, static_cast<std::int64_t>(WAR_DURATION_EDGES.size()));
+  set(A::Counter, COUNTER_COUNT);
+  set(A::RatioPart, 2);  // numerator, denominator
+  set(A::BatchField, static_cast<std::int64_t>(BATCH_FIELD_NAMES.size()));
+  for (const TallySliceSpec& spec : TALLY_SLICES) add(spec);
 }
 
-void TallyLayout::add(TallyId id, TallySlice slice) {
-  if (static_cast<std::size_t>(id) != slices_.size()) throw std::logic_error("tally slice " + slice.name + " added out of TallyId's order");
+void TallyLayout::add(const TallySliceSpec& spec) {
+  TallySlice slice{spec.name, spec.scope, {}, {}, 0};
+  for (TallyAxis axis : spec.axes) {
+    if (axis == TallyAxis::None) continue;
+    slice.axes.push_back(axis);
+    slice.shape.push_back(length(axis));
+  }
   std::int64_t& block = block_[static_cast<int>(slice.scope)];
   slice.offset = block;
   block += slice.size();
@@ -59,11 +50,11 @@ const TallySlice& TallyLayout::slice(const std::string& name) const {
   throw std::out_of_range("no tally slice named " + name);
 }
 
-std::int64_t TallyLayout::start(const TallySlice& s, std::int64_t i) const {
-  switch (s.scope) {
-    case TallyScope::Run: return s.offset;
-    case TallyScope::Draw: return block_[0] + i * block_[1] + s.offset;
-    case TallyScope::Batch: return block_[0] + draws_ * block_[1] + i * block_[2] + s.offset;
+std::int64_t TallyLayout::block_start(TallyScope scope, std::int64_t i) const {
+  switch (scope) {
+    case TallyScope::Run: return 0;
+    case TallyScope::Draw: return block_[0] + i * block_[1];
+    case TallyScope::Batch: return block_[0] + draws_ * block_[1] + i * block_[2];
   }
   return 0;
 }

@@ -1,12 +1,16 @@
 #pragma once
-// What a result file's `state/` group calls each tally slice's axes, and its long name: the
-// netCDF side of sim's TallyLayout, which knows only names and shapes.
-#include "escalate/sim/tally_layout.hpp"
+// What a file calls the tallies: the netCDF side of sim's slices (sim/tally_slices.hpp),
+// which know only their names, scopes and axes. Each axis has one dimension name, and the
+// `state/` group stores every slice under the names of its axes.
+#include "escalate/sim/tally_slices.hpp"
 
 #include <string>
 #include <vector>
 
 namespace escalate {
+
+// The dimension a file calls an axis ("time", "cause", "state/counter", ...).
+const std::string& axis_dimension(TallyAxis axis);
 
 struct TallyNames {
   TallyId id;
@@ -14,7 +18,7 @@ struct TallyNames {
                                   // a batch slice under ("state/batch", ...)
   std::string long_name;
 };
-// The names of the slice `id` (one per TallyId, in its order).
+// The names of the slice `id` in the state group: its axes' dimensions and its long name.
 const TallyNames& tally_names(TallyId id);
 
 // Dimensions that exist only in the state group, with their labels.

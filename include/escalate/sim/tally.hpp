@@ -4,6 +4,7 @@
 #include "escalate/model/trajectory_record.hpp"
 #include "escalate/sim/tally_layout.hpp"
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -40,8 +41,9 @@ struct RunTally {
   }
 };
 
-// What one batch's trajectories did: a run block and the block of its draw. Offsets of
-// the slices are resolved once, so adding a trajectory is a handful of increments.
+// What one batch's trajectories did: a run block and the block of its draw. The slices'
+// offsets are read from the layout once, by TallyId, so adding a trajectory is a handful
+// of increments.
 class BatchTally {
  public:
   explicit BatchTally(const TallyLayout& layout);
@@ -53,10 +55,8 @@ class BatchTally {
  private:
   const TallyLayout* layout_;
   std::vector<std::int64_t> run_, draw_;
-  // Offsets of the slices in the run and draw blocks.
-  std::int64_t occupancy_, reached_, clash_by_time_, incidents_, decisions_, war_cause_, spiral_cause_, clash_cause_,
-      nuclear_by_side_, durations_, durations_censored_, counters_;
-  std::int64_t war_by_time_, draw_reached_, clash_, draw_incidents_, incident_decisions_, offspring_, runaways_, trajectories_;
+  // Where each slice starts in its scope's block (run_ or draw_), by TallyId.
+  std::array<std::int64_t, static_cast<std::size_t>(TallyId::Count)> offset_{};
   std::int64_t incident_causes_;  // K: decisions with a cause below K answered an incident
 };
 

@@ -8,6 +8,7 @@
 // Integers add exactly in any order, so every way of combining runs gives the same bits.
 #include "escalate/model/scenario.hpp"
 #include "escalate/sim/batch_layout.hpp"
+#include "escalate/sim/tally_slices.hpp"
 
 #include <cstdint>
 #include <string>
@@ -15,28 +16,16 @@
 
 namespace escalate {
 
-enum class TallyScope { Run, Draw, Batch };
-
-// A slice's name and shape; what its axes are called in a file, and its long name, are
-// the output layer's (output/tally_names.hpp).
+// A slice laid out: its registration (tally_slices.hpp) with the lengths of its axes in
+// this scenario and its place in its scope's block. What its axes are called in a file,
+// and its long name, are the output layer's (output/tally_names.hpp).
 struct TallySlice {
   std::string name;                 // dataset name under state/
   TallyScope scope;
-  std::vector<std::int64_t> shape;  // of one instance
+  std::vector<TallyAxis> axes;      // of one instance
+  std::vector<std::int64_t> shape;  // of one instance: the lengths of the axes
   std::int64_t offset = 0;          // within its scope's block
   std::int64_t size() const;        // elements of one instance
-};
-
-// Every slice of the layout, in the order TallyLayout adds them. Code names a slice by its
-// id (an index: no string compared in a loop, and a misspelt id does not compile); the
-// name is what a file calls it (state/<name>).
-enum class TallyId : int {
-  Occupancy, Reached, ClashByTime, Incidents, Decisions, WarCause, SpiralCause, ClashCause, NuclearBySide,
-  WarDurations, WarDurationsCensored, Counters,
-  DrawWarByTime, DrawReached, DrawClash, DrawIncidents, DrawIncidentDecisions, DrawActOffspring, DrawRunaways,
-  DrawTrajectories,
-  BatchDone, BatchOutcome,
-  Count
 };
 
 // Labels of the small state-only dimensions (state/counter, state/batch_field) and the
@@ -71,14 +60,19 @@ class TallyLayout {
   std::int64_t batches() const { return batches_; }
   std::int64_t total() const { return block_[0] + draws_ * block_[1] + batches_ * block_[2]; }
 
+  // The length of an axis in this layout's scenario.
+  std::int64_t length(TallyAxis axis) const { return axis_length_[static_cast<std::size_t>(axis)]; }
+  // Where instance `i` (draw m, batch b; 0 for the run) of a scope's block starts in the buffer.
+  std::int64_t block_start(TallyScope scope, std::int64_t i = 0) const;
   // Where instance `i` (draw m, batch b; 0 for run slices) of a slice starts in the buffer.
-  std::int64_t start(const TallySlice& s, std::int64_t i = 0) const;
+  std::int64_t start(const TallySlice& s, std::int64_t i = 0) const { return block_start(s.scope, i) + s.offset; }
 
  private:
-  void add(TallyId id, TallySlice slice);  // in the order of TallyId
+  void add(const TallySliceSpec& spec);  // in the order of TallyId
   std::vector<TallySlice> slices_;
   std::int64_t block_[3] = {0, 0, 0};
   std::int64_t draws_ = 0, batches_ = 0, grid_days_ = 1;
+  std::vector<std::int64_t> axis_length_;  // [TallyAxis::Count]
 };
 
 }  // namespace escalate

@@ -68,3 +68,38 @@ TEST_CASE("Each TallyId names the slice a file calls by its name, and reads the 
     CHECK(&layout.slice(id) == &layout.slice(std::string(name)));
   }
 }
+
+TEST_CASE("A slice's shape is the lengths of its registered axes in the scenario", "[tally_layout]") {
+  Scenario s;
+  s.horizon_days = 100;
+  s.grid_days = 5;  // T = 21
+  s.incidents = {{"a", 0, 1}, {"b", 1, 0}, {"c", 1, 1}};
+  RunSettings run{2, 400, 1, ""};
+  TallyLayout layout(s, BatchLayout::of(run), run.draws);
+  CHECK(layout.length(TallyAxis::Time) == 21);
+  CHECK(layout.length(TallyAxis::Incident) == 3);
+  CHECK(layout.length(TallyAxis::Cause) == 3 + BUILTIN_CAUSE_COUNT);
+  CHECK(layout.length(TallyAxis::Phase) == PHASE_COUNT);
+  CHECK(layout.length(TallyAxis::Counter) == COUNTER_COUNT);
+  CHECK(layout.length(TallyAxis::BatchField) == 5);
+  for (const TallySliceSpec& spec : TALLY_SLICES) {
+    const TallySlice& slice = layout.slice(spec.id);
+    INFO(slice.name);
+    CHECK(slice.name == spec.name);
+    CHECK(slice.scope == spec.scope);
+    REQUIRE(slice.axes.size() == slice.shape.size());
+    std::size_t a = 0;
+    for (TallyAxis axis : spec.axes) {
+      if (axis == TallyAxis::None) continue;
+      REQUIRE(a < slice.axes.size());
+      CHECK(slice.axes[a] == axis);
+      CHECK(slice.shape[a] == layout.length(axis));
+      ++a;
+    }
+    CHECK(a == slice.axes.size());
+  }
+  // A scope's block starts where the previous one ends.
+  CHECK(layout.block_start(TallyScope::Run) == 0);
+  CHECK(layout.block_start(TallyScope::Draw, 1) == layout.run_block() + layout.draw_block());
+  CHECK(layout.block_start(TallyScope::Batch, 0) == layout.run_block() + 2 * layout.draw_block());
+}
