@@ -5,6 +5,7 @@
 #include "escalate/hdf5/file_publish.hpp"
 #include "escalate/hdf5/hdf5_writer.hpp"
 #include "escalate/output/run_state.hpp"
+#include "escalate/output/tally_names.hpp"
 #include "escalate/config/schema.hpp"
 #include "escalate/model/phase.hpp"
 #include "escalate/sim/tally_layout.hpp"
@@ -97,16 +98,11 @@ void write_estimates(H5Writer& h5, const std::string& g, const Results& r) {
   h5.variable(g + "reached_quantiles", r.reached_quantiles, dims({"quantile", "phase"}),
               {"quantiles across draws of the probability of reaching phase >= k by the horizon", prob});
   h5.variable(g + "clash_quantiles", r.clash_quantiles, dims({"quantile"}), {"quantiles across draws of the probability of a clash", prob});
-  h5.variable(g + "incident_count", r.incident_count, dims({"incident", "incident_phase"}),
-              {"incidents by type and by the phase in which they happened (all trajectories)", count});
-  h5.variable(g + "decisions", r.decisions, dims({"cause", "rung"}), {"decisions by the cause of the act decided on and the rung chosen", count});
-  h5.variable(g + "war_trigger", r.war_trigger, dims({"cause"}), {"wars by the cause of the act whose decision started them", count});
-  h5.variable(g + "spiral_trigger", r.spiral_trigger, dims({"cause"}), {"first entries into spiral (or beyond) by cause", count});
-  h5.variable(g + "clash_trigger", r.clash_trigger, dims({"cause"}), {"first clashes by the cause of the act decided on", count});
-  h5.variable(g + "nuclear_by_side", r.nuclear_by_side, dims({"side"}), {"trajectories in which this side used nuclear weapons first", count});
-  h5.variable(g + "war_durations", r.war_durations, dims({"duration_bin"}), {"wars that ended (ceasefire or nuclear use), by duration", count});
-  h5.variable(g + "war_durations_censored", r.war_durations_censored, dims({"duration_bin"}),
-              {"wars still going at the horizon, by duration so far", count});
+  for (const CountDataset& d : COUNT_DATASETS) {
+    std::vector<std::string> count_dims;
+    for (const std::string& dim : tally_names(d.id).dims) count_dims.push_back(g + dim);
+    h5.variable(g + d.name, r.count(d.id), count_dims, {d.long_name, count});
+  }
   h5.variable(g + "act_offspring_pooled", scalar(r.act_offspring_pooled), none,
               {"acts (countermeasures, strikes) chosen in decisions on acts, per such decision, all draws", "1"});
   h5.variable(g + "sensitivity", r.sensitivity, dims({"parameter"}),
@@ -177,7 +173,7 @@ void write_run_attributes(H5Writer& h5, const std::string& group, const Config& 
   h5.attribute(group, "trajectories_done", r.trajectories_done);
   h5.attribute(group, "trajectories_planned", r.trajectories_planned);
   for (std::size_t c = 0; c < COUNTER_NAMES.size(); ++c) {
-    if (COUNTER_NAMES[c] != "trajectories") h5.attribute(group, COUNTER_NAMES[c], r.counters[c]);
+    if (COUNTER_NAMES[c] != "trajectories") h5.attribute(group, COUNTER_NAMES[c], r.counter(static_cast<int>(c)));
   }
   std::string warnings;
   for (const auto& w : r.warnings) warnings += (warnings.empty() ? "" : "\n") + w;

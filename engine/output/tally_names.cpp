@@ -35,6 +35,18 @@ const TallyNames& tally_names(TallyId id) {
   return names.at(static_cast<std::size_t>(id));
 }
 
+// The run-wide counts a result file publishes as they are, in the order they are written.
+const std::vector<CountDataset> COUNT_DATASETS = {
+    {TallyId::Incidents, "incident_count", "incidents by type and by the phase in which they happened (all trajectories)"},
+    {TallyId::Decisions, "decisions", "decisions by the cause of the act decided on and the rung chosen"},
+    {TallyId::WarCause, "war_trigger", "wars by the cause of the act whose decision started them"},
+    {TallyId::SpiralCause, "spiral_trigger", "first entries into spiral (or beyond) by cause"},
+    {TallyId::ClashCause, "clash_trigger", "first clashes by the cause of the act decided on"},
+    {TallyId::NuclearBySide, "nuclear_by_side", "trajectories in which this side used nuclear weapons first"},
+    {TallyId::WarDurations, "war_durations", "wars that ended (ceasefire or nuclear use), by duration"},
+    {TallyId::WarDurationsCensored, "war_durations_censored", "wars still going at the horizon, by duration so far"},
+};
+
 const std::vector<StateDimension> STATE_DIMENSIONS = {
     {"state/counter", COUNTER_NAMES, "run-wide counter"},
     {"state/batch_field", BATCH_FIELD_NAMES, "batch outcome"},

@@ -79,18 +79,21 @@ void print_summary(std::ostream& out, const Results& r, const RunSettings& run) 
   out << "Intervals cover both loops (parameter draws and trajectories); sd*: the spread of the true\n"
          "per-draw probabilities, with each draw's binomial noise removed.\n\n";
 
-  const double incidents = static_cast<double>(std::accumulate(r.incident_count.begin(), r.incident_count.end(), std::int64_t{0}));
+  const auto& incident_count = r.count(TallyId::Incidents);
+  const double incidents = static_cast<double>(std::accumulate(incident_count.begin(), incident_count.end(), std::int64_t{0}));
   out << "Per year of simulated time: " << fixed(per(incidents, years), 2) << " incidents, "
       << fixed(per(static_cast<double>(r.counter(COUNTERMEASURES)), years), 2) << " countermeasures, "
       << fixed(per(static_cast<double>(r.counter(STRIKES)), years), 3) << " limited strikes\n";
+  const auto& nuclear_by_side = r.count(TallyId::NuclearBySide);
   out << "Wars " << r.counter(WARS) << " (" << r.counter(CEASEFIRES) << " ended in a ceasefire, " << r.counter(WARS_CENSORED)
-      << " still going at the horizon); nuclear use " << r.nuclear_by_side[0] + r.nuclear_by_side[1];
-  if (r.nuclear_by_side[0] + r.nuclear_by_side[1] > 0) {
-    out << " (first by " << r.side[0] << " " << r.nuclear_by_side[0] << ", " << r.side[1] << " " << r.nuclear_by_side[1] << ")";
+      << " still going at the horizon); nuclear use " << nuclear_by_side[0] + nuclear_by_side[1];
+  if (nuclear_by_side[0] + nuclear_by_side[1] > 0) {
+    out << " (first by " << r.side[0] << " " << nuclear_by_side[0] << ", " << r.side[1] << " " << nuclear_by_side[1] << ")";
   }
   out << "\n";
   std::vector<std::int64_t> rungs(RUNG_COUNT, 0);
-  for (std::size_t i = 0; i < r.decisions.size(); ++i) rungs[i % RUNG_COUNT] += r.decisions[i];
+  const auto& decided = r.count(TallyId::Decisions);
+  for (std::size_t i = 0; i < decided.size(); ++i) rungs[i % RUNG_COUNT] += decided[i];
   const auto decisions = static_cast<double>(std::accumulate(rungs.begin(), rungs.end(), std::int64_t{0}));
   out << "Decisions " << static_cast<std::int64_t>(decisions) << ":";
   for (int k = 0; k < RUNG_COUNT; ++k) out << " " << rung_name(k) << " " << percent(per(static_cast<double>(rungs[static_cast<std::size_t>(k)]), decisions));
@@ -107,8 +110,8 @@ void print_summary(std::ostream& out, const Results& r, const RunSettings& run) 
   }
   if (r.counter(INJECTIONS_IGNORED) > 0) out << "Injections that fell during a war (ignored): " << r.counter(INJECTIONS_IGNORED) << "\n";
   for (const auto& w : r.warnings) out << "WARNING (config): " << w << "\n";
-  top_causes(out, "war", r.war_trigger, r.cause);
-  top_causes(out, "first-clash", r.clash_trigger, r.cause);
+  top_causes(out, "war", r.count(TallyId::WarCause), r.cause);
+  top_causes(out, "first-clash", r.count(TallyId::ClashCause), r.cause);
   sensitivity_above_noise(out, r);
 }
 

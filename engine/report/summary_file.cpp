@@ -77,14 +77,15 @@ void result_summary(std::ostream& out, const std::string& path, SummaryFormat fo
   out << "\n  },\n  \"p_nuclear\": " << estimate(r.reach[NUCLEAR].pooled, r.reached_quantiles, r.phase.size(), NUCLEAR)
       << ",\n  \"p_clash\": " << estimate(r.clash.pooled, r.clash_quantiles, 1, 0)
       << ",\n  \"act_offspring_ratio\": " << json_number(r.act_offspring_pooled) << ",\n  \"counters\": {";
-  for (std::size_t c = 0; c < COUNTER_NAMES.size(); ++c) out << (c ? ", " : "") << json_string(COUNTER_NAMES[c]) << ": " << r.counters[c];
+  for (std::size_t c = 0; c < COUNTER_NAMES.size(); ++c) out << (c ? ", " : "") << json_string(COUNTER_NAMES[c]) << ": " << r.counter(static_cast<int>(c));
   out << "},\n  \"warnings\": [";
   for (std::size_t w = 0; w < r.warnings.size(); ++w) out << (w ? ", " : "") << json_string(r.warnings[w]);
   out << "],\n  \"war_triggers\": {";
   bool first = true;
-  for (std::size_t c = 0; c < r.war_trigger.size(); ++c) {
-    if (!r.war_trigger[c]) continue;
-    out << (first ? "" : ",") << "\n    " << json_string(r.cause[c]) << ": " << r.war_trigger[c];
+  const auto& war_trigger = r.count(TallyId::WarCause);
+  for (std::size_t c = 0; c < war_trigger.size(); ++c) {
+    if (!war_trigger[c]) continue;
+    out << (first ? "" : ",") << "\n    " << json_string(r.cause[c]) << ": " << war_trigger[c];
     first = false;
   }
   out << "\n  }\n}\n";

@@ -129,7 +129,10 @@ Results compute_results(const Config& config, const DriverResult& driver, const 
   r.Q = static_cast<std::int64_t>(QUANTILE_LEVELS.size());
   r.provenance = provenance;
   r.warnings = config.warnings;
-  r.counters = copy_of(tally.at(TallyId::Counters));
+  r.counts.resize(static_cast<std::size_t>(TallyId::Count));
+  for (const TallySliceSpec& spec : TALLY_SLICES) {
+    if (spec.scope == TallyScope::Run) r.counts[static_cast<std::size_t>(spec.id)] = copy_of(tally.at(spec.id));
+  }
   const std::int64_t n = r.counter(TRAJECTORIES);
   r.trajectories_done = n;
   r.trajectories_planned = config.run.draws * config.run.trajectories;
@@ -143,14 +146,6 @@ Results compute_results(const Config& config, const DriverResult& driver, const 
   for (auto c : clash_by_time) r.clash_by_time.push_back(ratio(c, n));
   fill_across_draws(r, tally, fill_by_draw(r, driver));
 
-  r.incident_count = copy_of(tally.at(TallyId::Incidents));
-  r.decisions = copy_of(tally.at(TallyId::Decisions));
-  r.war_trigger = copy_of(tally.at(TallyId::WarCause));
-  r.spiral_trigger = copy_of(tally.at(TallyId::SpiralCause));
-  r.clash_trigger = copy_of(tally.at(TallyId::ClashCause));
-  r.nuclear_by_side = copy_of(tally.at(TallyId::NuclearBySide));
-  r.war_durations = copy_of(tally.at(TallyId::WarDurations));
-  r.war_durations_censored = copy_of(tally.at(TallyId::WarDurationsCensored));
   return r;
 }
 

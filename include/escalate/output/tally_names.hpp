@@ -1,7 +1,10 @@
 #pragma once
 // What a file calls the tallies: the netCDF side of sim's slices (sim/tally_slices.hpp),
-// which know only their names, scopes and axes. Each axis has one dimension name, and the
-// `state/` group stores every slice under the names of its axes.
+// which know only their names, scopes and axes. Each axis has one dimension name; the
+// `state/` group stores every slice under the names of its axes; and the result datasets
+// that publish a run-wide count as it is (war_durations, decisions, ...) are registered
+// here, one row each, so that computing and writing them is one loop (results.cpp,
+// result_file.cpp).
 #include "escalate/sim/tally_slices.hpp"
 
 #include <string>
@@ -20,6 +23,15 @@ struct TallyNames {
 };
 // The names of the slice `id` in the state group: its axes' dimensions and its long name.
 const TallyNames& tally_names(TallyId id);
+
+// A result dataset that is a run-wide count slice as it is: the dataset `name` in the
+// run's group, under the dimensions of the slice's axes, with this long name (units 1).
+struct CountDataset {
+  TallyId id;
+  const char* name;
+  const char* long_name;
+};
+extern const std::vector<CountDataset> COUNT_DATASETS;
 
 // Dimensions that exist only in the state group, with their labels.
 struct StateDimension {

@@ -70,19 +70,17 @@ struct Results {
   std::vector<double> incident_decisions_by_draw;  // [M, K, 5] per draw: decisions on incidents per trajectory, by type and rung
   std::vector<double> act_offspring;        // [M] per draw: acts answering acts / decisions on acts (MODEL 9.5)
   double act_offspring_pooled = 0;
-  // Counts over all trajectories.
-  std::vector<std::int64_t> incident_count;  // [K, 4]
-  std::vector<std::int64_t> decisions;       // [C, 5]
-  std::vector<std::int64_t> war_trigger, spiral_trigger, clash_trigger;  // [C]
-  std::vector<std::int64_t> nuclear_by_side;  // [2]
-  std::vector<std::int64_t> war_durations, war_durations_censored;  // [D]
-  std::vector<std::int64_t> counters;       // [COUNTER_COUNT] (tally_layout.hpp)
+  // Every run-wide count slice as it is, by TallyId (empty for draw and batch slices):
+  // incidents, decisions, the causes of wars, war durations, the counters, ...
+  // (sim/tally_slices.hpp; the result file publishes those output/tally_names.hpp registers).
+  std::vector<std::vector<std::int64_t>> counts;
   std::int64_t trajectories_done = 0;
   std::int64_t trajectories_planned = 0;
   std::vector<std::string> warnings;
   Provenance provenance;
 
-  std::int64_t counter(int c) const { return counters[static_cast<std::size_t>(c)]; }
+  const std::vector<std::int64_t>& count(TallyId id) const { return counts[static_cast<std::size_t>(id)]; }
+  std::int64_t counter(int c) const { return count(TallyId::Counters)[static_cast<std::size_t>(c)]; }
 };
 
 // From the driver's tallies and its draw table (the parameter values are never drawn again).
