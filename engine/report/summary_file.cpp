@@ -10,7 +10,6 @@
 #include "escalate/hdf5/hdf5_reader.hpp"
 #include "escalate/report/json_text.hpp"
 #include "escalate/report/posterior_summary.hpp"
-#include "escalate/hdf5/hdf5_writer.hpp"
 #include "escalate/output/result_file.hpp"
 #include "escalate/output/run_state.hpp"
 #include "escalate/report/sensitivity_report.hpp"
