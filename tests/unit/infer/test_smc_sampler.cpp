@@ -316,7 +316,7 @@ TEST_CASE("The sampler refuses a likelihood it cannot use, with the reason", "[i
   CHECK(done.log_evidence == Approx(0.0).margin(1e-12));
 }
 
-TEST_CASE("Measurement: the 125-parameter toy over seeds, noise and move kernels", "[.][infer][smc][measure]") {
+TEST_CASE("Measurement: the 125-parameter toy over seeds, noise and move kernels", "[.measure]") {
   // Not a check (hidden: run it by name): the table of docs/calibration.md, "Mixing in
   // 125 dimensions". build/release/tests/unit/escalate_unit_tests_infer "[measure]" -s
   for (const double noise : {0.0, 2.0}) {
