@@ -38,8 +38,8 @@ struct SmcSettings {
   // ... are random-walk moves, moves 2, 4, ... redraw a block of coordinates from their
   // priors, coordinate j with probability min(1, r_j)^refresh_power (r_j: the particles'
   // variance over the prior's, both on the unconstrained scale). Negative: random-walk
-  // moves only (the sampler before version 2 of the state file). moved_fraction then
-  // counts the random-walk moves alone, and max_moves all moves.
+  // moves only (as the sampler was before version 2 of the calibration state file).
+  // moved_fraction counts the random-walk moves alone, max_moves the moves of both kinds.
   double refresh_power = 1.0;
   std::size_t max_stages = 500;    // an InferenceError beyond it
 
@@ -91,9 +91,9 @@ class SmcSampler {
   std::vector<double> evaluate(const std::vector<std::vector<double>>& z,
                                const std::vector<StreamKey>& keys) const;
   void resample(SmcState& state, const std::vector<double>& log_weights, std::size_t stage) const;
-  // One MH move of every particle with `walk`; log_prior holds each particle's log
-  // prior density and follows it. Returns the number accepted; adds the likelihood
-  // evaluations to `evaluations`.
+  // One MH move of every particle with `propose` (nullopt: the particle stays, no
+  // estimate); log_prior holds each particle's log prior density and follows it. Returns
+  // the number accepted; adds the likelihood evaluations to `evaluations`.
   using Proposal = std::function<std::optional<std::vector<double>>(const std::vector<double>& z,
                                                                      const StreamKey& key)>;
   // from_prior: the proposal is a draw from the prior (of the coordinates it changes), so
