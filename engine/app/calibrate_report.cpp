@@ -45,7 +45,9 @@ std::string stage_line(const infer::SmcState& s, std::size_t particles, double t
   out << "stage " << g.stage << ": temperature " << s.temperature;
   if (g.stage > 0) {
     out << ", ESS " << std::lround(g.ess) << "/" << particles << ", acceptance " << g.acceptance << " (" << g.moves
-        << (g.moves == 1 ? " move)" : " moves)");
+        << (g.moves == 1 ? " move" : " moves");
+    if (g.moves > 1) out << "; prior refreshes " << g.refresh_acceptance;
+    out << ")";
   } else {
     out << " (the prior particles)";
   }

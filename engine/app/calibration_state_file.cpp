@@ -14,7 +14,9 @@ namespace escalate::app {
 
 namespace {
 
-constexpr const char* STATE_MAGIC = "escalate-calibration-state 1";
+// Layout 2 adds each stage's prior-refresh acceptance (the sampler's refresh moves).
+constexpr const char* STATE_MAGIC = "escalate-calibration-state 2";
+constexpr const char* STATE_MAGIC_1 = "escalate-calibration-state 1";
 
 void put(std::ostream& out, double x) { out << std::hexfloat << x << std::defaultfloat; }
 
@@ -60,7 +62,8 @@ void write_calibration_state(const std::string& path, const std::string& fingerp
   out << "stages " << s.stages.size() << "\n";
   for (const infer::StageDiagnostics& g : s.stages) {
     out << g.stage << " " << g.moves << " " << g.evaluations;
-    for (double x : {g.temperature, g.ess, g.acceptance, g.log_evidence_increment, g.scale}) out << " ", put(out, x);
+    for (double x : {g.temperature, g.ess, g.acceptance, g.log_evidence_increment, g.scale, g.refresh_acceptance})
+      out << " ", put(out, x);
     out << "\n";
   }
   out << "end\n";
@@ -89,7 +92,11 @@ namespace {
 
 infer::SmcState parse_state(std::istream& in, const std::string& path, const std::string& fingerprint) {
   std::string line;
-  if (!std::getline(in, line) || line != STATE_MAGIC) throw FileError(path + ": not a calibration state file");
+  const bool got = static_cast<bool>(std::getline(in, line));
+  if (got && line == STATE_MAGIC_1)
+    throw FileError(path + ": a calibration state of layout 1, written by an engine whose sampler had no "
+                    "prior-refresh moves; it cannot be resumed by this one: start the calibration again");
+  if (!got || line != STATE_MAGIC) throw FileError(path + ": not a calibration state file");
   if (!std::getline(in, line) || line != "fingerprint " + fingerprint) {
     throw FileError(path + ": written by another calibration (other inputs, seed, sizes or engine version); "
                     "--resume needs the same forecast, record and flags");
@@ -113,7 +120,8 @@ infer::SmcState parse_state(std::istream& in, const std::string& path, const std
   s.stages.resize(get_integer<std::size_t>(in));
   for (infer::StageDiagnostics& g : s.stages) {
     g.stage = get_integer<std::size_t>(in), g.moves = get_integer<std::size_t>(in), g.evaluations = get_integer<std::size_t>(in);
-    for (double* x : {&g.temperature, &g.ess, &g.acceptance, &g.log_evidence_increment, &g.scale}) *x = get_double(in);
+    for (double* x : {&g.temperature, &g.ess, &g.acceptance, &g.log_evidence_increment, &g.scale, &g.refresh_acceptance})
+      *x = get_double(in);
   }
   expect_word(in, "end");
   return s;

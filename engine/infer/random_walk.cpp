@@ -6,9 +6,13 @@
 
 namespace escalate::infer {
 
-RandomWalk::RandomWalk(const Matrix& particles, double scale)
+RandomWalk::RandomWalk(const Matrix& particles, double scale, double shrinkage)
     : covariance_(sample_covariance(particles)) {
   const std::size_t d = covariance_.size();
+  if (!(shrinkage >= 0 && shrinkage <= 1)) throw std::invalid_argument("random walk: shrinkage must be in [0, 1]");
+  for (std::size_t j = 0; j < d; ++j)
+    for (std::size_t k = 0; k < d; ++k)
+      if (j != k) covariance_[j][k] *= 1.0 - shrinkage;
   double largest = 0.0;
   for (std::size_t j = 0; j < d; ++j) largest = std::max(largest, covariance_[j][j]);
   const double ridge = std::max(1e-10 * largest, 1e-12);

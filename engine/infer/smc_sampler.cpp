@@ -3,6 +3,7 @@
 #include "escalate/infer/inference_error.hpp"
 #include "escalate/infer/particle_weights.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -27,11 +28,13 @@ void SmcSettings::check() const {
   if (!(moved_fraction > 0 && moved_fraction < 1)) fail("moved_fraction must be in (0, 1)");
   if (min_moves < 1 || max_moves < min_moves) fail("moves need 1 <= min_moves <= max_moves");
   if (max_stages < 1) fail("max_stages must be at least 1");
+  if (std::isnan(refresh_power)) fail("refresh_power must be a number (negative: no refresh moves)");
 }
 
 SmcSampler::SmcSampler(ParameterSpace space, SmcSettings settings, BatchLogLikelihood log_likelihood)
     : space_(std::move(space)), settings_(settings), log_likelihood_(std::move(log_likelihood)) {
   settings_.check();
+  if (settings_.refresh_power >= 0) prior_variance_ = unconstrained_prior_variances(space_);
   if (!log_likelihood_) throw std::invalid_argument("SmcSampler needs a likelihood");
 }
 
@@ -85,8 +88,9 @@ void SmcSampler::resample(SmcState& state, const std::vector<double>& log_weight
   state.log_likelihood = std::move(log_likelihood);
 }
 
-std::size_t SmcSampler::move(SmcState& state, const RandomWalk& walk, std::vector<double>& log_prior,
-                             std::size_t stage, std::size_t move_index, std::size_t& evaluations) const {
+std::size_t SmcSampler::move(SmcState& state, const Proposal& propose, bool from_prior,
+                             std::vector<double>& log_prior, std::size_t stage, std::size_t move_index,
+                             std::size_t& evaluations) const {
   const std::size_t n = state.particles.size();
   std::vector<std::vector<double>> proposals(n);
   std::vector<double> proposal_prior(n);
@@ -95,8 +99,9 @@ std::size_t SmcSampler::move(SmcState& state, const RandomWalk& walk, std::vecto
   std::vector<StreamKey> keys;
   for (std::size_t i = 0; i < n; ++i) {
     const StreamKey key{state.seed, stage, move_index, i};
-    InferStream stream(key, StreamPurpose::Proposal);
-    proposals[i] = walk.propose(state.particles[i], stream);
+    auto proposal = propose(state.particles[i], key);
+    if (!proposal) continue;  // nothing proposed: the particle stays, no estimate needed
+    proposals[i] = std::move(*proposal);
     proposal_prior[i] = space_.log_prior(proposals[i]);
     if (proposal_prior[i] > kNegInf) {
       inside.push_back(i);
@@ -109,8 +114,10 @@ std::size_t SmcSampler::move(SmcState& state, const RandomWalk& walk, std::vecto
   std::size_t accepted = 0;
   for (std::size_t b = 0; b < inside.size(); ++b) {
     const std::size_t i = inside[b];
-    const double log_ratio = proposal_prior[i] - log_prior[i] +
-                             state.temperature * (estimates[b] - state.log_likelihood[i]);
+    // A symmetric proposal: the prior ratio times the likelihood ratio. A proposal drawn
+    // from the prior: its density cancels the prior ratio, only the likelihood's is left.
+    const double prior_ratio = from_prior ? 0.0 : proposal_prior[i] - log_prior[i];
+    const double log_ratio = prior_ratio + state.temperature * (estimates[b] - state.log_likelihood[i]);
     InferStream stream(keys[b], StreamPurpose::Accept);
     if (estimates[b] > kNegInf && std::log(stream.uniform()) < log_ratio) {
       state.particles[i] = std::move(proposals[i]);
@@ -120,6 +127,47 @@ std::size_t SmcSampler::move(SmcState& state, const RandomWalk& walk, std::vecto
     }
   }
   return accepted;
+}
+
+double SmcSampler::move_stage(SmcState& state, std::size_t stage, StageDiagnostics& diag) const {
+  const std::size_t n = state.particles.size();
+  // Shrink the particles' covariance toward its diagonal by d / (N + d): negligible with
+  // many more particles than parameters, about half with as many (docs/inference.md §5).
+  const double d = static_cast<double>(space_.size());
+  const RandomWalk walk(state.particles, state.scale, d / (d + static_cast<double>(n)));
+  const bool refreshing = settings_.refresh_power >= 0;
+  std::optional<PriorRefresh> refresh;
+  if (refreshing) refresh.emplace(space_, prior_variance_, state.particles, settings_.refresh_power);
+  const Proposal by_walk = [&](const std::vector<double>& z, const StreamKey& key) {
+    InferStream stream(key, StreamPurpose::Proposal);
+    return std::optional<std::vector<double>>(walk.propose(z, stream));
+  };
+  const Proposal by_refresh = [&](const std::vector<double>& z, const StreamKey& key) {
+    InferStream stream(key, StreamPurpose::Refresh);
+    return refresh->propose(z, stream);
+  };
+  std::vector<double> log_prior(n);
+  for (std::size_t i = 0; i < n; ++i) log_prior[i] = space_.log_prior(state.particles[i]);
+  std::size_t accepted = 0, moves = 0, walk_accepted = 0, walk_moves = 0;
+  while (moves < settings_.max_moves) {
+    ++moves;
+    const bool refresh_move = refreshing && moves % 2 == 0;
+    const std::size_t a = move(state, refresh_move ? by_refresh : by_walk, refresh_move, log_prior, stage, moves,
+                               diag.evaluations);
+    accepted += a;
+    if (!refresh_move) walk_accepted += a, ++walk_moves;
+    // Stop after a full cycle (walk, then refresh), counting the walk's moves only: the
+    // refresh moves the coordinates the likelihood ignores, the walk the ones it informs.
+    if (moves < settings_.min_moves || (refreshing && moves % 2 != 0)) continue;
+    const double rate = static_cast<double>(walk_accepted) / static_cast<double>(walk_moves * n);
+    if (1.0 - std::pow(1.0 - rate, static_cast<double>(walk_moves)) >= settings_.moved_fraction) break;
+  }
+  diag.moves = moves;
+  diag.acceptance = static_cast<double>(accepted) / static_cast<double>(moves * n);
+  if (moves > walk_moves)
+    diag.refresh_acceptance =
+        static_cast<double>(accepted - walk_accepted) / static_cast<double>((moves - walk_moves) * n);
+  return static_cast<double>(walk_accepted) / static_cast<double>(walk_moves * n);
 }
 
 void SmcSampler::advance(SmcState& state) const {
@@ -135,27 +183,14 @@ void SmcSampler::advance(SmcState& state) const {
   state.log_evidence += diag.log_evidence_increment;
   state.temperature = next;
   resample(state, log_weights, stage);
-
-  const RandomWalk walk(state.particles, state.scale);
-  std::vector<double> log_prior(n);
-  for (std::size_t i = 0; i < n; ++i) log_prior[i] = space_.log_prior(state.particles[i]);
-  std::size_t accepted = 0, moves = 0;
-  while (moves < settings_.max_moves) {
-    accepted += move(state, walk, log_prior, stage, moves + 1, diag.evaluations);
-    ++moves;
-    const double rate = static_cast<double>(accepted) / static_cast<double>(moves * n);
-    const double moved = 1.0 - std::pow(1.0 - rate, static_cast<double>(moves));
-    if (moves >= settings_.min_moves && moved >= settings_.moved_fraction) break;
-  }
-  diag.moves = moves;
-  diag.acceptance = static_cast<double>(accepted) / static_cast<double>(moves * n);
+  const double walk_acceptance = move_stage(state, stage, diag);
   diag.scale = state.scale;
   diag.temperature = state.temperature;
-  // Adapt the scale for the next stage toward the target acceptance (Robbins-Monro on
-  // log c); it uses only this stage's acceptance, so each stage's kernel is fixed given
+  // Adapt the scale for the next stage toward the target acceptance of the random walk
+  // (Robbins-Monro on log c); it uses only this stage's acceptance, so each stage's kernel is fixed given
   // the past and leaves its target invariant.
   const double base = 2.38 * 2.38 / static_cast<double>(space_.size());
-  state.scale = std::clamp(state.scale * std::exp(2.0 * (diag.acceptance - settings_.target_acceptance)),
+  state.scale = std::clamp(state.scale * std::exp(2.0 * (walk_acceptance - settings_.target_acceptance)),
                            kMinScaleFactor * base, kMaxScaleFactor * base);
   state.stage = stage;
   state.stages.push_back(diag);

@@ -21,6 +21,7 @@ enum class StreamPurpose : std::uint64_t {
   Resample = 0x200,     // the one uniform of systematic resampling
   Proposal = 0x300,     // random-walk proposals
   Accept = 0x400,       // Metropolis-Hastings accept/reject uniforms
+  Refresh = 0x500,      // prior-refresh proposals (block and fresh draws)
   Likelihood = 0x1000,  // the caller's simulations for one likelihood estimate
 };
 

@@ -5,19 +5,22 @@
 // is valid with a noisy likelihood, and the cost of each knob.
 //
 // Targets p(θ) L(θ)^t for t from 0 to 1. Each stage: the next t by bisection so that the
-// incremental weights keep ESS = ess_fraction * N; systematic resampling; K random-walk
-// Metropolis-Hastings moves in unconstrained space. The sampler is serial and draws every
+// incremental weights keep ESS = ess_fraction * N; systematic resampling; K
+// Metropolis-Hastings moves in unconstrained space, random-walk moves alternating with
+// prior-refresh moves (docs/inference.md §5). The sampler is serial and draws every
 // random number from a stream keyed by (seed, stage, move, particle); the likelihood is
 // asked for whole batches, which the caller may compute in parallel. Same seed => the
 // same particles, whatever the caller's threads.
 #include "escalate/infer/infer_stream.hpp"
 #include "escalate/infer/parameter_space.hpp"
+#include "escalate/infer/prior_refresh.hpp"
 #include "escalate/infer/random_walk.hpp"
 #include "escalate/infer/smc_state.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,8 +32,15 @@ struct SmcSettings {
   double ess_fraction = 0.5;       // ESS kept by each temperature step
   double target_acceptance = 0.25; // the random-walk scale is adapted toward it
   double moved_fraction = 0.9;     // moves until 1 - (1 - acceptance)^K >= this ...
-  std::size_t max_moves = 20;      // ... or K = max_moves
+  std::size_t max_moves = 30;      // ... or K = max_moves (all moves, both kernels)
   std::size_t min_moves = 1;
+  // Prior-refresh moves (prior_refresh.hpp) alternate with the random walk: moves 1, 3, 5,
+  // ... are random-walk moves, moves 2, 4, ... redraw a block of coordinates from their
+  // priors, coordinate j with probability min(1, r_j)^refresh_power (r_j: the particles'
+  // variance over the prior's, both on the unconstrained scale). Negative: random-walk
+  // moves only (as the sampler was before version 2 of the calibration state file).
+  // moved_fraction counts the random-walk moves alone, max_moves the moves of both kinds.
+  double refresh_power = 1.0;
   std::size_t max_stages = 500;    // an InferenceError beyond it
 
   // Throws std::invalid_argument naming the setting that is out of range.
@@ -81,15 +91,23 @@ class SmcSampler {
   std::vector<double> evaluate(const std::vector<std::vector<double>>& z,
                                const std::vector<StreamKey>& keys) const;
   void resample(SmcState& state, const std::vector<double>& log_weights, std::size_t stage) const;
-  // One MH move of every particle with `walk`; log_prior holds each particle's log
-  // prior density and follows it. Returns the number accepted; adds the likelihood
-  // evaluations to `evaluations`.
-  std::size_t move(SmcState& state, const RandomWalk& walk, std::vector<double>& log_prior,
+  // One MH move of every particle with `propose` (nullopt: the particle stays, no
+  // estimate); log_prior holds each particle's log prior density and follows it. Returns
+  // the number accepted; adds the likelihood evaluations to `evaluations`.
+  using Proposal = std::function<std::optional<std::vector<double>>(const std::vector<double>& z,
+                                                                     const StreamKey& key)>;
+  // from_prior: the proposal is a draw from the prior (of the coordinates it changes), so
+  // the acceptance ratio is the likelihood's alone.
+  std::size_t move(SmcState& state, const Proposal& propose, bool from_prior, std::vector<double>& log_prior,
                    std::size_t stage, std::size_t move_index, std::size_t& evaluations) const;
+  // The moves of one stage, from the resampled particles; fills the diagnostics' moves,
+  // acceptance and evaluations, and returns the random-walk moves' own acceptance.
+  double move_stage(SmcState& state, std::size_t stage, StageDiagnostics& diag) const;
 
   ParameterSpace space_;
   SmcSettings settings_;
   BatchLogLikelihood log_likelihood_;
+  std::vector<double> prior_variance_;  // per parameter, unconstrained scale
 };
 
 }  // namespace escalate::infer

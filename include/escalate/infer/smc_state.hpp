@@ -18,6 +18,7 @@ struct StageDiagnostics {
   double log_evidence_increment = 0;   // log mean of the incremental weights
   double scale = 0;                    // random-walk scale c used by the moves
   std::size_t evaluations = 0;         // likelihood estimates requested in the stage
+  double refresh_acceptance = 0;       // of its prior-refresh moves alone (0 if none)
   friend bool operator==(const StageDiagnostics&, const StageDiagnostics&) = default;
 };
 

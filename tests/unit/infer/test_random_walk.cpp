@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <stdexcept>
 
 using namespace escalate::infer;
 
@@ -31,6 +32,12 @@ TEST_CASE("Random-walk steps have mean zero and covariance scale times the parti
   CHECK(mean[1] == Approx(0.0).margin(0.03));
   for (int j = 0; j < 2; ++j)
     for (int k = 0; k < 2; ++k) CHECK(cov[j][k] == Approx(scale * target[j][k]).epsilon(0.03).margin(0.005));
+  // Shrinkage toward the diagonal: off-diagonal covariances scaled by 1 - shrinkage,
+  // variances kept.
+  const RandomWalk shrunk(particles, scale, 0.75);
+  CHECK(shrunk.covariance()[0][1] == Approx(0.25 * target[0][1]));
+  CHECK(shrunk.covariance()[1][1] == Approx(target[1][1]));
+  CHECK_THROWS_AS(RandomWalk(particles, scale, 1.5), std::invalid_argument);
   // Identical particles in one direction: the ridge keeps the proposal defined.
   const RandomWalk flat({{1.0, 2.0}, {1.0, 3.0}, {1.0, 4.0}}, 1.0);
   InferStream stream(StreamKey{5, 1, 1, 0}, StreamPurpose::Proposal);
