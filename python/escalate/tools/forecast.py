@@ -39,10 +39,11 @@ def parse(argv):
     ap.add_argument("--record", default="data/record.toml")
     ap.add_argument("--posterior", default="results/posterior-2026.h5")
     ap.add_argument("--recalibrate", action="store_true", help="calibrate even if --posterior exists (replacing it)")
-    ap.add_argument("--particles", type=int, default=200,
-                    help="calibrate --particles (default 200: the published run, about 25 min on 2 cores)")
-    ap.add_argument("--calibration-trajectories", type=int, default=50,
-                    help="calibrate --trajectories, per window and likelihood estimate (default 50)")
+    ap.add_argument("--particles", type=int, default=100,
+                    help="calibrate --particles (default 100: the published run, about 40 min on 2 cores)")
+    ap.add_argument("--calibration-trajectories", type=int, default=400,
+                    help="calibrate --trajectories, per window and likelihood estimate (default 400: at 50 the "
+                         "estimate's noise, about 15 nats, sticks the sampler; docs/calibration.md)")
     ap.add_argument("-o", "--out", default="results/forecast-2026", help="writes OUT-1y.h5, OUT-5y.h5 and OUT.md")
     ap.add_argument("--draws", type=int, default=0, help="posterior draws to run (default: all, at most run.draws)")
     ap.add_argument("--trajectories", type=int, default=0, help="trajectories per draw (default: the config's)")
