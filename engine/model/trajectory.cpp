@@ -65,6 +65,7 @@ void Trajectory::start(std::int64_t draw, std::int64_t index, std::uint64_t seed
   s_.budget = r.arrivals.standard_exponential();
   s_.budget_time = 0;
   s_.total_rate = 0;
+  s_.rate_key = NO_RATE_KEY;
   s_.arrival_time = NEVER;
   s_.crossing_stale = true;
   s_.edge_time = next_window_edge(0.0);

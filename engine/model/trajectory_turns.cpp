@@ -36,6 +36,7 @@ void Trajectory::on_event(int event, double time) {
     side.logodds = clamp_logodds(side.logodds + ep.belief_logodds);
   }
   if (!spec.sets.empty()) {  // for the rest of this trajectory; the next one starts from the draw
+    s_.rate_key = NO_RATE_KEY;  // the rates may change with the draw in force
     if (!s_.sets_applied) {
       s_.after_sets = draw_;
       s_.sets_applied = true;
@@ -158,7 +159,15 @@ void Trajectory::settle(int cause) {
     s_.crossing_flags = flags;
     s_.crossing_draw = k_;
   }
-  replan_arrival(s_.now);
+  // §4: the rates in force depend on the phase (war and nuclear included), the offensive
+  // flags, the draw in force and the reassurance windows; without windows, an unchanged
+  // key means an unchanged total rate, and replan_arrival would leave the arrival alone.
+  const unsigned rate_key = static_cast<unsigned>(s_.phase) * 4u + (s_.sides[0].offensive() ? 1u : 0u) +
+                            (s_.sides[1].offensive() ? 2u : 0u);
+  if (rate_key != s_.rate_key || !scenario_.signals.empty()) {
+    s_.rate_key = rate_key;
+    replan_arrival(s_.now);
+  }
   if (s_.at_war) plan_war_end(s_.now);
 }
 

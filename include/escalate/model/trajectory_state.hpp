@@ -39,6 +39,8 @@ struct TrajectoryStreams {
   RandomStream initial, arrivals, attributes, perception, attribution, decisions, delays, strikes, war, schedule;
 };
 
+inline constexpr unsigned NO_RATE_KEY = ~0u;
+
 struct TrajectoryState {
   std::array<SideState, 2> sides{};
   double now = 0;  // time of the last evaluation point: the state is as of now
@@ -57,6 +59,9 @@ struct TrajectoryState {
   // §4: the unit-exponential budget of the next arrival, as left at `budget_time`, spent
   // since then at `total_rate` (per year, incidents and open reassurance windows).
   double budget = 0, budget_time = 0, total_rate = 0;
+  // What the total rate was last computed for (phase * 4 + the offensive flags), or
+  // NO_RATE_KEY when it must be computed again (a new trajectory, a `set` event).
+  unsigned rate_key = NO_RATE_KEY;
   double arrival_time = 0;   // where the budget runs out at the rates in force
   double edge_time = 0;      // the next reassurance window edge
   double war_end_time = 0;   // §9.4
