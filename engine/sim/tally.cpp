@@ -47,12 +47,19 @@ void BatchTally::add(const TrajectoryRecord& r) {
   std::int64_t* run = run_.data();
   std::int64_t* draw = draw_.data();
   const double grid_days = static_cast<double>(layout_->grid_days());
-  for (std::size_t g = 0; g < r.phase_at_grid.size(); ++g) {
-    const auto t = static_cast<std::int64_t>(g);
-    ++run[occupancy_ + t * PHASE_COUNT + r.phase_at_grid[g]];
-    for (int k = 0; k <= r.max_phase_at_grid[g]; ++k) ++run[reached_ + t * PHASE_COUNT + k];
-    draw[war_by_time_ + t] += r.max_phase_at_grid[g] >= WAR;  // P(war by t): reached, not at war now
-    run[clash_by_time_ + t] += r.first_clash_day >= 0 && r.first_clash_day <= static_cast<double>(t) * grid_days;
+  const std::size_t T = r.phase_at_grid.size();
+  std::int64_t* occupancy = run + occupancy_;
+  std::int64_t* reached = run + reached_;
+  for (std::size_t g = 0; g < T; ++g, occupancy += PHASE_COUNT, reached += PHASE_COUNT) {
+    ++occupancy[r.phase_at_grid[g]];
+    const int top = r.max_phase_at_grid[g];
+    for (int k = 0; k <= top; ++k) ++reached[k];
+    draw[war_by_time_ + static_cast<std::int64_t>(g)] += top >= WAR;  // P(war by t): reached, not at war now
+  }
+  if (r.first_clash_day >= 0) {  // clashed by t from the first grid point at or after the first clash on
+    std::size_t g = 0;
+    while (g < T && !(r.first_clash_day <= static_cast<double>(g) * grid_days)) ++g;
+    for (; g < T; ++g) ++run[clash_by_time_ + static_cast<std::int64_t>(g)];
   }
   for (std::size_t i = 0; i < r.incidents.size(); ++i) {
     const auto n = static_cast<std::int64_t>(r.incidents[i]);
