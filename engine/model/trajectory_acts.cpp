@@ -9,6 +9,7 @@
 #include "escalate/model/trajectory.hpp"
 
 #include <cmath>
+#include <limits>
 
 namespace escalate {
 
@@ -86,9 +87,13 @@ void Trajectory::on_incident(int type, bool deliberate, double severity, double 
   const double q0 = sigmoid(y);
   // The ladder's logit of q0 clamped to [eps, 1 - eps] is y clamped to [logit(eps), logit(1 - eps)].
   const double ladder_logit_q0 = y < k_->logit_low ? k_->logit_low : (y > k_->logit_high ? k_->logit_high : y);
-  IncidentReading reading{s_.now, victim.logodds, q0, q0, m, k_->fear_gain[v], k_->sensitivity[v], severity,
-                          ladder_logit_q0, x, spec.victim, cause, 1, false, false, static_cast<std::int16_t>(type)};
-  victim.logodds = after_act(l, q0, m, x);
+  // Jeffrey's increment J(l, q0), kept for the attribution, which takes it away again.
+  const bool moves = q0 != 0.0 && m != 1.0;
+  const double increment = moves ? jeffrey_increment_given(l, q0, m, x) : std::numeric_limits<double>::quiet_NaN();
+  IncidentReading reading{s_.now,    victim.logodds,  q0,          q0,    m, k_->fear_gain[v], k_->sensitivity[v],
+                          severity,  ladder_logit_q0, x,           increment, spec.victim, cause, 1, false, false,
+                          static_cast<std::int16_t>(type)};
+  victim.logodds = moves ? clamp_logodds(l + increment) : after_act(l, q0, m, x);  // = after_act(l, q0, m, x)
   victim.fear = fear_after_act(victim.fear, reading.gain, reading.sensitivity, severity, q0);
 
   // §5.3: attribution. Three draws whatever happens: established?, wrong?, delay (its log
@@ -125,7 +130,8 @@ void Trajectory::on_attribution(const PendingItem& item) {
   const auto v = static_cast<std::size_t>(r.victim);
   SideState& victim = s_.sides[v];
   // §5.3: the first reading is replaced by qc, as if qc had been read at the incident.
-  victim.logodds = after_attribution(victim.logodds, r.logodds_at, r.q0, r.qc, r.multiplier, r.exp_minus_abs_at);
+  victim.logodds =
+      after_attribution(victim.logodds, r.logodds_at, r.q0, r.qc, r.multiplier, r.exp_minus_abs_at, r.increment_at);
   victim.fear = fear_after_attribution(victim.fear, r.gain, r.sensitivity, r.severity, r.q0, r.qc, s_.now - r.time,
                                        k_->params.sides[v].fear_half_life_days);
   r.attributed = true;

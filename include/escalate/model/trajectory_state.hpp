@@ -21,9 +21,10 @@ struct IncidentReading {
   double time, logodds_at, q0, qc, multiplier, gain, sensitivity, severity;
   double ladder_logit_q0;  // logit(clamp(q0, eps, 1 - eps)) for the decision (§9.1)
   double exp_minus_abs_at;  // e^-|logodds_at|, taken at the incident, for the attribution's increments
+  double increment_at;      // J(logodds_at, q0) as the incident added it; NaN if it added none (q0 = 0, m = 1)
   int victim, cause, refs;
   bool attributed, decided;
-  std::int16_t type;  // the incident type (cause differs for injections); 16 bits keep the size at 96 bytes
+  std::int16_t type;  // the incident type (cause differs for injections); 16 bits keep the size at 104 bytes
 };
 
 // The next threshold crossing (§3.3).
