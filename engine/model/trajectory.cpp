@@ -67,7 +67,7 @@ void Trajectory::start(std::int64_t draw, std::int64_t index, std::uint64_t seed
   s_.total_rate = 0;
   s_.rate_key = NO_RATE_KEY;
   s_.arrival_time = NEVER;
-  s_.crossing_stale = true;
+  s_.crossing_stale = BOTH_SIDES;
   s_.edge_time = next_window_edge(0.0);
 
   // §2: the initial state, side 0 then side 1, two uniforms each.

@@ -63,10 +63,10 @@ void Trajectory::on_arrival() {
 }
 
 void Trajectory::on_incident(int type, bool deliberate, double severity, double log_severity, int cause) {
-  s_.crossing_stale = true;  // fear or log-odds move here
   // The state has been advanced to now. Not at war (incidents are off, injections ignored).
   const auto k = static_cast<std::size_t>(type);
   const IncidentType& spec = scenario_.incidents[k];
+  s_.crossing_stale |= 1u << spec.victim;  // its fear and log-odds move here
   const IncidentParams& ip = k_->params.incidents[k];
   const auto v = static_cast<std::size_t>(spec.victim);
   const SideParams& vp = k_->params.sides[v];
@@ -125,8 +125,8 @@ void Trajectory::on_incident(int type, bool deliberate, double severity, double 
 }
 
 void Trajectory::on_attribution(const PendingItem& item) {
-  s_.crossing_stale = true;  // fear or log-odds move here
   IncidentReading& r = s_.readings[static_cast<std::size_t>(item.reading)];
+  s_.crossing_stale |= 1u << r.victim;  // its fear and log-odds move here
   const auto v = static_cast<std::size_t>(r.victim);
   SideState& victim = s_.sides[v];
   // §5.3: the first reading is replaced by qc, as if qc had been read at the incident.
@@ -209,7 +209,7 @@ void Trajectory::on_decision(const PendingItem& item) {
 }
 
 void Trajectory::on_countermeasure(const PendingItem& item) {
-  s_.crossing_stale = true;  // fear or log-odds move here
+  s_.crossing_stale |= 1u << item.side;  // its fear and log-odds move here
   // §9.3: its origin is known; the target reads it with q = countermeasure_hostility.
   const auto u = static_cast<std::size_t>(item.side);
   const ResponseParams& rp = k_->params.response;
@@ -224,7 +224,7 @@ void Trajectory::on_countermeasure(const PendingItem& item) {
 }
 
 void Trajectory::on_strike(const PendingItem& item) {
-  s_.crossing_stale = true;  // fear or log-odds move here
+  s_.crossing_stale |= 1u << item.side;  // its fear and log-odds move here
   // §9.3: a deliberate act of known origin, q = 1 - eps.
   const auto u = static_cast<std::size_t>(item.side);
   const ResponseParams& rp = k_->params.response;
@@ -239,7 +239,7 @@ void Trajectory::on_strike(const PendingItem& item) {
 }
 
 void Trajectory::on_signal(int signal) {
-  s_.crossing_stale = true;  // fear or log-odds move here
+  s_.crossing_stale = BOTH_SIDES;  // fear or log-odds move here
   // §6, §7: a costly signal from the sender to the other side.
   const auto s = static_cast<std::size_t>(signal);
   const ReassuranceParams& rp = k_->params.reassurance[s];

@@ -25,7 +25,7 @@ void Trajectory::on_pending() {
 }
 
 void Trajectory::on_event(int event, double time) {
-  s_.crossing_stale = true;  // fear or log-odds move here
+  s_.crossing_stale = BOTH_SIDES;  // fear or log-odds move here
   const auto e = static_cast<std::size_t>(event);
   const EventSpec& spec = scenario_.events[e];
   const EventParams& ep = k_->params.events[e];
@@ -111,7 +111,7 @@ void Trajectory::on_war_end() {
 }
 
 void Trajectory::on_crossing() {
-  s_.crossing_stale = true;  // fear or log-odds move here
+  s_.crossing_stale = BOTH_SIDES;  // fear or log-odds move here
   // §3, §8: at a crossing instant the falling quantity counts as already below.
   advance(s_.crossing.time);
   SideState& side = s_.sides[static_cast<std::size_t>(s_.crossing.side)];
@@ -152,9 +152,11 @@ void Trajectory::settle(int cause) {
   }
   const unsigned flags = (s_.sides[0].acquired ? 1u : 0u) | (s_.sides[0].innate ? 2u : 0u) |
                          (s_.sides[1].acquired ? 4u : 0u) | (s_.sides[1].innate ? 8u : 0u) | (s_.at_war ? 16u : 0u);
-  if (s_.crossing_stale || s_.phase != s_.crossing_phase || flags != s_.crossing_flags || k_ != s_.crossing_draw) {
-    plan_crossing();
-    s_.crossing_stale = false;
+  if (s_.phase != s_.crossing_phase || flags != s_.crossing_flags || k_ != s_.crossing_draw)
+    s_.crossing_stale = BOTH_SIDES;  // drift, revert thresholds or the draw changed: both sides
+  if (s_.crossing_stale != 0) {
+    plan_crossing(s_.crossing_stale);
+    s_.crossing_stale = 0;
     s_.crossing_phase = s_.phase;
     s_.crossing_flags = flags;
     s_.crossing_draw = k_;

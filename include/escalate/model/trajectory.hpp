@@ -64,10 +64,12 @@ class Trajectory {
   void replan_arrival(double time);
   void on_window_edge();
   void plan_war_end(double time);
-  void plan_crossing();
+  void plan_crossing(unsigned moved);
   void resolve_crossing();
   template <bool Exact>
   bool crossing_from(const std::array<SideState, 2>& sides, double now);
+  template <bool Exact>
+  bool side_crossing(const SideState& s, int i, double& best, Crossing& at) const;
   double next_window_edge(double time) const;
 
   // trajectory_acts.cpp

@@ -41,6 +41,7 @@ struct TrajectoryStreams {
 };
 
 inline constexpr unsigned NO_RATE_KEY = ~0u;
+inline constexpr unsigned BOTH_SIDES = 3u;  // TrajectoryState::crossing_stale: both sides moved
 
 struct TrajectoryState {
   std::array<SideState, 2> sides{};
@@ -73,10 +74,16 @@ struct TrajectoryState {
   // A plan that involves a fear threshold first holds a lower bound of the instant (no
   // log2, `crossing_exact` false) and the sides and day it was planned from; the exact
   // instant is computed from those only when the bound is not after everything else due.
+  // An act moves one side: only that side's candidates are bounded again, and the other
+  // side's bound from its last plan stands, less a margin for the rounding of the flow
+  // since (trajectory_timing.cpp); the exact instant is still computed from both sides as
+  // of the last plan. `crossing_stale` holds the sides moved (bit i: side i).
   bool crossing_exact = true;
   double crossing_planned_at = 0;
   std::array<SideState, 2> crossing_sides{};
-  bool crossing_stale = true;
+  std::array<double, 2> side_bound{};             // each side's bound of its next crossing (a day)
+  std::array<std::uint64_t, 2> side_planned_at{};  // the evaluation count when it was computed
+  unsigned crossing_stale = BOTH_SIDES;
   int crossing_phase = -1;
   unsigned crossing_flags = 0;
   const DrawConstants* crossing_draw = nullptr;
