@@ -90,11 +90,9 @@ void Trajectory::on_incident(int type, bool deliberate, double severity, double 
   // Jeffrey's increment J(l, q0), kept for the attribution, which takes it away again.
   const bool moves = q0 != 0.0 && m != 1.0;
   const double increment = moves ? jeffrey_increment_given(l, q0, m, x) : std::numeric_limits<double>::quiet_NaN();
-  IncidentReading reading{s_.now,    victim.logodds,  q0,          q0,    m, k_->fear_gain[v], k_->sensitivity[v],
-                          severity,  ladder_logit_q0, x,           increment, spec.victim, cause, 1, false, false,
-                          static_cast<std::int16_t>(type)};
+  const double gain = k_->fear_gain[v], sensitivity = k_->sensitivity[v];
   victim.logodds = moves ? clamp_logodds(l + increment) : after_act(l, q0, m, x);  // = after_act(l, q0, m, x)
-  victim.fear = fear_after_act(victim.fear, reading.gain, reading.sensitivity, severity, q0);
+  victim.fear = fear_after_act(victim.fear, gain, sensitivity, severity, q0);
 
   // §5.3: attribution. Three draws whatever happens: established?, wrong?, delay (its log
   // taken only when the attribution will come).
@@ -103,12 +101,16 @@ void Trajectory::on_incident(int type, bool deliberate, double severity, double 
   const double u_wrong = stream.uniform();
   const RandomStream::result_type wait_bits = stream();
   const bool clarified = u_clarified < ip.clarification;
+  double qc = q0;
   if (clarified) {
     const bool answer = deliberate != (u_wrong < ip.attribution_error);
-    reading.qc = attributed_reading(answer, ip.attribution_error, k_->params.model.clarification_epsilon);
-    reading.refs = 2;
+    qc = attributed_reading(answer, ip.attribution_error, k_->params.model.clarification_epsilon);
   }
-  const int slot = new_reading(reading);
+  // The reading, written in its slot: l and q0 as read at the incident, qc if clarified.
+  const int slot = reading_slot();
+  s_.readings[static_cast<std::size_t>(slot)] = {s_.now, l, q0, qc, m, gain, sensitivity, severity, ladder_logit_q0, x,
+                                                 increment, spec.victim, cause, clarified ? 2 : 1, false, false,
+                                                 static_cast<std::int16_t>(type)};
   if (clarified) {
     PendingItem item;
     item.time = s_.now + ip.clarification_delay_days * RandomStream::exponential_of(wait_bits);
@@ -252,14 +254,13 @@ void Trajectory::on_signal(int signal) {
   settle(scenario_.cause_index(BuiltinCause::Reassurance));
 }
 
-int Trajectory::new_reading(const IncidentReading& reading) {
+int Trajectory::reading_slot() {
   if (!s_.free_readings.empty()) {
     const int slot = s_.free_readings.back();
     s_.free_readings.pop_back();
-    s_.readings[static_cast<std::size_t>(slot)] = reading;
     return slot;
   }
-  s_.readings.push_back(reading);
+  s_.readings.emplace_back();
   return static_cast<int>(s_.readings.size()) - 1;
 }
 

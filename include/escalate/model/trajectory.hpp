@@ -81,7 +81,7 @@ class Trajectory {
   void on_strike(const PendingItem& item);
   void on_signal(int signal);
   void schedule_decision(int side, int cause, double logit_q, double log_severity, int reading);
-  int new_reading(const IncidentReading& reading);
+  int reading_slot();  // a free slot in s_.readings, for an incident's reading
   void release_reading(int slot);
 
   // trajectory_turns.cpp
