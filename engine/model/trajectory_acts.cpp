@@ -264,8 +264,4 @@ int Trajectory::reading_slot() {
   return static_cast<int>(s_.readings.size()) - 1;
 }
 
-void Trajectory::release_reading(int slot) {
-  if (--s_.readings[static_cast<std::size_t>(slot)].refs == 0) s_.free_readings.push_back(slot);
-}
-
 }  // namespace escalate

@@ -82,7 +82,9 @@ class Trajectory {
   void on_signal(int signal);
   void schedule_decision(int side, int cause, double logit_q, double log_severity, int reading);
   int reading_slot();  // a free slot in s_.readings, for an incident's reading
-  void release_reading(int slot);
+  void release_reading(int slot) {  // inline: every decision and attribution on an incident
+    if (--s_.readings[static_cast<std::size_t>(slot)].refs == 0) s_.free_readings.push_back(slot);
+  }
 
   // trajectory_turns.cpp
   void on_pending();
