@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
+#include <cstring>
 #include <limits>
 
 namespace escalate {
@@ -128,6 +130,17 @@ void Trajectory::update_intents() {
   for (std::size_t i = 0; i < 2; ++i) update_intent(s_.sides[i], k_->params.sides[i], k_->flip_logodds);
 }
 
+namespace {
+// A side's intent flags (innate, acquired: two adjacent bools) as one 16-bit number, for
+// telling whether they changed since the crossing was planned.
+std::uint64_t intent_bytes(const SideState& side) {
+  static_assert(offsetof(SideState, innate) == 0 && offsetof(SideState, acquired) == 1);
+  std::uint16_t bytes = 0;
+  std::memcpy(&bytes, &side.innate, sizeof bytes);
+  return bytes;
+}
+}  // namespace
+
 void Trajectory::settle(int cause) {
   // The last step of every evaluation point: the phase (§3), the running maximum, the
   // count of §9.5, then the times of what comes next.
@@ -150,8 +163,8 @@ void Trajectory::settle(int cause) {
     s_.halted = true;
     return;
   }
-  const unsigned flags = (s_.sides[0].acquired ? 1u : 0u) | (s_.sides[0].innate ? 2u : 0u) |
-                         (s_.sides[1].acquired ? 4u : 0u) | (s_.sides[1].innate ? 8u : 0u) | (s_.at_war ? 16u : 0u);
+  const std::uint64_t flags = intent_bytes(s_.sides[0]) | (intent_bytes(s_.sides[1]) << 16) |
+                              (static_cast<std::uint64_t>(s_.at_war) << 32);
   if (s_.phase != s_.crossing_phase || flags != s_.crossing_flags || k_ != s_.crossing_draw)
     s_.crossing_stale = BOTH_SIDES;  // drift, revert thresholds or the draw changed: both sides
   if (s_.crossing_stale != 0) {

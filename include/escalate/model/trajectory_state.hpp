@@ -85,7 +85,7 @@ struct TrajectoryState {
   std::array<std::uint64_t, 2> side_planned_at{};  // the evaluation count when it was computed
   unsigned crossing_stale = BOTH_SIDES;
   int crossing_phase = -1;
-  unsigned crossing_flags = 0;
+  std::uint64_t crossing_flags = 0;  // the intent flags and war, as settle packs them
   const DrawConstants* crossing_draw = nullptr;
 
   // The draw as changed by this trajectory's `set` events (§10); unused until one fires.
