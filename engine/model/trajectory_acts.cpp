@@ -31,21 +31,24 @@ void Trajectory::on_arrival() {
   std::size_t chosen = 0;
   const unsigned flags = (s_.sides[0].offensive() ? 1u : 0u) + (s_.sides[1].offensive() ? 2u : 0u);
   const double* type_rate = k_->type_rate.data() + (ph * 4 + flags) * K;  // rates_of's sums, per draw
-  for (std::size_t i = 0; i < K + S; ++i) {
-    double rate = 0;
-    if (i < K) {
-      rate = type_rate[i];
-    } else {
-      const ReassuranceParams& rp = k_->params.reassurance[i - K];
-      if (rp.start_day <= now && now < rp.end_day) {
-        const bool offensive = s_.sides[static_cast<std::size_t>(scenario_.signals[i - K].sender)].offensive();
-        rate = rp.rate_per_year / (offensive ? rp.credibility : 1.0);
-      }
-    }
-    if (rate <= 0) continue;
+  // One step of the walk: whether process i, of rate `rate`, is the one.
+  auto fired = [&](std::size_t i, double rate) {
+    if (rate <= 0) return false;
     chosen = i;  // the last positive rate absorbs rounding at the end of the walk
-    if (pick < rate) break;
+    if (pick < rate) return true;
     pick -= rate;
+    return false;
+  };
+  bool done = false;
+  for (std::size_t i = 0; i < K && !done; ++i) done = fired(i, type_rate[i]);
+  for (std::size_t s = 0; s < S && !done; ++s) {
+    const ReassuranceParams& rp = k_->params.reassurance[s];
+    double rate = 0;
+    if (rp.start_day <= now && now < rp.end_day) {
+      const bool offensive = s_.sides[static_cast<std::size_t>(scenario_.signals[s].sender)].offensive();
+      rate = rp.rate_per_year / (offensive ? rp.credibility : 1.0);
+    }
+    done = fired(K + s, rate);
   }
   s_.budget = s_.streams.arrivals.standard_exponential();
   s_.budget_time = now;
