@@ -57,6 +57,20 @@ double after_attribution(double logodds, double logodds_at_incident, double q0, 
   return clamp_logodds(logodds + change);
 }
 
+double after_attribution(double logodds, double logodds_at_incident, double q0, double qc, double likelihood_ratio,
+                         double exp_minus_abs_at_incident, double increment_q0) {
+  if (qc == q0 || likelihood_ratio == 1.0) return clamp_logodds(logodds);
+  const JeffreyTerms t = jeffrey_terms_given(logodds_at_incident, likelihood_ratio, exp_minus_abs_at_incident);
+  const double j0 = std::isnan(increment_q0) ? std::log1p(jeffrey_ratio_minus_one(t, q0, likelihood_ratio)) : increment_q0;
+  const double change = std::log1p(jeffrey_ratio_minus_one(t, qc, likelihood_ratio)) - j0;
+  return clamp_logodds(logodds + change);
+}
+
+double jeffrey_increment_given(double logodds, double q, double likelihood_ratio, double exp_minus_abs_logodds) {
+  const JeffreyTerms t = jeffrey_terms_given(logodds, likelihood_ratio, exp_minus_abs_logodds);
+  return std::log1p(jeffrey_ratio_minus_one(t, q, likelihood_ratio));
+}
+
 double calm_drift_per_day(double open_mindedness, double multiplier, double deliberate_rate_in) {
   return open_mindedness * (multiplier - 1.0) * deliberate_rate_in / 365.0;
 }

@@ -65,8 +65,9 @@ void Trajectory::start(std::int64_t draw, std::int64_t index, std::uint64_t seed
   s_.budget = r.arrivals.standard_exponential();
   s_.budget_time = 0;
   s_.total_rate = 0;
+  s_.rate_key = NO_RATE_KEY;
   s_.arrival_time = NEVER;
-  s_.crossing_stale = true;
+  s_.crossing_stale = BOTH_SIDES;
   s_.edge_time = next_window_edge(0.0);
 
   // §2: the initial state, side 0 then side 1, two uniforms each.
@@ -115,26 +116,31 @@ void Trajectory::run(std::int64_t draw, std::int64_t index, std::uint64_t seed, 
   const auto grid = static_cast<double>(scenario_.grid_days);
   const std::vector<DatedItem>& injections = draw_.injections;
   std::size_t next_grid = 0;
+  double next_grid_time = 0.0;  // static_cast<double>(next_grid) * grid
   std::uint32_t steps = 0;
+  // The next window edge, event or injection: they move only when one of them is taken.
+  auto next_fixed = [&] {
+    const double te = s_.next_event < s_.events.size() ? s_.events[s_.next_event].time : NEVER;
+    const double ti = s_.next_injection < injections.size() ? injections[s_.next_injection].time : NEVER;
+    return std::min(s_.edge_time, std::min(te, ti));
+  };
+  double t_fixed = next_fixed();
   while (!s_.halted && next_grid < T) {
     if (stop != nullptr && (++steps & STOP_POLL_MASK) == 0 && stop->load(std::memory_order_relaxed)) {
       out.stopped = true;
       break;
     }
-    const double tw = s_.edge_time;
-    const double te = s_.next_event < s_.events.size() ? s_.events[s_.next_event].time : NEVER;
-    const double ti = s_.next_injection < injections.size() ? injections[s_.next_injection].time : NEVER;
     const double tp = s_.pending.next_time();
     const double ta = s_.arrival_time;
     const double th = s_.war_end_time;
-    const double t_other = std::min(std::min(tw, std::min(te, ti)), std::min(std::min(tp, ta), th));
+    const double t_other = std::min(t_fixed, std::min(std::min(tp, ta), th));
     // The crossing's lower bound after everything else: it is not next, whatever its
     // exact instant; otherwise that instant is needed.
     if (!s_.crossing_exact && s_.crossing.time <= t_other) resolve_crossing();
     const double tx = s_.crossing.time;
     const double t = std::min(tx, t_other);
     // Grid points before t only observe; one at t comes after everything else at t.
-    for (; next_grid < T && static_cast<double>(next_grid) * grid < t; ++next_grid) {
+    for (; next_grid < T && next_grid_time < t; next_grid_time = static_cast<double>(++next_grid) * grid) {
       out.phase_at_grid[next_grid] = static_cast<std::uint8_t>(s_.phase);
       out.max_phase_at_grid[next_grid] = static_cast<std::uint8_t>(s_.max_phase);
     }
@@ -143,13 +149,16 @@ void Trajectory::run(std::int64_t draw, std::int64_t index, std::uint64_t seed, 
     // pending items, then arrivals and war hazards.
     if (tx == t) {
       on_crossing();
-    } else if (tw == t) {
-      on_window_edge();  // a reassurance window opens or closes: only the rates change
-    } else if (te == t) {
-      const DatedItem& event = s_.events[s_.next_event++];
-      on_event(event.index, event.time);
-    } else if (ti == t) {
-      on_injection(injections[s_.next_injection++].index);
+    } else if (t_fixed == t) {
+      if (s_.edge_time == t) {
+        on_window_edge();  // a reassurance window opens or closes: only the rates change
+      } else if (s_.next_event < s_.events.size() && s_.events[s_.next_event].time == t) {
+        const DatedItem& event = s_.events[s_.next_event++];
+        on_event(event.index, event.time);
+      } else {
+        on_injection(injections[s_.next_injection++].index);
+      }
+      t_fixed = next_fixed();
     } else if (tp == t) {
       on_pending();
     } else if (ta == t) {

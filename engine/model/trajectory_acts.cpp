@@ -9,6 +9,7 @@
 #include "escalate/model/trajectory.hpp"
 
 #include <cmath>
+#include <limits>
 
 namespace escalate {
 
@@ -30,21 +31,24 @@ void Trajectory::on_arrival() {
   std::size_t chosen = 0;
   const unsigned flags = (s_.sides[0].offensive() ? 1u : 0u) + (s_.sides[1].offensive() ? 2u : 0u);
   const double* type_rate = k_->type_rate.data() + (ph * 4 + flags) * K;  // rates_of's sums, per draw
-  for (std::size_t i = 0; i < K + S; ++i) {
-    double rate = 0;
-    if (i < K) {
-      rate = type_rate[i];
-    } else {
-      const ReassuranceParams& rp = k_->params.reassurance[i - K];
-      if (rp.start_day <= now && now < rp.end_day) {
-        const bool offensive = s_.sides[static_cast<std::size_t>(scenario_.signals[i - K].sender)].offensive();
-        rate = rp.rate_per_year / (offensive ? rp.credibility : 1.0);
-      }
-    }
-    if (rate <= 0) continue;
+  // One step of the walk: whether process i, of rate `rate`, is the one.
+  auto fired = [&](std::size_t i, double rate) {
+    if (rate <= 0) return false;
     chosen = i;  // the last positive rate absorbs rounding at the end of the walk
-    if (pick < rate) break;
+    if (pick < rate) return true;
     pick -= rate;
+    return false;
+  };
+  bool done = false;
+  for (std::size_t i = 0; i < K && !done; ++i) done = fired(i, type_rate[i]);
+  for (std::size_t s = 0; s < S && !done; ++s) {
+    const ReassuranceParams& rp = k_->params.reassurance[s];
+    double rate = 0;
+    if (rp.start_day <= now && now < rp.end_day) {
+      const bool offensive = s_.sides[static_cast<std::size_t>(scenario_.signals[s].sender)].offensive();
+      rate = rp.rate_per_year / (offensive ? rp.credibility : 1.0);
+    }
+    done = fired(K + s, rate);
   }
   s_.budget = s_.streams.arrivals.standard_exponential();
   s_.budget_time = now;
@@ -62,10 +66,10 @@ void Trajectory::on_arrival() {
 }
 
 void Trajectory::on_incident(int type, bool deliberate, double severity, double log_severity, int cause) {
-  s_.crossing_stale = true;  // fear or log-odds move here
   // The state has been advanced to now. Not at war (incidents are off, injections ignored).
   const auto k = static_cast<std::size_t>(type);
   const IncidentType& spec = scenario_.incidents[k];
+  s_.crossing_stale |= 1u << spec.victim;  // its fear and log-odds move here
   const IncidentParams& ip = k_->params.incidents[k];
   const auto v = static_cast<std::size_t>(spec.victim);
   const SideParams& vp = k_->params.sides[v];
@@ -86,10 +90,12 @@ void Trajectory::on_incident(int type, bool deliberate, double severity, double 
   const double q0 = sigmoid(y);
   // The ladder's logit of q0 clamped to [eps, 1 - eps] is y clamped to [logit(eps), logit(1 - eps)].
   const double ladder_logit_q0 = y < k_->logit_low ? k_->logit_low : (y > k_->logit_high ? k_->logit_high : y);
-  IncidentReading reading{s_.now, victim.logodds, q0, q0, m, k_->fear_gain[v], k_->sensitivity[v], severity,
-                          ladder_logit_q0, x, spec.victim, cause, 1, false, false, static_cast<std::int16_t>(type)};
-  victim.logodds = after_act(l, q0, m, x);
-  victim.fear = fear_after_act(victim.fear, reading.gain, reading.sensitivity, severity, q0);
+  // Jeffrey's increment J(l, q0), kept for the attribution, which takes it away again.
+  const bool moves = q0 != 0.0 && m != 1.0;
+  const double increment = moves ? jeffrey_increment_given(l, q0, m, x) : std::numeric_limits<double>::quiet_NaN();
+  const double gain = k_->fear_gain[v], sensitivity = k_->sensitivity[v];
+  victim.logodds = moves ? clamp_logodds(l + increment) : after_act(l, q0, m, x);  // = after_act(l, q0, m, x)
+  victim.fear = fear_after_act(victim.fear, gain, sensitivity, severity, q0);
 
   // §5.3: attribution. Three draws whatever happens: established?, wrong?, delay (its log
   // taken only when the attribution will come).
@@ -98,12 +104,16 @@ void Trajectory::on_incident(int type, bool deliberate, double severity, double 
   const double u_wrong = stream.uniform();
   const RandomStream::result_type wait_bits = stream();
   const bool clarified = u_clarified < ip.clarification;
+  double qc = q0;
   if (clarified) {
     const bool answer = deliberate != (u_wrong < ip.attribution_error);
-    reading.qc = attributed_reading(answer, ip.attribution_error, k_->params.model.clarification_epsilon);
-    reading.refs = 2;
+    qc = attributed_reading(answer, ip.attribution_error, k_->params.model.clarification_epsilon);
   }
-  const int slot = new_reading(reading);
+  // The reading, written in its slot: l and q0 as read at the incident, qc if clarified.
+  const int slot = reading_slot();
+  s_.readings[static_cast<std::size_t>(slot)] = {s_.now, l, q0, qc, m, gain, sensitivity, severity, ladder_logit_q0, x,
+                                                 increment, spec.victim, cause, clarified ? 2 : 1, false, false,
+                                                 static_cast<std::int16_t>(type)};
   if (clarified) {
     PendingItem item;
     item.time = s_.now + ip.clarification_delay_days * RandomStream::exponential_of(wait_bits);
@@ -120,12 +130,13 @@ void Trajectory::on_incident(int type, bool deliberate, double severity, double 
 }
 
 void Trajectory::on_attribution(const PendingItem& item) {
-  s_.crossing_stale = true;  // fear or log-odds move here
   IncidentReading& r = s_.readings[static_cast<std::size_t>(item.reading)];
+  s_.crossing_stale |= 1u << r.victim;  // its fear and log-odds move here
   const auto v = static_cast<std::size_t>(r.victim);
   SideState& victim = s_.sides[v];
   // §5.3: the first reading is replaced by qc, as if qc had been read at the incident.
-  victim.logodds = after_attribution(victim.logodds, r.logodds_at, r.q0, r.qc, r.multiplier, r.exp_minus_abs_at);
+  victim.logodds =
+      after_attribution(victim.logodds, r.logodds_at, r.q0, r.qc, r.multiplier, r.exp_minus_abs_at, r.increment_at);
   victim.fear = fear_after_attribution(victim.fear, r.gain, r.sensitivity, r.severity, r.q0, r.qc, s_.now - r.time,
                                        k_->params.sides[v].fear_half_life_days);
   r.attributed = true;
@@ -203,7 +214,7 @@ void Trajectory::on_decision(const PendingItem& item) {
 }
 
 void Trajectory::on_countermeasure(const PendingItem& item) {
-  s_.crossing_stale = true;  // fear or log-odds move here
+  s_.crossing_stale |= 1u << item.side;  // its fear and log-odds move here
   // §9.3: its origin is known; the target reads it with q = countermeasure_hostility.
   const auto u = static_cast<std::size_t>(item.side);
   const ResponseParams& rp = k_->params.response;
@@ -218,7 +229,7 @@ void Trajectory::on_countermeasure(const PendingItem& item) {
 }
 
 void Trajectory::on_strike(const PendingItem& item) {
-  s_.crossing_stale = true;  // fear or log-odds move here
+  s_.crossing_stale |= 1u << item.side;  // its fear and log-odds move here
   // §9.3: a deliberate act of known origin, q = 1 - eps.
   const auto u = static_cast<std::size_t>(item.side);
   const ResponseParams& rp = k_->params.response;
@@ -233,7 +244,7 @@ void Trajectory::on_strike(const PendingItem& item) {
 }
 
 void Trajectory::on_signal(int signal) {
-  s_.crossing_stale = true;  // fear or log-odds move here
+  s_.crossing_stale = BOTH_SIDES;  // fear or log-odds move here
   // §6, §7: a costly signal from the sender to the other side.
   const auto s = static_cast<std::size_t>(signal);
   const ReassuranceParams& rp = k_->params.reassurance[s];
@@ -246,19 +257,14 @@ void Trajectory::on_signal(int signal) {
   settle(scenario_.cause_index(BuiltinCause::Reassurance));
 }
 
-int Trajectory::new_reading(const IncidentReading& reading) {
+int Trajectory::reading_slot() {
   if (!s_.free_readings.empty()) {
     const int slot = s_.free_readings.back();
     s_.free_readings.pop_back();
-    s_.readings[static_cast<std::size_t>(slot)] = reading;
     return slot;
   }
-  s_.readings.push_back(reading);
+  s_.readings.emplace_back();
   return static_cast<int>(s_.readings.size()) - 1;
-}
-
-void Trajectory::release_reading(int slot) {
-  if (--s_.readings[static_cast<std::size_t>(slot)].refs == 0) s_.free_readings.push_back(slot);
 }
 
 }  // namespace escalate

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
+#include <cstring>
 #include <limits>
 
 namespace escalate {
@@ -25,7 +27,7 @@ void Trajectory::on_pending() {
 }
 
 void Trajectory::on_event(int event, double time) {
-  s_.crossing_stale = true;  // fear or log-odds move here
+  s_.crossing_stale = BOTH_SIDES;  // fear or log-odds move here
   const auto e = static_cast<std::size_t>(event);
   const EventSpec& spec = scenario_.events[e];
   const EventParams& ep = k_->params.events[e];
@@ -36,6 +38,7 @@ void Trajectory::on_event(int event, double time) {
     side.logodds = clamp_logodds(side.logodds + ep.belief_logodds);
   }
   if (!spec.sets.empty()) {  // for the rest of this trajectory; the next one starts from the draw
+    s_.rate_key = NO_RATE_KEY;  // the rates may change with the draw in force
     if (!s_.sets_applied) {
       s_.after_sets = draw_;
       s_.sets_applied = true;
@@ -110,7 +113,7 @@ void Trajectory::on_war_end() {
 }
 
 void Trajectory::on_crossing() {
-  s_.crossing_stale = true;  // fear or log-odds move here
+  s_.crossing_stale = BOTH_SIDES;  // fear or log-odds move here
   // §3, §8: at a crossing instant the falling quantity counts as already below.
   advance(s_.crossing.time);
   SideState& side = s_.sides[static_cast<std::size_t>(s_.crossing.side)];
@@ -126,6 +129,17 @@ void Trajectory::on_crossing() {
 void Trajectory::update_intents() {
   for (std::size_t i = 0; i < 2; ++i) update_intent(s_.sides[i], k_->params.sides[i], k_->flip_logodds);
 }
+
+namespace {
+// A side's intent flags (innate, acquired: two adjacent bools) as one 16-bit number, for
+// telling whether they changed since the crossing was planned.
+std::uint64_t intent_bytes(const SideState& side) {
+  static_assert(offsetof(SideState, innate) == 0 && offsetof(SideState, acquired) == 1);
+  std::uint16_t bytes = 0;
+  std::memcpy(&bytes, &side.innate, sizeof bytes);
+  return bytes;
+}
+}  // namespace
 
 void Trajectory::settle(int cause) {
   // The last step of every evaluation point: the phase (§3), the running maximum, the
@@ -149,16 +163,26 @@ void Trajectory::settle(int cause) {
     s_.halted = true;
     return;
   }
-  const unsigned flags = (s_.sides[0].acquired ? 1u : 0u) | (s_.sides[0].innate ? 2u : 0u) |
-                         (s_.sides[1].acquired ? 4u : 0u) | (s_.sides[1].innate ? 8u : 0u) | (s_.at_war ? 16u : 0u);
-  if (s_.crossing_stale || s_.phase != s_.crossing_phase || flags != s_.crossing_flags || k_ != s_.crossing_draw) {
-    plan_crossing();
-    s_.crossing_stale = false;
+  const std::uint64_t flags = intent_bytes(s_.sides[0]) | (intent_bytes(s_.sides[1]) << 16) |
+                              (static_cast<std::uint64_t>(s_.at_war) << 32);
+  if (s_.phase != s_.crossing_phase || flags != s_.crossing_flags || k_ != s_.crossing_draw)
+    s_.crossing_stale = BOTH_SIDES;  // drift, revert thresholds or the draw changed: both sides
+  if (s_.crossing_stale != 0) {
+    plan_crossing(s_.crossing_stale);
+    s_.crossing_stale = 0;
     s_.crossing_phase = s_.phase;
     s_.crossing_flags = flags;
     s_.crossing_draw = k_;
   }
-  replan_arrival(s_.now);
+  // §4: the rates in force depend on the phase (war and nuclear included), the offensive
+  // flags, the draw in force and the reassurance windows; without windows, an unchanged
+  // key means an unchanged total rate, and replan_arrival would leave the arrival alone.
+  const unsigned rate_key = static_cast<unsigned>(s_.phase) * 4u + (s_.sides[0].offensive() ? 1u : 0u) +
+                            (s_.sides[1].offensive() ? 2u : 0u);
+  if (rate_key != s_.rate_key || !scenario_.signals.empty()) {
+    s_.rate_key = rate_key;
+    replan_arrival(s_.now);
+  }
   if (s_.at_war) plan_war_end(s_.now);
 }
 

@@ -42,8 +42,7 @@ void BatchTally::add(const TrajectoryRecord& r) {
   const double grid_days = static_cast<double>(layout_->grid_days());
   using I = TallyId;
   auto at = [this](TallyId id) { return offset_[static_cast<std::size_t>(id)]; };
-  const std::int64_t occupancy = at(I::Occupancy), reached = at(I::Reached), clash_by_time = at(I::ClashByTime),
-                     incidents = at(I::Incidents), decisions = at(I::Decisions), war_cause = at(I::WarCause),
+  const std::int64_t incidents = at(I::Incidents), decisions = at(I::Decisions), war_cause = at(I::WarCause),
                      spiral_cause = at(I::SpiralCause), clash_cause = at(I::ClashCause),
                      nuclear_by_side = at(I::NuclearBySide), durations = at(I::WarDurations),
                      durations_censored = at(I::WarDurationsCensored), counters = at(I::Counters);
@@ -51,12 +50,19 @@ void BatchTally::add(const TrajectoryRecord& r) {
                      draw_incidents = at(I::DrawIncidents), incident_decisions = at(I::DrawIncidentDecisions),
                      offspring = at(I::DrawActOffspring), runaways = at(I::DrawRunaways),
                      trajectories = at(I::DrawTrajectories);
-  for (std::size_t g = 0; g < r.phase_at_grid.size(); ++g) {
-    const auto t = static_cast<std::int64_t>(g);
-    ++run[occupancy + t * PHASE_COUNT + r.phase_at_grid[g]];
-    for (int k = 0; k <= r.max_phase_at_grid[g]; ++k) ++run[reached + t * PHASE_COUNT + k];
-    draw[war_by_time + t] += r.max_phase_at_grid[g] >= WAR;  // P(war by t): reached, not at war now
-    run[clash_by_time + t] += r.first_clash_day >= 0 && r.first_clash_day <= static_cast<double>(t) * grid_days;
+  const std::size_t T = r.phase_at_grid.size();
+  std::int64_t* occupancy = run + at(I::Occupancy);
+  std::int64_t* reached = run + at(I::Reached);
+  for (std::size_t g = 0; g < T; ++g, occupancy += PHASE_COUNT, reached += PHASE_COUNT) {
+    ++occupancy[r.phase_at_grid[g]];
+    const int top = r.max_phase_at_grid[g];
+    for (int k = 0; k <= top; ++k) ++reached[k];
+    draw[war_by_time + static_cast<std::int64_t>(g)] += top >= WAR;  // P(war by t): reached, not at war now
+  }
+  if (r.first_clash_day >= 0) {  // clashed by t from the first grid point at or after the first clash on
+    std::size_t g = 0;
+    while (g < T && !(r.first_clash_day <= static_cast<double>(g) * grid_days)) ++g;
+    for (; g < T; ++g) ++run[at(I::ClashByTime) + static_cast<std::int64_t>(g)];
   }
   for (std::size_t i = 0; i < r.incidents.size(); ++i) {
     const auto n = static_cast<std::int64_t>(r.incidents[i]);

@@ -21,6 +21,16 @@ double after_attribution(double logodds, double logodds_at_incident, double q0, 
 // The same, given e^-|l_at_incident| (the incident's reading keeps it). Bit-identical.
 double after_attribution(double logodds, double logodds_at_incident, double q0, double qc, double likelihood_ratio,
                          double exp_minus_abs_at_incident);
+// The same, given also J(l_at_incident, q0) as the incident added it (jeffrey_increment_given),
+// or NaN when the incident did not compute it (q0 = 0 or m = 1): one log1p instead of two.
+// Bit-identical.
+double after_attribution(double logodds, double logodds_at_incident, double q0, double qc, double likelihood_ratio,
+                         double exp_minus_abs_at_incident, double increment_q0);
+
+// J(l, q) given e^-|l|, for q != 0 and m != 1: after_act(l, q, m, x) is then exactly
+// clamp_logodds(l + jeffrey_increment_given(l, q, m, x)), and an attribution takes the
+// same number away again.
+double jeffrey_increment_given(double logodds, double q, double likelihood_ratio, double exp_minus_abs_logodds);
 
 // Calm drift k (per day) of v's log-odds: open_mindedness (m - 1) D_uv / 365, D_uv the
 // summed deliberate rates per year of the types with suspect u and victim v. >= 0.

@@ -25,6 +25,18 @@ double logodds_crossing_delay(double logodds, double threshold_logodds, double d
 // at the crossing read it as already below (§8).
 double just_below(double value, double threshold);
 
+// A side's bound of its next crossing may stand while only the other side moves
+// (trajectory_timing.cpp), for at most CROSSING_BOUND_STEPS evaluation points and less a
+// margin of CROSSING_MARGIN_DAYS + CROSSING_MARGIN_LOGODDS / drift days: the flow applies
+// decay and drift once per evaluation point, each step off the closed form by a few ulps
+// (a log-odds of at most 20 by about 2e-15, log2 of a fear by about 5e-16; differences of
+// nearby days are exact), so over that many steps a log-odds is off by below 2e-10 and
+// log2 of a fear by below 5e-11 (its bound is 1.9e-4 below log2 anyway), and the days
+// themselves by below 1e-12. test_crossing follows a side through that many steps.
+inline constexpr std::uint64_t CROSSING_BOUND_STEPS = 100000;
+inline constexpr double CROSSING_MARGIN_DAYS = 1e-6;
+inline constexpr double CROSSING_MARGIN_LOGODDS = 1e-9;
+
 // A lower bound of std::log2(x) for x > 0, less than it by at most 6e-4 and never above
 // it, without a libm call: x = 2^e m with m in [1, 2), log2 m by a degree-4 polynomial in
 // m - 1 (a Chebyshev fit, error within [-1.5e-4, 2.1e-4] on [1, 2]) minus 4e-4. The

@@ -64,10 +64,12 @@ class Trajectory {
   void replan_arrival(double time);
   void on_window_edge();
   void plan_war_end(double time);
-  void plan_crossing();
+  void plan_crossing(unsigned moved);
   void resolve_crossing();
   template <bool Exact>
   bool crossing_from(const std::array<SideState, 2>& sides, double now);
+  template <bool Exact>
+  bool side_crossing(const SideState& s, int i, double& best, Crossing& at) const;
   double next_window_edge(double time) const;
 
   // trajectory_acts.cpp
@@ -79,8 +81,10 @@ class Trajectory {
   void on_strike(const PendingItem& item);
   void on_signal(int signal);
   void schedule_decision(int side, int cause, double logit_q, double log_severity, int reading);
-  int new_reading(const IncidentReading& reading);
-  void release_reading(int slot);
+  int reading_slot();  // a free slot in s_.readings, for an incident's reading
+  void release_reading(int slot) {  // inline: every decision and attribution on an incident
+    if (--s_.readings[static_cast<std::size_t>(slot)].refs == 0) s_.free_readings.push_back(slot);
+  }
 
   // trajectory_turns.cpp
   void on_pending();

@@ -21,9 +21,10 @@ struct IncidentReading {
   double time, logodds_at, q0, qc, multiplier, gain, sensitivity, severity;
   double ladder_logit_q0;  // logit(clamp(q0, eps, 1 - eps)) for the decision (§9.1)
   double exp_minus_abs_at;  // e^-|logodds_at|, taken at the incident, for the attribution's increments
+  double increment_at;      // J(logodds_at, q0) as the incident added it; NaN if it added none (q0 = 0, m = 1)
   int victim, cause, refs;
   bool attributed, decided;
-  std::int16_t type;  // the incident type (cause differs for injections); 16 bits keep the size at 96 bytes
+  std::int16_t type;  // the incident type (cause differs for injections); 16 bits keep the size at 104 bytes
 };
 
 // The next threshold crossing (§3.3).
@@ -38,6 +39,9 @@ struct Crossing {
 struct TrajectoryStreams {
   RandomStream initial, arrivals, attributes, perception, attribution, decisions, delays, strikes, war, schedule;
 };
+
+inline constexpr unsigned NO_RATE_KEY = ~0u;
+inline constexpr unsigned BOTH_SIDES = 3u;  // TrajectoryState::crossing_stale: both sides moved
 
 struct TrajectoryState {
   std::array<SideState, 2> sides{};
@@ -57,6 +61,9 @@ struct TrajectoryState {
   // §4: the unit-exponential budget of the next arrival, as left at `budget_time`, spent
   // since then at `total_rate` (per year, incidents and open reassurance windows).
   double budget = 0, budget_time = 0, total_rate = 0;
+  // What the total rate was last computed for (phase * 4 + the offensive flags), or
+  // NO_RATE_KEY when it must be computed again (a new trajectory, a `set` event).
+  unsigned rate_key = NO_RATE_KEY;
   double arrival_time = 0;   // where the budget runs out at the rates in force
   double edge_time = 0;      // the next reassurance window edge
   double war_end_time = 0;   // §9.4
@@ -67,12 +74,18 @@ struct TrajectoryState {
   // A plan that involves a fear threshold first holds a lower bound of the instant (no
   // log2, `crossing_exact` false) and the sides and day it was planned from; the exact
   // instant is computed from those only when the bound is not after everything else due.
+  // An act moves one side: only that side's candidates are bounded again, and the other
+  // side's bound from its last plan stands, less a margin for the rounding of the flow
+  // since (trajectory_timing.cpp); the exact instant is still computed from both sides as
+  // of the last plan. `crossing_stale` holds the sides moved (bit i: side i).
   bool crossing_exact = true;
   double crossing_planned_at = 0;
   std::array<SideState, 2> crossing_sides{};
-  bool crossing_stale = true;
+  std::array<double, 2> side_bound{};             // each side's bound of its next crossing (a day)
+  std::array<std::uint64_t, 2> side_planned_at{};  // the evaluation count when it was computed
+  unsigned crossing_stale = BOTH_SIDES;
   int crossing_phase = -1;
-  unsigned crossing_flags = 0;
+  std::uint64_t crossing_flags = 0;  // the intent flags and war, as settle packs them
   const DrawConstants* crossing_draw = nullptr;
 
   // The draw as changed by this trajectory's `set` events (§10); unused until one fires.

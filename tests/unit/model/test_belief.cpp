@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <limits>
 
 using namespace escalate;
 
@@ -93,5 +94,33 @@ TEST_CASE("after_act and after_attribution given e^-|l| are bit-identical to the
         const double attributed = after_attribution(1.25, l, q, 0.8, m, std::exp(-std::abs(l)));
         const double attributed_plain = after_attribution(1.25, l, q, 0.8, m);
         CHECK((attributed == attributed_plain || (std::isnan(attributed) && std::isnan(attributed_plain))));
+      }
+}
+
+TEST_CASE("an attribution given the incident's increment J(l, q0) is bit-identical to the plain form", "[belief]") {
+  // The incident keeps the increment it added (NaN when it added none: q0 = 0 or m = 1),
+  // and the attribution takes it away instead of computing it again.
+  const double ls[] = {-0.0, 0.0, 1e-300, 0.3, 1.0, 2.5, 7.0, 19.999, 20.0, -0.3, -4.0, -20.0};
+  const double qs[] = {0.0, 1e-9, 0.01, 0.37, 0.5, 0.9, 1.0};
+  const double ms[] = {0.0, 0.5, 1.0, 1.5, 3.0, 40.0};
+  const double qcs[] = {1e-6, 0.37, 0.8, 1.0 - 1e-6};
+  for (double l : ls)
+    for (double q0 : qs)
+      for (double m : ms) {
+        const double x = std::exp(-std::abs(l));
+        const bool moves = q0 != 0.0 && m != 1.0;
+        const double increment = moves ? jeffrey_increment_given(l, q0, m, x) : std::numeric_limits<double>::quiet_NaN();
+        if (moves) {  // the incident adds it: after_act's number
+          const double act = clamp_logodds(l + increment);
+          const double plain = after_act(l, q0, m);
+          CHECK(std::signbit(act) == std::signbit(plain));
+          CHECK((act == plain || (std::isnan(act) && std::isnan(plain))));
+        }
+        for (double qc : qcs) {
+          const double given = after_attribution(1.25, l, q0, qc, m, x, increment);
+          const double plain = after_attribution(1.25, l, q0, qc, m);
+          CHECK(std::signbit(given) == std::signbit(plain));
+          CHECK((given == plain || (std::isnan(given) && std::isnan(plain))));
+        }
       }
 }

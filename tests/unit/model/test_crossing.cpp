@@ -1,8 +1,11 @@
 #include "escalate/model/crossing.hpp"
+#include "escalate/model/belief.hpp"
+#include "escalate/model/fear.hpp"
 #include "escalate/model/logistic.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -62,4 +65,40 @@ TEST_CASE("log2_lower_bound is never above log2 and at most 6e-4 below it", "[cr
   CHECK(log2_lower_bound(0.0) == -NEVER);  // no libm-free answer: log2 itself
   CHECK(log2_lower_bound(NEVER) == NEVER);
   CHECK(std::isnan(log2_lower_bound(-1.0)));
+}
+
+TEST_CASE("a side's crossing bound kept through 100000 steps of the flow stays below its exact instant", "[crossing]") {
+  // trajectory_timing.cpp keeps the bound of a side that did not move, computed up to
+  // CROSSING_BOUND_STEPS evaluation points earlier, less the margin: if it came out after
+  // the exact instant planned now, a crossing could be skipped. The flow here is the
+  // trajectory's own (fear_decayed, drifted, days as differences of event times), with
+  // steps of random length that stop short of both crossings.
+  std::uint64_t state = 0x2545f4914f6cdd1dULL;
+  auto uniform = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (static_cast<double>(state >> 11) + 0.5) * 0x1.0p-53;
+  };
+  const double drifts[] = {1e-7, 1e-4, 3e-2};
+  const double half_lives[] = {7.0, 95.0, 700.0};
+  for (double k : drifts)
+    for (double h : half_lives) {
+      const double l0 = 19.5, threshold_l = -2.0, f0 = 37.0, threshold_f = 1.5, start = 730.25;
+      const double l_bound = start + logodds_crossing_delay(l0, threshold_l, k);
+      const double f_bound = start + std::max(0.0, h * (log2_lower_bound(f0) - std::log2(threshold_f)));
+      // Stop at 90% of the earlier exact crossing, in CROSSING_BOUND_STEPS steps.
+      const double span = 0.9 * std::min((l0 - threshold_l) / k, h * std::log2(f0 / threshold_f));
+      double now = start, l = l0, f = f0;
+      for (std::uint64_t step = 0; step < CROSSING_BOUND_STEPS; ++step) {
+        const double time = now + 2.0 * uniform() * span / static_cast<double>(CROSSING_BOUND_STEPS);
+        const double dt = time - now;
+        f = fear_decayed(f, h, dt);
+        l = drifted(l, k, dt);
+        now = time;
+      }
+      const double margin = CROSSING_MARGIN_DAYS + CROSSING_MARGIN_LOGODDS / k;
+      CHECK(l_bound - margin <= now + logodds_crossing_delay(l, threshold_l, k));
+      CHECK(f_bound - margin <= now + h * (std::log2(f) - std::log2(threshold_f)));
+      // The kept bound is close: a loose one would only cost exact plans, but shows a slip.
+      CHECK(now + logodds_crossing_delay(l, threshold_l, k) - l_bound < 1e-6 + 1e-8 / k);
+    }
 }
