@@ -8,8 +8,8 @@
 #include "escalate/base/error.hpp"
 #include "escalate/base/printable_text.hpp"
 #include "escalate/cli/progress.hpp"
+#include "escalate/report/posterior_summary.hpp"
 
-#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -64,23 +64,16 @@ void print_estimate(const app::CalibrateRequest& r, const app::CalibrateOutcome&
 
 void print_posterior(const app::CalibrateOutcome& out) {
   const PosteriorFile& f = out.posterior;
+  // The numbers of `escalate summary`'s table (report/posterior_summary.hpp): the shrinkage
+  // on the sampler's unconstrained scale, the rest on the parameter's own.
   std::printf("%-48s %12s %12s %25s %9s\n", "parameter", "prior mean", "post. mean", "posterior 90% interval", "shrinkage");
-  const auto p = f.parameters.size();
-  for (std::size_t j = 0; j < p; ++j) {
-    std::vector<double> v(static_cast<std::size_t>(f.draws));
-    for (std::int64_t d = 0; d < f.draws; ++d) v[static_cast<std::size_t>(d)] = f.value(d, j);
-    std::sort(v.begin(), v.end());
-    double mean = 0, var = 0;
-    for (double x : v) mean += x;
-    mean /= static_cast<double>(v.size());
-    for (double x : v) var += (x - mean) * (x - mean);
-    var /= static_cast<double>(v.size() - 1);
-    const double lo = v[static_cast<std::size_t>(0.05 * static_cast<double>(v.size() - 1))];
-    const double hi = v[static_cast<std::size_t>(std::ceil(0.95 * static_cast<double>(v.size() - 1)))];
-    const std::string interval = "[" + std::to_string(lo) + ", " + std::to_string(hi) + "]";
-    std::printf("%-48s %12.4g %12.4g %25s %9.2f\n", printable_text(f.parameters[j]).c_str(), f.prior_mean[j], mean,
-                interval.c_str(), 1.0 - var / f.prior_variance[j]);
+  for (std::size_t j = 0; j < f.parameters.size(); ++j) {
+    const ParameterShift s = parameter_shift(f, j);
+    const std::string interval = "[" + std::to_string(s.q05) + ", " + std::to_string(s.q95) + "]";
+    std::printf("%-48s %12.4g %12.4g %25s %9.2f\n", printable_text(f.parameters[j]).c_str(), s.prior_mean, s.mean,
+                interval.c_str(), s.shrinkage);
   }
+  std::printf("(shrinkage: 1 - var_post/var_prior on the sampler's unconstrained scale: log, logit or none)\n");
   std::size_t observed = 0;
   for (const PosteriorCheckRow& row : f.check) observed += std::isnan(row.observed) ? 0 : 1;
   std::printf("\n%lld posterior draws, final ESS %.0f, %zu stages, log evidence %.3f\n", static_cast<long long>(f.draws),

@@ -13,10 +13,10 @@ Command add_summary_command(CLI::App& app) {
   auto o = std::make_shared<Options>();
   auto* summary = app.add_subcommand("summary", "Print the summary table and provenance of a result, comparison, sensitivity or posterior "
                                      "file. A posterior file (escalate calibrate): each parameter's prior and posterior "
-                                     "(mean, 90% interval, shrinkage 1 - var_post/var_prior), the predictive check "
-                                     "(outliers flagged, unobserved entries held out), the stages, the misfits, and the "
+                                     "(mean, 90% interval, shrinkage 1 - var_post/var_prior on the sampler's unconstrained "
+                                     "scale: log, logit or none), the predictive check (outliers flagged, unobserved entries held out), the stages, the misfits, and the "
                                      "parameters left at their prior: shrinkage < 0.1 and posterior mean within 0.2 "
-                                     "prior sd of the prior mean");
+                                     "prior sd of the prior mean, both on that scale");
   summary->add_option("file", o->path, "Result, comparison, sensitivity or posterior file (.h5)")->required();
   auto* json_flag = summary->add_flag("--json", o->json, "Machine-readable JSON instead of the table");
   summary->add_flag("--csv", o->csv, "The table as CSV, one row per quantity (columns below)")->excludes(json_flag);

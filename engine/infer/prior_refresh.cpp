@@ -6,8 +6,8 @@
 
 namespace escalate::infer {
 
-std::vector<double> unconstrained_prior_variances(const ParameterSpace& space, std::size_t points) {
-  std::vector<double> out;
+std::vector<UnconstrainedMoments> unconstrained_prior_moments(const ParameterSpace& space, std::size_t points) {
+  std::vector<UnconstrainedMoments> out;
   for (const Parameter& p : space.parameters()) {
     const Bijection map = Bijection::of(p.prior);
     double mean = 0.0, m2 = 0.0;  // Welford over the quantile points
@@ -18,8 +18,14 @@ std::vector<double> unconstrained_prior_variances(const ParameterSpace& space, s
       mean += delta / static_cast<double>(k + 1);
       m2 += delta * (z - mean);
     }
-    out.push_back(m2 / static_cast<double>(points));
+    out.push_back({mean, m2 / static_cast<double>(points)});
   }
+  return out;
+}
+
+std::vector<double> unconstrained_prior_variances(const ParameterSpace& space, std::size_t points) {
+  std::vector<double> out;
+  for (const UnconstrainedMoments& m : unconstrained_prior_moments(space, points)) out.push_back(m.variance);
   return out;
 }
 

@@ -2,11 +2,16 @@
 #include "escalate/report/posterior_summary.hpp"
 
 #include "escalate/base/printable_text.hpp"
+#include "escalate/infer/bijection.hpp"
+#include "escalate/infer/parameter_space.hpp"
+#include "escalate/infer/prior_refresh.hpp"
+#include "escalate/infer/prior_text.hpp"
 #include "escalate/statistics/statistics.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace escalate {
 
@@ -38,7 +43,7 @@ std::string shown(double x, double scale) { return general(std::abs(x) < 1e-9 * 
 
 void print_parameters(std::ostream& out, const PosteriorFile& p) {
   out << "Parameters, prior against posterior (90% interval: 5% and 95% quantiles of the draws;\n"
-         "shrinkage: 1 - var_post/var_prior):\n";
+         "shrinkage: 1 - var_post/var_prior on the sampler's unconstrained scale (log, logit or none)):\n";
   out << "  " << pad("parameter", 28) << pad("prior", 24) << lpad("prior mean", 10) << lpad("post mean", 10)
       << "  " << pad("90% interval", 18) << lpad("shrink", 6) << "\n";
   for (std::size_t k = 0; k < p.parameters.size(); ++k) {
@@ -92,7 +97,8 @@ void print_at_prior(std::ostream& out, const PosteriorFile& p) {
     if (left_at_prior(parameter_shift(p, k))) names.push_back(printable_text(p.parameters[k]));
   }
   out << "\nLeft at their prior by the record (shrinkage < " << general(AT_PRIOR_SHRINKAGE) << " and posterior mean within "
-      << general(AT_PRIOR_MEAN_SHIFT) << " prior sd\nof the prior mean): " << names.size() << " of " << p.parameters.size()
+      << general(AT_PRIOR_MEAN_SHIFT) << " prior sd\nof the prior mean, both on the unconstrained scale): " << names.size() << " of "
+      << p.parameters.size()
       << (names.empty() ? "\n" : "\n");
   std::string line = " ";
   for (const auto& name : names) {
@@ -107,30 +113,47 @@ void print_at_prior(std::ostream& out, const PosteriorFile& p) {
 
 }  // namespace posterior_text
 
+namespace posterior_text {
+
+double column_mean(const std::vector<double>& x) {
+  double sum = 0;
+  for (double v : x) sum += v;
+  return x.empty() ? std::nan("") : sum / static_cast<double>(x.size());
+}
+double column_variance(const std::vector<double>& x, double mean) {
+  double squares = 0;
+  for (double v : x) squares += (v - mean) * (v - mean);
+  return x.size() > 1 ? squares / static_cast<double>(x.size() - 1) : std::nan("");
+}
+
+}  // namespace posterior_text
+
 ParameterShift parameter_shift(const PosteriorFile& p, std::size_t k) {
   ParameterShift s;
   s.prior_mean = p.prior_mean[k];
   s.prior_sd = std::sqrt(p.prior_variance[k]);
   std::vector<double> column;
   column.reserve(static_cast<std::size_t>(p.draws));
-  double sum = 0;
-  for (std::int64_t m = 0; m < p.draws; ++m) {
-    column.push_back(p.value(m, k));
-    sum += column.back();
-  }
-  const double n = static_cast<double>(column.size());
-  s.mean = column.empty() ? std::nan("") : sum / n;
-  double squares = 0;
-  for (double x : column) squares += (x - s.mean) * (x - s.mean);
-  const double variance = column.size() > 1 ? squares / (n - 1) : std::nan("");
-  s.shrinkage = p.prior_variance[k] > 0 ? 1 - variance / p.prior_variance[k] : std::nan("");
+  for (std::int64_t m = 0; m < p.draws; ++m) column.push_back(p.value(m, k));
+  s.mean = posterior_text::column_mean(column);
   s.q05 = quantile(column, 0.05);
   s.q95 = quantile(column, 0.95);
+  s.shrinkage = s.mean_shift = std::nan("");
+  const std::optional<infer::Prior> prior = infer::prior_from_text(p.prior_text[k]);
+  if (!prior) return s;
+  const infer::UnconstrainedMoments z_prior =
+      infer::unconstrained_prior_moments(infer::ParameterSpace({{"parameter", *prior}}))[0];
+  if (!(z_prior.variance > 0)) return s;
+  const infer::Bijection map = infer::Bijection::of(*prior);
+  for (double& x : column) x = map.to_unconstrained(x);
+  const double z_mean = posterior_text::column_mean(column);
+  s.shrinkage = 1 - posterior_text::column_variance(column, z_mean) / z_prior.variance;
+  s.mean_shift = std::abs(z_mean - z_prior.mean) / std::sqrt(z_prior.variance);
   return s;
 }
 
 bool left_at_prior(const ParameterShift& s) {
-  return s.shrinkage < AT_PRIOR_SHRINKAGE && std::abs(s.mean - s.prior_mean) < AT_PRIOR_MEAN_SHIFT * s.prior_sd;
+  return s.shrinkage < AT_PRIOR_SHRINKAGE && s.mean_shift < AT_PRIOR_MEAN_SHIFT;
 }
 
 void print_posterior_summary(std::ostream& out, const std::string& path, const PosteriorFile& p) {

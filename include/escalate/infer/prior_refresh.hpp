@@ -25,8 +25,14 @@
 
 namespace escalate::infer {
 
-// Each parameter's prior variance on the unconstrained scale z, by the midpoint rule over
-// `points` quantiles of its prior (deterministic: no random numbers).
+// Each parameter's prior mean and variance on the unconstrained scale z, by the midpoint
+// rule over `points` quantiles of its prior (deterministic: no random numbers). The
+// posterior's summary measures its shrinkage against these (report/posterior_summary.hpp).
+struct UnconstrainedMoments {
+  double mean = 0, variance = 0;
+};
+std::vector<UnconstrainedMoments> unconstrained_prior_moments(const ParameterSpace& space, std::size_t points = 1000);
+// Their variances alone.
 std::vector<double> unconstrained_prior_variances(const ParameterSpace& space, std::size_t points = 1000);
 
 class PriorRefresh {

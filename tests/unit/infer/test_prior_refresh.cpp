@@ -17,6 +17,14 @@ TEST_CASE("Prior variances on the unconstrained scale match their closed forms",
   REQUIRE(v.size() == 2);
   CHECK(v[0] == Approx(4.0).epsilon(0.02));
   CHECK(v[1] == Approx(0.25).epsilon(0.02));
+  // The means beside them (the posterior's summary measures shifts against them): the
+  // midpoint rule is symmetric, so the normal's and the log's means are exact.
+  const auto m = unconstrained_prior_moments(space);
+  REQUIRE(m.size() == 2);
+  CHECK(m[0].mean == Approx(1.0).margin(1e-9));
+  CHECK(m[1].mean == Approx(std::log(3.0)).margin(1e-9));
+  CHECK(m[0].variance == v[0]);
+  CHECK(m[1].variance == v[1]);
 }
 
 TEST_CASE("A prior refresh redraws a coordinate with probability min(1, r)^power, from its prior",
