@@ -114,7 +114,7 @@ int main(int argc, char** argv) {
   try {
     const app::EngineSbc sbc(o.forecast, o.record);
     std::ofstream csv(o.output);
-    if (!csv) throw UsageError("-o " + o.output + ": cannot write it");
+    if (!csv) throw RequestError("-o " + o.output + ": cannot write it");
     csv << "replicate,parameter,truth,rank,sharpened_rank,max_rank,covered50,covered90,final_ess,stages,evaluations,"
            "acceptance,seconds\n";
     std::vector<app::EngineSbcReplicate> reps;
