@@ -8,6 +8,12 @@
 // carries unbiased noise, log L-hat = log L - s^2/2 + s e with e ~ N(0, 1) from the row's
 // stream (E[L-hat] = L): the pseudo-marginal situation of the engine's synthetic
 // likelihood (about 2 nats at 400 trajectories per window, docs/calibration.md).
+// Optionally `weak` parameters between the two (docs/calibration.md, "Mixing in 125
+// dimensions", issue 19's war step): Normal(0, 1) priors and a log-likelihood linear in
+// each, `weak_slope` nats per prior sd (the war step: 1.6 nats over its prior's 90% range,
+// about 0.5), so their exact posterior is Normal(weak_slope, 1): shifted, not narrowed.
+// The noise's sd may grow with the first weak parameter, s exp(noise_growth w_0), as the
+// synthetic likelihood's grows where the model makes wars; the estimate stays unbiased.
 // Every number here is a test setting, not data.
 #include "escalate/infer/infer_stream.hpp"
 #include "escalate/infer/parameter_space.hpp"
@@ -25,13 +31,17 @@ struct InvisibleToy {
   std::size_t visible = 25;
   std::size_t invisible = 100;
   double posterior_sd = 0.3;  // of a visible parameter, in prior sds
-  double noise = 0.0;         // sd of log L-hat
+  double noise = 0.0;         // sd of log L-hat (at w_0 = 0)
+  std::size_t weak = 0;
+  double weak_slope = 0.5;    // nats per prior sd of each weak parameter
+  double noise_growth = 0.0;  // log of the noise's sd per prior sd of w_0
 
-  // The visible parameters first, then the invisible ones, whose priors cycle through
-  // the kinds of prior.hpp.
+  // The visible parameters first, then the weak ones, then the invisible ones, whose
+  // priors cycle through the kinds of prior.hpp.
   std::vector<Parameter> parameters() const {
     std::vector<Parameter> out;
     for (std::size_t j = 0; j < visible; ++j) out.push_back({"visible." + std::to_string(j), Prior::normal(0.0, 1.0)});
+    for (std::size_t j = 0; j < weak; ++j) out.push_back({"weak." + std::to_string(j), Prior::normal(0.0, 1.0)});
     const double inf = std::numeric_limits<double>::infinity();
     const std::vector<Prior> kinds = {Prior::normal(0.0, 1.0),     Prior::gamma(2.0, 0.5),
                                       Prior::beta(2.0, 3.0),       Prior::lognormal(1.0, 0.5),
@@ -52,7 +62,7 @@ struct InvisibleToy {
   BatchLogLikelihood likelihood() const {
     const InvisibleToy toy = *this;
     return [toy](const std::vector<std::vector<double>>& theta, const std::vector<StreamKey>& keys) {
-      const double v = toy.likelihood_variance(), s = toy.noise;
+      const double v = toy.likelihood_variance();
       std::vector<double> out;
       for (std::size_t b = 0; b < theta.size(); ++b) {
         double total = 0.0;
@@ -60,6 +70,8 @@ struct InvisibleToy {
           const double r = theta[b][j] - observation(j);
           total -= 0.5 * r * r / v;
         }
+        for (std::size_t j = toy.visible; j < toy.visible + toy.weak; ++j) total += toy.weak_slope * theta[b][j];
+        const double s = toy.weak > 0 ? toy.noise * std::exp(toy.noise_growth * theta[b][toy.visible]) : toy.noise;
         if (s > 0) {
           InferStream stream(keys[b], StreamPurpose::Likelihood);
           total += -0.5 * s * s + s * stream.normal();
