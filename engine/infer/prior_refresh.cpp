@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 
 namespace escalate::infer {
 
@@ -46,6 +47,17 @@ PriorRefresh::PriorRefresh(const ParameterSpace& space, const std::vector<double
     v /= static_cast<double>(std::max<std::size_t>(particles.size(), 2) - 1);
     const double ratio = prior_variance[j] > 0 ? std::min(1.0, v / prior_variance[j]) : 0.0;
     inclusion_[j] = std::pow(ratio, power);
+  }
+}
+
+PriorRefresh::PriorRefresh(const ParameterSpace& space, std::vector<double> inclusion)
+    : inclusion_(std::move(inclusion)) {
+  if (inclusion_.size() != space.size()) throw std::invalid_argument("prior refresh: one inclusion per parameter");
+  for (double q : inclusion_)
+    if (!(q >= 0 && q <= 1)) throw std::invalid_argument("prior refresh: inclusions must be in [0, 1]");
+  for (const Parameter& p : space.parameters()) {
+    priors_.push_back(p.prior);
+    bijections_.push_back(Bijection::of(p.prior));
   }
 }
 

@@ -137,7 +137,10 @@ double SmcSampler::move_stage(SmcState& state, std::size_t stage, StageDiagnosti
   const RandomWalk walk(state.particles, state.scale, d / (d + static_cast<double>(n)));
   const bool refreshing = settings_.refresh_power >= 0;
   std::optional<PriorRefresh> refresh;
-  if (refreshing) refresh.emplace(space_, prior_variance_, state.particles, settings_.refresh_power);
+  if (refreshing && !settings_.refresh_inclusion.empty())
+    refresh.emplace(space_, settings_.refresh_inclusion);
+  else if (refreshing)
+    refresh.emplace(space_, prior_variance_, state.particles, settings_.refresh_power);
   const Proposal by_walk = [&](const std::vector<double>& z, const StreamKey& key) {
     InferStream stream(key, StreamPurpose::Proposal);
     return std::optional<std::vector<double>>(walk.propose(z, stream));

@@ -42,6 +42,8 @@ class PriorRefresh {
   // or a power below 0.
   PriorRefresh(const ParameterSpace& space, const std::vector<double>& prior_variance,
                const Matrix& particles, double power);
+  // With the inclusion probabilities given (one per parameter, each in [0, 1]).
+  PriorRefresh(const ParameterSpace& space, std::vector<double> inclusion);
 
   // The proposal for the particle at z, from a stream of purpose Refresh: two uniforms per
   // coordinate, whatever is drawn. nullopt when the block is empty (the particle stays,

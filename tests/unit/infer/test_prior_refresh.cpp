@@ -73,3 +73,23 @@ TEST_CASE("A prior refresh redraws a coordinate with probability min(1, r)^power
   CHECK(sum2 / static_cast<double>(drawn1) - mean * mean == Approx(0.04).epsilon(0.03));
   CHECK_THROWS_AS(PriorRefresh(space, {1.0}, particles, 1.0), std::invalid_argument);
 }
+
+TEST_CASE("A prior refresh with given inclusions redraws each coordinate that often, and refuses bad ones",
+          "[infer][prior_refresh]") {
+  const ParameterSpace space({{"kept", Prior::normal(0.0, 1.0)}, {"half", Prior::gamma(2.0, 0.5)}});
+  const PriorRefresh refresh(space, {0.0, 0.5});
+  const std::vector<double> from = {0.3, 1.0};
+  std::size_t changed0 = 0, changed1 = 0;
+  for (std::uint64_t i = 0; i < 20000; ++i) {
+    InferStream stream(StreamKey{3, 1, 2, i}, StreamPurpose::Refresh);
+    const auto proposal = refresh.propose(from, stream);
+    if (!proposal) continue;
+    changed0 += (*proposal)[0] != from[0];
+    changed1 += (*proposal)[1] != from[1];
+  }
+  CHECK(changed0 == 0);
+  // Binomial(20,000, 0.5): sd 0.0035 of the fraction.
+  CHECK(static_cast<double>(changed1) / 20000 == Approx(0.5).margin(0.015));
+  CHECK_THROWS_AS(PriorRefresh(space, std::vector<double>{0.5}), std::invalid_argument);
+  CHECK_THROWS_AS(PriorRefresh(space, std::vector<double>{0.5, 1.5}), std::invalid_argument);
+}

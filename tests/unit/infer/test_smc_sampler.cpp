@@ -210,11 +210,12 @@ TEST_CASE("With 125 parameters, the 100 the likelihood cannot see keep their pri
   // relative sd of sqrt(2/99) = 0.14 and a mean an sd of 0.1 prior sds; resampled SMC
   // draws are correlated (an effective size of perhaps N/4), so per parameter about 0.28
   // and 0.2, and averaged over 100 invisible parameters a few hundredths. Required: mean
-  // shrinkage within +-0.15 (measured 0.033 with this seed; 0.75 with the random walk
-  // alone, 0.92 with the sampler before the refresh moves and the covariance shrinkage),
-  // the worst below 0.8 (0.33; 0.98), mean offsets below 0.25 prior sds on average
-  // (0.09); the visible posteriors' sds within 0.6 to 1.3 of the exact ones on average
-  // (0.81) and their means within one posterior sd in rms (0.52).
+  // shrinkage within +-0.15 (measured 0.027 with this seed; 0.033 with refresh_power 1;
+  // 0.75 with the random walk alone, 0.92 with the sampler before the refresh moves and
+  // the covariance shrinkage), the worst below 0.8 (0.52; 0.98), mean offsets below 0.25
+  // prior sds on average (0.08); the visible posteriors' sds within 0.6 to 1.3 of the
+  // exact ones on average (0.66; 0.81 with refresh_power 1: blocks of min(1, r)^2 redraw a
+  // visible coordinate less often) and their means within one posterior sd in rms (0.62).
   toy::InvisibleToy toy;
   toy.noise = 2.0;
   const ParameterSpace space(toy.parameters());
@@ -231,7 +232,8 @@ TEST_CASE("With 125 parameters, the 100 the likelihood cannot see keep their pri
   CHECK(now.visible_sd_ratio > 0.6);
   CHECK(now.visible_sd_ratio < 1.3);
   CHECK(now.visible_offset < 1.0);
-  // The cost: 12 stages of at most 30 moves; measured 24,100 estimates (241 a particle).
+  // The cost: 12 stages of at most 30 moves; measured 24,900 estimates (249 a particle;
+  // 24,100 with refresh_power 1).
   // A change that costs more should say so here.
   CHECK(now.evaluations < 250 * 100);
 
@@ -242,6 +244,55 @@ TEST_CASE("With 125 parameters, the 100 the likelihood cannot see keep their pri
   const InvisibleCheck before = check_invisible(toy, space, walk_only.posterior(walk_only.run()));
   INFO("random walk alone: mean shrinkage " << before.mean_shrinkage << ", worst " << before.worst_shrinkage);
   CHECK(before.mean_shrinkage > 0.15);
+}
+
+TEST_CASE("Among many partly informed parameters, weakly visible and invisible ones keep their exact spread",
+          "[infer][smc]") {
+  // Issue 19's finding on a toy (docs/calibration.md, "Mixing in 125 dimensions"): 60
+  // parameters the likelihood narrows to 0.6 of their prior sd (as most of the real
+  // record's are), 10 weak ones it tilts by 0.5 nats per prior sd (the war step; exact
+  // posterior Normal(0.5, 1): not narrowed), 55 invisible ones; noise of 1.4 nats whose
+  // sd grows with the first weak parameter; 100 particles. Tolerances from the particle
+  // count: with N = 100 independent draws an sd has a relative sd of sqrt(1/198) = 0.07;
+  // resampled SMC draws are correlated (an effective size of perhaps N/4), so about 0.14
+  // per parameter, and the 10 weak ones share their particles, so their mean is hardly
+  // better. Required: the weak sds' mean ratio to exact within [0.75, 1.25] (about two
+  // such sds; measured 0.86 with this seed, 0.59 with refresh_power 1), the smallest above
+  // 0.45 (0.57; 0.34), the invisible mean shrinkage below 0.3 (0.20; 0.48), the visible
+  // sds within 0.6 to 1.3 of exact on average (0.75), and the cost under 18,000 estimates
+  // (15,500), the budget of the real run at 100 particles.
+  toy::InvisibleToy toy;
+  toy.visible = 60;
+  toy.posterior_sd = 0.6;
+  toy.weak = 10;
+  toy.invisible = 55;
+  toy.noise = 1.4;
+  toy.noise_growth = 0.3;
+  const ParameterSpace space(toy.parameters());
+  SmcSettings settings = settings_with(100, 1);
+  const SmcSampler sampler(space, settings, toy.likelihood());
+  const InvisibleCheck now = check_invisible(toy, space, sampler.posterior(sampler.run()));
+  INFO("weak: sd ratio " << now.weak_sd_ratio << ", smallest " << now.weak_worst_ratio << ", rms offset "
+                         << now.weak_offset << "; invisible: mean shrinkage " << now.mean_shrinkage
+                         << "; visible: sd ratio " << now.visible_sd_ratio << "; " << now.evaluations
+                         << " likelihood estimates");
+  CHECK(now.weak_sd_ratio > 0.75);
+  CHECK(now.weak_sd_ratio < 1.25);
+  CHECK(now.weak_worst_ratio > 0.45);
+  CHECK(now.mean_shrinkage < 0.3);
+  CHECK(now.visible_sd_ratio > 0.6);
+  CHECK(now.visible_sd_ratio < 1.3);
+  CHECK(now.evaluations < 18000);
+
+  // The check can fail: blocks of min(1, r_j) (the rule of the published fourth run) hold
+  // so many partly informed coordinates that few refreshes are accepted.
+  settings.refresh_power = 1.0;
+  const SmcSampler before_sampler(space, settings, toy.likelihood());
+  const InvisibleCheck before = check_invisible(toy, space, before_sampler.posterior(before_sampler.run()));
+  INFO("refresh_power 1: weak sd ratio " << before.weak_sd_ratio << ", invisible mean shrinkage "
+                                         << before.mean_shrinkage);
+  CHECK(before.weak_sd_ratio < 0.75);
+  CHECK(before.mean_shrinkage > 0.3);
 }
 
 TEST_CASE("The same seed gives the same particles whatever order or threads evaluate the batch", "[infer][smc]") {
@@ -355,14 +406,24 @@ TEST_CASE("Measurement: weakly visible parameters in the 125-parameter toy", "[.
   // "Mixing in 125 dimensions"). Visible parameters (strong: 25 at 0.3 prior sds, or
   // moderate: 60 at 0.6 or 0.5), 10 weak ones (0.5 nats per prior sd, exact posterior
   // Normal(0.5, 1)) and the rest invisible, 125 in all; 100 particles; noisy estimates
-  // whose sd may grow with the first weak parameter.
+  // whose sd may grow with the first weak parameter; refresh_power 1 (the published fourth
+  // run) and 2 (today's default); "oracle": fixed inclusions from the exact posterior's
+  // variance ratios, ^power, which no narrowing of the cloud can lower.
   // build/release/tests/unit/escalate_unit_tests_infer "[measure-weak]" -s
   struct Case {
     std::size_t visible;
     double posterior_sd, noise, growth, power;
+    bool oracle;  // inclusions from the exact posterior's variance ratios, ^power
   };
-  const std::vector<Case> cases = {{25, 0.3, 1.4, 0.0, 1.0}, {25, 0.3, 2.0, 0.3, 1.0}, {60, 0.6, 1.4, 0.3, 1.0},
-                                   {60, 0.5, 1.4, 0.3, 1.0}, {60, 0.6, 1.4, 0.3, 0.5}, {60, 0.6, 1.4, 0.0, 1.0}};
+  std::vector<Case> cases;
+  for (const double power : {1.0, 2.0}) {
+    cases.push_back({60, 0.6, 1.4, 0.3, power, false});
+    cases.push_back({60, 0.6, 1.4, 0.0, power, false});
+    cases.push_back({60, 0.5, 1.4, 0.3, power, false});
+    cases.push_back({25, 0.3, 1.4, 0.0, power, false});
+    cases.push_back({25, 0.3, 2.0, 0.3, power, false});
+    cases.push_back({60, 0.6, 1.4, 0.3, power, true});
+  }
   for (const Case& k : cases) {
     for (std::uint64_t seed = 1; seed <= 2; ++seed) {
       toy::InvisibleToy toy;
@@ -375,13 +436,18 @@ TEST_CASE("Measurement: weakly visible parameters in the 125-parameter toy", "[.
       const ParameterSpace space(toy.parameters());
       SmcSettings settings = settings_with(100, seed);
       settings.refresh_power = k.power;
+      if (k.oracle) {
+        settings.refresh_inclusion.assign(space.size(), 1.0);
+        for (std::size_t j = 0; j < toy.visible; ++j)
+          settings.refresh_inclusion[j] = std::pow(k.posterior_sd * k.posterior_sd, k.power);
+      }
       const SmcSampler sampler(space, settings, toy.likelihood());
       const Posterior post = sampler.posterior(sampler.run());
       const InvisibleCheck c = check_invisible(toy, space, post);
       double refresh = 0;
       for (const auto& g : post.stages) refresh += g.refresh_acceptance / static_cast<double>(post.stages.size() - 1);
       WARN("visible " << k.visible << " at " << k.posterior_sd << ", noise " << k.noise << " growth " << k.growth
-                      << ", refresh_power " << k.power << ", seed " << seed << ": stages " << post.stages.size() - 1
+                      << ", refresh_power " << k.power << (k.oracle ? ", oracle" : "") << ", seed " << seed << ": stages " << post.stages.size() - 1
                       << ", estimates " << c.evaluations << ", last acceptance " << post.stages.back().acceptance
                       << ", refresh acceptance (mean over stages) " << refresh << "; weak sd ratio "
                       << c.weak_sd_ratio << " smallest " << c.weak_worst_ratio << " rms offset " << c.weak_offset
@@ -390,3 +456,4 @@ TEST_CASE("Measurement: weakly visible parameters in the 125-parameter toy", "[.
     }
   }
 }
+
