@@ -423,6 +423,7 @@ TEST_CASE("Measurement: weakly visible parameters in the 125-parameter toy", "[.
     cases.push_back({25, 0.3, 1.4, 0.0, power, false});
     cases.push_back({25, 0.3, 2.0, 0.3, power, false});
     cases.push_back({60, 0.6, 1.4, 0.3, power, true});
+    cases.push_back({60, 0.6, 0.0, 0.0, power, false});
   }
   for (const Case& k : cases) {
     for (std::uint64_t seed = 1; seed <= 2; ++seed) {
