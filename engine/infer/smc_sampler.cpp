@@ -35,6 +35,8 @@ SmcSampler::SmcSampler(ParameterSpace space, SmcSettings settings, BatchLogLikel
     : space_(std::move(space)), settings_(settings), log_likelihood_(std::move(log_likelihood)) {
   settings_.check();
   if (settings_.refresh_power >= 0) prior_variance_ = unconstrained_prior_variances(space_);
+  if (!settings_.refresh_inclusion.empty() && settings_.refresh_inclusion.size() != space_.size())
+    throw std::invalid_argument("SMC setting refresh_inclusion needs one probability per parameter");
   if (!log_likelihood_) throw std::invalid_argument("SmcSampler needs a likelihood");
 }
 

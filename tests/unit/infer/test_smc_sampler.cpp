@@ -370,6 +370,9 @@ TEST_CASE("The sampler refuses a likelihood it cannot use, with the reason", "[i
   SmcSettings bad = settings;
   bad.ess_fraction = 1.5;
   CHECK_THROWS_WITH(SmcSampler(space, bad, constant(0.0)), Catch::Contains("ess_fraction"));
+  SmcSettings oracle = settings;
+  oracle.refresh_inclusion = {0.5, 0.5};
+  CHECK_THROWS_WITH(SmcSampler(space, oracle, constant(0.0)), Catch::Contains("refresh_inclusion"));
   const SmcSampler flat(space, settings, constant(0.0));
   CHECK_THROWS_AS(flat.posterior(flat.start()), InferenceError);
   // A flat likelihood is reached in one step: temperature 1 at stage 1, prior kept.
