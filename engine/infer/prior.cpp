@@ -5,6 +5,8 @@
 #include <boost/math/distributions/beta.hpp>
 #include <boost/math/distributions/gamma.hpp>
 #include <boost/math/distributions/normal.hpp>
+#include <boost/math/special_functions/beta.hpp>
+#include <boost/math/special_functions/gamma.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -115,6 +117,25 @@ double Prior::quantile(double u) const {
     }
   }
   return a;
+}
+
+double Prior::cdf(double x) const {
+  namespace bm = boost::math;
+  if (!(x > lower())) return 0.0;
+  if (!(x < upper())) return 1.0;
+  switch (kind) {
+    case Kind::Uniform: return (x - a) / (b - a);
+    case Kind::Normal: return standard_normal_cdf((x - a) / b);
+    case Kind::Lognormal: return standard_normal_cdf((std::log(x) - std::log(a)) / b);
+    case Kind::Beta: return bm::ibeta(a, b, x);
+    case Kind::Gamma: return bm::gamma_p(a, b * x);
+    case Kind::Triangular:
+      return x < b ? (x - a) * (x - a) / ((c - a) * (b - a)) : 1.0 - (c - x) * (c - x) / ((c - a) * (c - b));
+    case Kind::TruncatedNormal:
+      return std::clamp((standard_normal_cdf((x - a) / b) - standard_normal_cdf((c - a) / b)) / kept_mass(a, b, c, d),
+                        0.0, 1.0);
+  }
+  return 0.0;
 }
 
 double Prior::mean() const {

@@ -131,15 +131,30 @@ std::size_t SmcSampler::move(SmcState& state, const Proposal& propose, bool from
   return accepted;
 }
 
+double SmcSampler::pcn_lambda(const SmcState& state) const {
+  const double base = 2.38 / std::sqrt(static_cast<double>(space_.size()));
+  double lambda = base;
+  for (std::size_t k = 1; k < state.stages.size(); ++k)
+    lambda = std::clamp(lambda * std::exp(state.stages[k].refresh_acceptance - settings_.target_acceptance),
+                        kMinScaleFactor * base, kMaxScaleFactor * base);
+  return lambda;
+}
+
 double SmcSampler::move_stage(SmcState& state, std::size_t stage, StageDiagnostics& diag) const {
+  using Kernels = SmcSettings::Kernels;
   const std::size_t n = state.particles.size();
   // Shrink the particles' covariance toward its diagonal by d / (N + d): negligible with
   // many more particles than parameters, about half with as many (docs/inference.md §5).
   const double d = static_cast<double>(space_.size());
   const RandomWalk walk(state.particles, state.scale, d / (d + static_cast<double>(n)));
-  const bool refreshing = settings_.refresh_power >= 0;
+  const bool pcn = settings_.kernels != Kernels::WalkAndRefresh;
+  const bool alone = settings_.kernels == Kernels::PcnAlone;
+  const bool refreshing = pcn || settings_.refresh_power >= 0;
   std::optional<PriorRefresh> refresh;
-  if (refreshing && !settings_.refresh_inclusion.empty())
+  std::optional<PcnMove> pcn_move;
+  if (pcn)
+    pcn_move.emplace(space_, state.particles, pcn_lambda(state));
+  else if (refreshing && !settings_.refresh_inclusion.empty())
     refresh.emplace(space_, settings_.refresh_inclusion);
   else if (refreshing)
     refresh.emplace(space_, prior_variance_, state.particles, settings_.refresh_power);
@@ -149,29 +164,34 @@ double SmcSampler::move_stage(SmcState& state, std::size_t stage, StageDiagnosti
   };
   const Proposal by_refresh = [&](const std::vector<double>& z, const StreamKey& key) {
     InferStream stream(key, StreamPurpose::Refresh);
+    if (pcn_move) return std::optional<std::vector<double>>(pcn_move->propose(z, stream));
     return refresh->propose(z, stream);
   };
   std::vector<double> log_prior(n);
   for (std::size_t i = 0; i < n; ++i) log_prior[i] = space_.log_prior(state.particles[i]);
-  std::size_t accepted = 0, moves = 0, walk_accepted = 0, walk_moves = 0;
+  // "walk" below counts the moves the stopping rule follows: the random walk's, or the
+  // pCN's when it moves alone.
+  std::size_t accepted = 0, moves = 0, walk_accepted = 0, walk_moves = 0, second_accepted = 0;
+  const bool cycles = refreshing && !alone;  // a walk, then a refresh or pCN move
   while (moves < settings_.max_moves) {
     ++moves;
-    const bool refresh_move = refreshing && moves % 2 == 0;
-    const std::size_t a = move(state, refresh_move ? by_refresh : by_walk, refresh_move, log_prior, stage, moves,
+    const bool second = alone || (refreshing && moves % 2 == 0);
+    const std::size_t a = move(state, second ? by_refresh : by_walk, second, log_prior, stage, moves,
                                diag.evaluations);
     accepted += a;
-    if (!refresh_move) walk_accepted += a, ++walk_moves;
+    if (second) second_accepted += a;
+    if (!second || alone) walk_accepted += a, ++walk_moves;
     // Stop after a full cycle (walk, then refresh), counting the walk's moves only: the
     // refresh moves the coordinates the likelihood ignores, the walk the ones it informs.
-    if (moves < settings_.min_moves || (refreshing && moves % 2 != 0)) continue;
+    if (moves < settings_.min_moves || (cycles && moves % 2 != 0)) continue;
     const double rate = static_cast<double>(walk_accepted) / static_cast<double>(walk_moves * n);
     if (1.0 - std::pow(1.0 - rate, static_cast<double>(walk_moves)) >= settings_.moved_fraction) break;
   }
   diag.moves = moves;
   diag.acceptance = static_cast<double>(accepted) / static_cast<double>(moves * n);
-  if (moves > walk_moves)
-    diag.refresh_acceptance =
-        static_cast<double>(accepted - walk_accepted) / static_cast<double>((moves - walk_moves) * n);
+  const std::size_t second_moves = alone ? moves : moves - walk_moves;
+  if (second_moves > 0)
+    diag.refresh_acceptance = static_cast<double>(second_accepted) / static_cast<double>(second_moves * n);
   return static_cast<double>(walk_accepted) / static_cast<double>(walk_moves * n);
 }
 

@@ -35,6 +35,9 @@ struct Prior {
   // The inverse CDF at u in (0, 1): one uniform per draw, so a prior draw consumes a
   // fixed number of random numbers.
   double quantile(double u) const;
+  // The CDF F(x) = P(X <= x): 0 below the support, 1 above; quantile(cdf(x)) = x inside
+  // it (the pCN move's map to a Gaussian scale, pcn_move.hpp).
+  double cdf(double x) const;
   double lower() const;  // the support's ends (+-infinity when unbounded)
   double upper() const;
   double mean() const;

@@ -13,6 +13,7 @@
 // same particles, whatever the caller's threads.
 #include "escalate/infer/infer_stream.hpp"
 #include "escalate/infer/parameter_space.hpp"
+#include "escalate/infer/pcn_move.hpp"
 #include "escalate/infer/prior_refresh.hpp"
 #include "escalate/infer/random_walk.hpp"
 #include "escalate/infer/smc_state.hpp"
@@ -49,6 +50,12 @@ struct SmcSettings {
   // place of min(1, r_j)^refresh_power at every stage: an oracle for measurements (the
   // exact posterior's variance ratios), not a setting of the command.
   std::vector<double> refresh_inclusion;
+  // What moves the particles (docs/inference.md §5): the random walk alternating with the
+  // prior refresh above, the walk alternating with the pCN move (pcn_move.hpp; its steps
+  // min(1, lambda l_j), lambda adapted between stages toward target_acceptance), or the
+  // pCN move alone (moved_fraction then counts its moves).
+  enum class Kernels { WalkAndRefresh, WalkAndPcn, PcnAlone };
+  Kernels kernels = Kernels::WalkAndRefresh;
   std::size_t max_stages = 500;    // an InferenceError beyond it
 
   // Throws std::invalid_argument naming the setting that is out of range.
@@ -111,6 +118,10 @@ class SmcSampler {
   // The moves of one stage, from the resampled particles; fills the diagnostics' moves,
   // acceptance and evaluations, and returns the random-walk moves' own acceptance.
   double move_stage(SmcState& state, std::size_t stage, StageDiagnostics& diag) const;
+  // The pCN move's lambda for the next stage: 2.38/sqrt(d) moved after each stage so far
+  // by exp(acceptance of its pCN moves - target), clamped; a function of the state's
+  // diagnostics, so a resumed run finds the same value.
+  double pcn_lambda(const SmcState& state) const;
 
   ParameterSpace space_;
   SmcSettings settings_;

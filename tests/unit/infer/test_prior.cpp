@@ -2,6 +2,7 @@
 // moments, and refusals of improper numbers.
 #include "escalate/infer/prior.hpp"
 
+#include <boost/math/distributions.hpp>
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -79,4 +80,36 @@ TEST_CASE("A prior that is not a distribution is refused with the parameter's na
   CHECK_THROWS_WITH(Prior::triangular(0, 5, 4).check("t"), Catch::Contains("mode"));
   CHECK_THROWS_WITH(Prior::truncated_normal(0, 1, 50, 60).check("t"), Catch::Contains("no mass"));
   CHECK_NOTHROW(Prior::lognormal(1, 0.5).check("l"));
+}
+
+TEST_CASE("Each prior's CDF agrees with Boost.Math and inverts its quantile", "[infer][prior]") {
+  namespace bm = boost::math;
+  // Independent references: Boost.Math's distributions (the triangular's and the
+  // truncated normal's built from them).
+  auto reference = [](const Prior& p, double x) {
+    switch (p.kind) {
+      case Prior::Kind::Uniform: return bm::cdf(bm::uniform_distribution<double>(p.a, p.b), x);
+      case Prior::Kind::Normal: return bm::cdf(bm::normal_distribution<double>(p.a, p.b), x);
+      case Prior::Kind::Lognormal: return bm::cdf(bm::lognormal_distribution<double>(std::log(p.a), p.b), x);
+      case Prior::Kind::Beta: return bm::cdf(bm::beta_distribution<double>(p.a, p.b), x);
+      case Prior::Kind::Gamma: return bm::cdf(bm::gamma_distribution<double>(p.a, 1.0 / p.b), x);
+      case Prior::Kind::Triangular: return bm::cdf(bm::triangular_distribution<double>(p.a, p.b, p.c), x);
+      case Prior::Kind::TruncatedNormal: {
+        const bm::normal_distribution<double> n(p.a, p.b);
+        const double lo = std::isfinite(p.c) ? bm::cdf(n, p.c) : 0.0, hi = std::isfinite(p.d) ? bm::cdf(n, p.d) : 1.0;
+        return (bm::cdf(n, x) - lo) / (hi - lo);
+      }
+    }
+    return -1.0;
+  };
+  for (const Prior& p : all_kinds()) {
+    INFO(p.text());
+    for (const double u : {1e-9, 1e-4, 0.01, 0.2, 0.5, 0.77, 0.99, 1 - 1e-6}) {
+      const double x = p.quantile(u);
+      CHECK(p.cdf(x) == Approx(reference(p, x)).epsilon(1e-9).margin(1e-15));
+      CHECK(p.cdf(x) == Approx(u).epsilon(1e-7).margin(1e-15));
+    }
+    CHECK(p.cdf(p.lower() - 1.0) == 0.0);
+    CHECK(p.cdf(std::isfinite(p.upper()) ? p.upper() + 1.0 : 1e300) == 1.0);
+  }
 }

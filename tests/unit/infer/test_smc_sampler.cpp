@@ -461,3 +461,52 @@ TEST_CASE("Measurement: weakly visible parameters in the 125-parameter toy", "[.
   }
 }
 
+
+TEST_CASE("Measurement: the pCN move against the prior refresh on both 125-parameter toys", "[.measure-pcn]") {
+  // Not a check (hidden: run it by name): docs/calibration.md, "Mixing in 125 dimensions".
+  // The toy like the real record (60 at 0.6, 10 weak, 55 invisible, noise 1.4 growing)
+  // and the strong one (25 at 0.3, 100 invisible, noise 2); kernels: today's (walk +
+  // refresh blocks of min(1, r_j)^2), the walk alternating with the pCN move, the pCN
+  // move alone (with moved_fraction counting its moves: 0.9, 0.97, 0.99).
+  // build/release/tests/unit/escalate_unit_tests_infer "[measure-pcn]" -s
+  using Kernels = SmcSettings::Kernels;
+  struct Toy {
+    std::size_t visible, weak;
+    double posterior_sd, noise, growth;
+  };
+  for (const Toy& k : {Toy{60, 10, 0.6, 1.4, 0.3}, Toy{25, 0, 0.3, 2.0, 0.0}}) {
+    struct Variant {
+      Kernels kernels;
+      double moved_fraction;
+    };
+    for (const Variant v : {Variant{Kernels::WalkAndRefresh, 0.9}, Variant{Kernels::WalkAndPcn, 0.9},
+                            Variant{Kernels::PcnAlone, 0.9}, Variant{Kernels::PcnAlone, 0.97},
+                            Variant{Kernels::PcnAlone, 0.99}}) {
+      for (std::uint64_t seed = 1; seed <= 2; ++seed) {
+        toy::InvisibleToy toy;
+        toy.visible = k.visible;
+        toy.posterior_sd = k.posterior_sd;
+        toy.weak = k.weak;
+        toy.invisible = 125 - k.weak - k.visible;
+        toy.noise = k.noise;
+        toy.noise_growth = k.growth;
+        const ParameterSpace space(toy.parameters());
+        SmcSettings settings = settings_with(100, seed);
+        settings.kernels = v.kernels;
+        settings.moved_fraction = v.moved_fraction;
+        const SmcSampler sampler(space, settings, toy.likelihood());
+        const Posterior post = sampler.posterior(sampler.run());
+        const InvisibleCheck c = check_invisible(toy, space, post);
+        double second = 0;
+        for (const auto& g : post.stages) second += g.refresh_acceptance / static_cast<double>(post.stages.size() - 1);
+        WARN("visible " << k.visible << " at " << k.posterior_sd << ", weak " << k.weak << ", noise " << k.noise
+                        << ", kernels " << static_cast<int>(v.kernels) << " moved_fraction " << v.moved_fraction << ", seed " << seed << ": stages "
+                        << post.stages.size() - 1 << ", estimates " << c.evaluations
+                        << ", refresh/pCN acceptance (mean over stages) " << second << "; weak sd ratio "
+                        << c.weak_sd_ratio << " smallest " << c.weak_worst_ratio << "; invisible shrinkage mean "
+                        << c.mean_shrinkage << " worst " << c.worst_shrinkage << "; visible sd ratio "
+                        << c.visible_sd_ratio << " rms offset " << c.visible_offset);
+      }
+    }
+  }
+}
