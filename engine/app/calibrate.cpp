@@ -83,7 +83,7 @@ std::string fingerprint_of(const PosteriorProvenance& p, const Config& forecast,
   for (const std::string& sha : p.window_sha256) f += " " + sha;
   for (const RecordWindow& w : record.windows) f += " " + text_hash(w.config);
   return f + " seed " + std::to_string(p.seed) + " particles " + std::to_string(p.particles) + " trajectories " +
-         std::to_string(p.trajectories) + " engine " + p.engine_version;
+         std::to_string(p.trajectories) + " engine " + p.engine_version + " sampler " + infer::SAMPLER_REVISION;
 }
 
 CalibrationModel model_of(const Config& forecast, const Record& record, std::int64_t trajectories) {

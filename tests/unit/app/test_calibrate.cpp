@@ -3,6 +3,7 @@
 // writes nothing; a state of another calibration is refused.
 #include "escalate/app/calibrate.hpp"
 #include "escalate/base/error.hpp"
+#include "escalate/infer/smc_sampler.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -74,6 +75,13 @@ TEST_CASE("An interrupted calibration resumed from its state equals the uninterr
   const std::string state = parted + ".state";
   REQUIRE(std::filesystem::exists(state));
 
+  // The same state as written by another revision of the sampler's moves.
+  std::string text = read_text(state);
+  const std::string revision = std::string(" sampler ") + infer::SAMPLER_REVISION;
+  REQUIRE(text.find(revision) != std::string::npos);
+  text.replace(text.find(revision), revision.size(), " sampler smc-2");
+  const std::string older = write_file("calibrate-older-sampler.state", text);
+
   app::CalibrateRequest resume = small_calibration(parted);
   resume.resume = state;
   // The resumed run starts from stage 1's particles: it never evaluates the prior's again.
@@ -90,6 +98,11 @@ TEST_CASE("An interrupted calibration resumed from its state equals the uninterr
   other.output = (scratch_dir() / "calibrate-other.h5").string();
   other.seed = 12;
   CHECK_THROWS_AS(app::calibrate(other, one_process(), {}), FileError);
+  // A state written by an older sampler is refused with the reason, before any work.
+  app::CalibrateRequest stale = small_calibration((scratch_dir() / "calibrate-stale.h5").string());
+  stale.resume = older;
+  CHECK_THROWS_WITH(app::calibrate(stale, one_process(), {}), Catch::Contains("another calibration"));
+  CHECK_FALSE(std::filesystem::exists(stale.output));
 }
 
 TEST_CASE("A calibration's dry run writes nothing and counts the cost", "[app][calibrate]") {
