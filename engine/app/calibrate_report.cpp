@@ -46,7 +46,9 @@ std::string stage_line(const infer::SmcState& s, std::size_t particles, double t
   if (g.stage > 0) {
     out << ", ESS " << std::lround(g.ess) << "/" << particles << ", acceptance " << g.acceptance << " (" << g.moves
         << (g.moves == 1 ? " move" : " moves");
-    if (g.moves > 1) out << "; prior refreshes " << g.refresh_acceptance;
+    // With two kernels (a walk and prior-preserving moves), the second one's own rate; the
+    // default sampler (pCN moves alone) has one rate, the acceptance.
+    if (g.moves > 1 && g.refresh_acceptance != g.acceptance) out << "; prior-preserving moves " << g.refresh_acceptance;
     out << ")";
   } else {
     out << " (the prior particles)";

@@ -9,7 +9,7 @@
 
 namespace escalate::app {
 
-// "stage 3: temperature 0.0123, ESS 250/500, acceptance 0.31 (4 moves; prior refreshes 0.4), 2,000 likelihood
+// "stage 3: temperature 0.0123, ESS 250/500, acceptance 0.31 (4 moves), 2,000 likelihood
 // estimates (400,000 trajectories); 45 s elapsed, about 1 min to go".
 std::string stage_line(const infer::SmcState& state, std::size_t particles, double trajectories_per_estimate,
                        double elapsed_seconds);

@@ -98,7 +98,7 @@ infer::SmcState parse_state(std::istream& in, const std::string& path, const std
                     "prior-refresh moves; it cannot be resumed by this one: start the calibration again");
   if (!got || line != STATE_MAGIC) throw FileError(path + ": not a calibration state file");
   if (!std::getline(in, line) || line != "fingerprint " + fingerprint) {
-    throw FileError(path + ": written by another calibration (other inputs, seed, sizes or engine version); "
+    throw FileError(path + ": written by another calibration (other inputs, seed, sizes, engine version or sampler revision); "
                     "--resume needs the same forecast, record and flags");
   }
   infer::SmcState s;
