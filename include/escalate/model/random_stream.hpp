@@ -12,10 +12,12 @@
 // inversion, normal by inversion), so the number of draws an act consumes never depends
 // on the values drawn or on the branch taken (docs/model-v2-notes.md lists them).
 //
-// Random123's philox.h stays in random_stream.cpp: with its SSE support it pulls in
-// <x86intrin.h>, <iostream> and <algorithm>, about 1 CPU-second of parsing in every file
-// that includes this header (most of the engine, through config.hpp). The key and
-// counter are kept here as plain words; refill() copies them to Philox's types.
+// The block function is Random123's Philox4x64-10, written out in refill() with the key
+// schedule computed once per stream (tests/unit/model/test_random_stream.cpp checks every
+// output against Random123's r123::Philox4x64). Random123's philox.h stays out of this
+// header: with its SSE support it pulls in <x86intrin.h>, <iostream> and <algorithm>,
+// about 1 CPU-second of parsing in every file that includes it (most of the engine,
+// through config.hpp).
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -47,7 +49,12 @@ class RandomStream {
 
   RandomStream() : RandomStream(0, RandomDomain::Arrivals, 0, 0) {}
   RandomStream(std::uint64_t seed, RandomDomain domain, std::uint64_t a, std::uint64_t b) {
-    key_ = {seed, static_cast<std::uint64_t>(domain)};
+    // Philox's key schedule: round r takes the key plus r times the Weyl constants.
+    std::uint64_t k0 = seed, k1 = static_cast<std::uint64_t>(domain);
+    for (std::size_t r = 0; r < PHILOX_ROUNDS; ++r, k0 += PHILOX_W0, k1 += PHILOX_W1) {
+      round_keys_[2 * r] = k0;
+      round_keys_[2 * r + 1] = k1;
+    }
     counter_ = {a, b, 0, 0};
   }
 
@@ -94,7 +101,14 @@ class RandomStream {
  private:
   void refill();
 
-  std::array<std::uint64_t, 2> key_{};      // Philox4x64's key: (seed, domain)
+  // Philox4x64-10 (Random123's constants): the multipliers and the key's Weyl increments.
+  static constexpr std::size_t PHILOX_ROUNDS = 10;
+  static constexpr std::uint64_t PHILOX_M0 = 0xD2E7470EE14C6C93ULL, PHILOX_M1 = 0xCA5A826395121157ULL;
+  static constexpr std::uint64_t PHILOX_W0 = 0x9E3779B97F4A7C15ULL, PHILOX_W1 = 0xBB67AE8584CAA73BULL;
+
+  // The key (seed, domain) of every round, computed once per stream instead of bumped in
+  // every block: round r's pair at [2r, 2r + 1].
+  std::array<std::uint64_t, 2 * PHILOX_ROUNDS> round_keys_{};
   std::array<std::uint64_t, 4> counter_{};  // its counter: (a, b, block, 0)
   std::array<std::uint64_t, 4> block_{};    // the last block's four outputs
   int used_ = 4;
