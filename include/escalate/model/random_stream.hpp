@@ -62,7 +62,7 @@ class RandomStream {
   static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
 
   result_type operator()() {
-    if (used_ == 4) refill();
+    if (used_ == BUFFERED) refill();
     return block_[used_++];
   }
 
@@ -91,11 +91,12 @@ class RandomStream {
   static double exponential_of(result_type bits);
   static double normal_of(result_type bits);
 
-  std::uint64_t blocks_used() const { return counter_[2]; }
+  // Blocks taken so far (a block counts once any of its outputs is taken).
+  std::uint64_t blocks_used() const { return counter_[2] - static_cast<std::uint64_t>((BUFFERED - used_) / 4); }
   // Test hook: start at block `block` (to check that exhaustion throws).
   void seek_block(std::uint64_t block) {
     counter_[2] = block;
-    used_ = 4;
+    used_ = BUFFERED;
   }
 
  private:
@@ -110,8 +111,15 @@ class RandomStream {
   // every block: round r's pair at [2r, 2r + 1].
   std::array<std::uint64_t, 2 * PHILOX_ROUNDS> round_keys_{};
   std::array<std::uint64_t, 4> counter_{};  // its counter: (a, b, block, 0)
-  std::array<std::uint64_t, 4> block_{};    // the last block's four outputs
-  int used_ = 4;
+  // The next blocks' outputs, computed BUFFER_BLOCKS blocks at a time: the test for a refill
+  // then falls the same way 15 times in 16, where with one block it was mispredicted at
+  // about every fourth output (docs/performance.md, fourth round). The outputs and their
+  // order are those of one block at a time; at most BUFFER_BLOCKS - 1 blocks computed
+  // ahead go unused when a trajectory ends.
+  static constexpr int BUFFER_BLOCKS = 4;
+  static constexpr int BUFFERED = 4 * BUFFER_BLOCKS;
+  std::array<std::uint64_t, BUFFERED> block_{};
+  int used_ = BUFFERED;  // outputs of block_ taken; the untaken ones are block_[used_..]
 };
 
 // FNV-1a 64-bit hash: turns a parameter path into its stream id, so a parameter's

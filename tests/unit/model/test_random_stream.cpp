@@ -119,6 +119,17 @@ TEST_CASE("a stream throws instead of wrapping its counter", "[random_stream]") 
   s.seek_block(std::numeric_limits<std::uint64_t>::max() - 1);
   for (int i = 0; i < 4; ++i) s();  // the last block
   CHECK_THROWS_AS(s(), std::runtime_error);
+  for (std::uint64_t back = 2; back <= 6; ++back) {  // blocks are buffered: fewer near the end, the same outputs
+    RandomStream near(1, RandomDomain::War, 0, 0), one(1, RandomDomain::War, 0, 0);
+    near.seek_block(std::numeric_limits<std::uint64_t>::max() - back);
+    for (std::uint64_t i = 0; i < 4 * back; ++i) {
+      one.seek_block(std::numeric_limits<std::uint64_t>::max() - back + i / 4);
+      for (std::uint64_t j = 0; j < i % 4; ++j) one();
+      REQUIRE(near() == one());
+      CHECK(near.blocks_used() == std::numeric_limits<std::uint64_t>::max() - back + i / 4 + 1);
+    }
+    CHECK_THROWS_AS(near(), std::runtime_error);
+  }
 }
 
 TEST_CASE("stable_hash is FNV-1a", "[random_stream]") {
