@@ -58,6 +58,16 @@ class RandomStream {
     counter_ = {a, b, 0, 0};
   }
 
+  // The stream of the same key (seed, domain) for counter (a, b, 0, 0): the key schedule
+  // is kept, nothing buffered is read again. RandomStream(seed, domain, a, b) for the key
+  // this stream was made with.
+  void restart(std::uint64_t a, std::uint64_t b) {
+    counter_ = {a, b, 0, 0};
+    used_ = BUFFERED;
+  }
+  // The key's seed (its first word).
+  std::uint64_t seed() const { return round_keys_[0]; }
+
   static constexpr result_type min() { return 0; }
   static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
 

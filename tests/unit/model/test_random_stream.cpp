@@ -52,6 +52,16 @@ TEST_CASE("the block function is Random123's Philox4x64-10, output for output", 
   CHECK(compared == 16000);
 }
 
+TEST_CASE("a restarted stream is the fresh stream of its key and new counter", "[random_stream]") {
+  RandomStream s(11, RandomDomain::Delays, 2, 3);
+  for (int i = 0; i < 7; ++i) s();  // part of a buffer left unread
+  s.restart(5, 9);
+  RandomStream fresh(11, RandomDomain::Delays, 5, 9);
+  CHECK(s.seed() == 11);
+  CHECK(s.blocks_used() == 0);
+  for (int i = 0; i < 40; ++i) REQUIRE(s() == fresh());
+}
+
 TEST_CASE("domains keep v1's values and are spaced 0x1000 apart", "[random_stream]") {
   CHECK(static_cast<std::uint64_t>(RandomDomain::ParameterDraw) == 0x1000);
   CHECK(static_cast<std::uint64_t>(RandomDomain::InitialState) == 0x2000);
