@@ -1,6 +1,5 @@
 #include "escalate/model/random_stream.hpp"
 
-#include <Random123/philox.h>
 #include <boost/math/special_functions/erf.hpp>
 
 #include <cmath>
@@ -11,16 +10,33 @@ namespace escalate {
 
 void RandomStream::refill() {
   // Block index lives in counter word 2; word 3 stays 0 so that exhaustion (2^64 blocks)
-  // is the only way to repeat, and it is refused rather than wrapped.
-  if (counter_[2] == std::numeric_limits<std::uint64_t>::max())
-    throw std::runtime_error("random stream exhausted its counter space");
-  using Philox = r123::Philox4x64;
-  const Philox::ctr_type counter{{counter_[0], counter_[1], counter_[2], counter_[3]}};
-  const Philox::key_type key{{key_[0], key_[1]}};
-  const Philox::ctr_type block = Philox()(counter, key);
-  block_ = {block.v[0], block.v[1], block.v[2], block.v[3]};
-  ++counter_[2];
-  used_ = 0;
+  // is the only way to repeat, and it is refused rather than wrapped: block 2^64 - 1 is
+  // never computed, and near it fewer blocks are buffered (at the end of block_), so the
+  // stream throws at the same output as with one block at a time.
+  const std::uint64_t left = std::numeric_limits<std::uint64_t>::max() - counter_[2];
+  if (left == 0) throw std::runtime_error("random stream exhausted its counter space");
+  const int first = left < BUFFER_BLOCKS ? BUFFER_BLOCKS - static_cast<int>(left) : 0;
+  // Random123's philox4x64round, ten times: the two 64 x 64 -> 128-bit products, the
+  // high halves mixed with the other words and the round's key.
+  __extension__ typedef unsigned __int128 u128;
+  for (int b = first; b < BUFFER_BLOCKS; ++b) {
+    std::uint64_t c0 = counter_[0], c1 = counter_[1], c2 = counter_[2], c3 = counter_[3];
+    for (std::size_t r = 0; r < PHILOX_ROUNDS; ++r) {
+      const u128 p0 = static_cast<u128>(PHILOX_M0) * c0;
+      const u128 p1 = static_cast<u128>(PHILOX_M1) * c2;
+      c0 = static_cast<std::uint64_t>(p1 >> 64) ^ c1 ^ round_keys_[2 * r];
+      c1 = static_cast<std::uint64_t>(p1);
+      c2 = static_cast<std::uint64_t>(p0 >> 64) ^ c3 ^ round_keys_[2 * r + 1];
+      c3 = static_cast<std::uint64_t>(p0);
+    }
+    const auto at = static_cast<std::size_t>(4 * b);
+    block_[at] = c0;
+    block_[at + 1] = c1;
+    block_[at + 2] = c2;
+    block_[at + 3] = c3;
+    ++counter_[2];
+  }
+  used_ = 4 * first;
 }
 
 double RandomStream::exponential_of(result_type bits) { return -std::log(uniform_of(bits)); }

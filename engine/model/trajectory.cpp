@@ -5,6 +5,7 @@
 #include "escalate/model/trajectory.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <limits>
 #include <numeric>
 
@@ -42,16 +43,23 @@ void Trajectory::start(std::int64_t draw, std::int64_t index, std::uint64_t seed
   s_.sets_applied = false;
   const auto m = static_cast<std::uint64_t>(draw), n = static_cast<std::uint64_t>(index);
   TrajectoryStreams& r = s_.streams;
-  r.initial = RandomStream(seed, RandomDomain::InitialState, m, n);
-  r.arrivals = RandomStream(seed, RandomDomain::Arrivals, m, n);
-  r.attributes = RandomStream(seed, RandomDomain::IncidentAttributes, m, n);
-  r.perception = RandomStream(seed, RandomDomain::Perception, m, n);
-  r.attribution = RandomStream(seed, RandomDomain::Attribution, m, n);
-  r.decisions = RandomStream(seed, RandomDomain::Decisions, m, n);
-  r.delays = RandomStream(seed, RandomDomain::Delays, m, n);
-  r.strikes = RandomStream(seed, RandomDomain::Strikes, m, n);
-  r.war = RandomStream(seed, RandomDomain::War, m, n);
-  r.schedule = RandomStream(seed, RandomDomain::Schedule, m, n);
+  if (!s_.streams_keyed || r.initial.seed() != seed) {  // the keys (seed, domain) once per seed
+    r.initial = RandomStream(seed, RandomDomain::InitialState, m, n);
+    r.arrivals = RandomStream(seed, RandomDomain::Arrivals, m, n);
+    r.attributes = RandomStream(seed, RandomDomain::IncidentAttributes, m, n);
+    r.perception = RandomStream(seed, RandomDomain::Perception, m, n);
+    r.attribution = RandomStream(seed, RandomDomain::Attribution, m, n);
+    r.decisions = RandomStream(seed, RandomDomain::Decisions, m, n);
+    r.delays = RandomStream(seed, RandomDomain::Delays, m, n);
+    r.strikes = RandomStream(seed, RandomDomain::Strikes, m, n);
+    r.war = RandomStream(seed, RandomDomain::War, m, n);
+    r.schedule = RandomStream(seed, RandomDomain::Schedule, m, n);
+    s_.streams_keyed = true;
+  } else {  // the same keys: each stream restarts at this trajectory's counter
+    for (RandomStream* stream : {&r.initial, &r.arrivals, &r.attributes, &r.perception, &r.attribution, &r.decisions,
+                                 &r.delays, &r.strikes, &r.war, &r.schedule})
+      stream->restart(m, n);
+  }
 
   s_.pending.reset();
   s_.readings.clear();

@@ -126,7 +126,7 @@ void Trajectory::on_incident(int type, bool deliberate, double severity, double 
   // §5.4: the victim's decision, after its decision delay.
   schedule_decision(spec.victim, cause, ladder_logit_q0, log_severity, slot);
   update_intents();
-  settle(cause);
+  settle<true>(cause);
 }
 
 void Trajectory::on_attribution(const PendingItem& item) {
@@ -145,7 +145,7 @@ void Trajectory::on_attribution(const PendingItem& item) {
   const int cause = r.cause;
   release_reading(item.reading);
   update_intents();
-  settle(cause);
+  settle<true>(cause);
 }
 
 void Trajectory::schedule_decision(int side, int cause, double logit_q, double log_severity, int reading) {
@@ -225,7 +225,7 @@ void Trajectory::on_countermeasure(const PendingItem& item) {
   const int cause = scenario_.cause_index(BuiltinCause::Countermeasure);
   schedule_decision(item.side, cause, k_->logit_countermeasure, k_->log_countermeasure_severity, -1);
   update_intents();
-  settle(cause);
+  settle<true>(cause);
 }
 
 void Trajectory::on_strike(const PendingItem& item) {
@@ -240,7 +240,7 @@ void Trajectory::on_strike(const PendingItem& item) {
   const int cause = scenario_.cause_index(BuiltinCause::Strike);
   schedule_decision(item.side, cause, k_->logit_strike, std::log(item.severity), -1);
   update_intents();
-  settle(cause);
+  settle<true>(cause);
 }
 
 void Trajectory::on_signal(int signal) {

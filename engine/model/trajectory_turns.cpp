@@ -141,6 +141,7 @@ std::uint64_t intent_bytes(const SideState& side) {
 }
 }  // namespace
 
+template <bool Moved>
 void Trajectory::settle(int cause) {
   // The last step of every evaluation point: the phase (§3), the running maximum, the
   // count of §9.5, then the times of what comes next.
@@ -167,7 +168,7 @@ void Trajectory::settle(int cause) {
                               (static_cast<std::uint64_t>(s_.at_war) << 32);
   if (s_.phase != s_.crossing_phase || flags != s_.crossing_flags || k_ != s_.crossing_draw)
     s_.crossing_stale = BOTH_SIDES;  // drift, revert thresholds or the draw changed: both sides
-  if (s_.crossing_stale != 0) {
+  if (Moved || s_.crossing_stale != 0) {
     plan_crossing(s_.crossing_stale);
     s_.crossing_stale = 0;
     s_.crossing_phase = s_.phase;
@@ -185,5 +186,8 @@ void Trajectory::settle(int cause) {
   }
   if (s_.at_war) plan_war_end(s_.now);
 }
+
+template void Trajectory::settle<false>(int);
+template void Trajectory::settle<true>(int);
 
 }  // namespace escalate

@@ -53,10 +53,18 @@ void BatchTally::add(const TrajectoryRecord& r) {
   const std::size_t T = r.phase_at_grid.size();
   std::int64_t* occupancy = run + at(I::Occupancy);
   std::int64_t* reached = run + at(I::Reached);
+  static_assert(NUCLEAR == 5 && PHASE_COUNT == 6, "the switch below counts phases 0..5");
   for (std::size_t g = 0; g < T; ++g, occupancy += PHASE_COUNT, reached += PHASE_COUNT) {
     ++occupancy[r.phase_at_grid[g]];
     const int top = r.max_phase_at_grid[g];
-    for (int k = 0; k <= top; ++k) ++reached[k];
+    switch (top) {  // reached[k] for k = 0..top, without a loop's test per phase
+      case NUCLEAR: ++reached[NUCLEAR]; [[fallthrough]];
+      case WAR: ++reached[WAR]; [[fallthrough]];
+      case SPIRAL: ++reached[SPIRAL]; [[fallthrough]];
+      case DEEP: ++reached[DEEP]; [[fallthrough]];
+      case ACTIVATED: ++reached[ACTIVATED]; [[fallthrough]];
+      default: ++reached[DORMANT];
+    }
     draw[war_by_time + static_cast<std::int64_t>(g)] += top >= WAR;  // P(war by t): reached, not at war now
   }
   if (r.first_clash_day >= 0) {  // clashed by t from the first grid point at or after the first clash on

@@ -12,10 +12,12 @@
 // inversion, normal by inversion), so the number of draws an act consumes never depends
 // on the values drawn or on the branch taken (docs/model-v2-notes.md lists them).
 //
-// Random123's philox.h stays in random_stream.cpp: with its SSE support it pulls in
-// <x86intrin.h>, <iostream> and <algorithm>, about 1 CPU-second of parsing in every file
-// that includes this header (most of the engine, through config.hpp). The key and
-// counter are kept here as plain words; refill() copies them to Philox's types.
+// The block function is Random123's Philox4x64-10, written out in refill() with the key
+// schedule computed once per stream (tests/unit/model/test_random_stream.cpp checks every
+// output against Random123's r123::Philox4x64). Random123's philox.h stays out of this
+// header: with its SSE support it pulls in <x86intrin.h>, <iostream> and <algorithm>,
+// about 1 CPU-second of parsing in every file that includes it (most of the engine,
+// through config.hpp).
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -47,15 +49,30 @@ class RandomStream {
 
   RandomStream() : RandomStream(0, RandomDomain::Arrivals, 0, 0) {}
   RandomStream(std::uint64_t seed, RandomDomain domain, std::uint64_t a, std::uint64_t b) {
-    key_ = {seed, static_cast<std::uint64_t>(domain)};
+    // Philox's key schedule: round r takes the key plus r times the Weyl constants.
+    std::uint64_t k0 = seed, k1 = static_cast<std::uint64_t>(domain);
+    for (std::size_t r = 0; r < PHILOX_ROUNDS; ++r, k0 += PHILOX_W0, k1 += PHILOX_W1) {
+      round_keys_[2 * r] = k0;
+      round_keys_[2 * r + 1] = k1;
+    }
     counter_ = {a, b, 0, 0};
   }
+
+  // The stream of the same key (seed, domain) for counter (a, b, 0, 0): the key schedule
+  // is kept, nothing buffered is read again. RandomStream(seed, domain, a, b) for the key
+  // this stream was made with.
+  void restart(std::uint64_t a, std::uint64_t b) {
+    counter_ = {a, b, 0, 0};
+    used_ = BUFFERED;
+  }
+  // The key's seed (its first word).
+  std::uint64_t seed() const { return round_keys_[0]; }
 
   static constexpr result_type min() { return 0; }
   static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
 
   result_type operator()() {
-    if (used_ == 4) refill();
+    if (used_ == BUFFERED) refill();
     return block_[used_++];
   }
 
@@ -84,20 +101,35 @@ class RandomStream {
   static double exponential_of(result_type bits);
   static double normal_of(result_type bits);
 
-  std::uint64_t blocks_used() const { return counter_[2]; }
+  // Blocks taken so far (a block counts once any of its outputs is taken).
+  std::uint64_t blocks_used() const { return counter_[2] - static_cast<std::uint64_t>((BUFFERED - used_) / 4); }
   // Test hook: start at block `block` (to check that exhaustion throws).
   void seek_block(std::uint64_t block) {
     counter_[2] = block;
-    used_ = 4;
+    used_ = BUFFERED;
   }
 
  private:
   void refill();
 
-  std::array<std::uint64_t, 2> key_{};      // Philox4x64's key: (seed, domain)
+  // Philox4x64-10 (Random123's constants): the multipliers and the key's Weyl increments.
+  static constexpr std::size_t PHILOX_ROUNDS = 10;
+  static constexpr std::uint64_t PHILOX_M0 = 0xD2E7470EE14C6C93ULL, PHILOX_M1 = 0xCA5A826395121157ULL;
+  static constexpr std::uint64_t PHILOX_W0 = 0x9E3779B97F4A7C15ULL, PHILOX_W1 = 0xBB67AE8584CAA73BULL;
+
+  // The key (seed, domain) of every round, computed once per stream instead of bumped in
+  // every block: round r's pair at [2r, 2r + 1].
+  std::array<std::uint64_t, 2 * PHILOX_ROUNDS> round_keys_{};
   std::array<std::uint64_t, 4> counter_{};  // its counter: (a, b, block, 0)
-  std::array<std::uint64_t, 4> block_{};    // the last block's four outputs
-  int used_ = 4;
+  // The next blocks' outputs, computed BUFFER_BLOCKS blocks at a time: the test for a refill
+  // then falls the same way 15 times in 16, where with one block it was mispredicted at
+  // about every fourth output (docs/performance.md, fourth round). The outputs and their
+  // order are those of one block at a time; at most BUFFER_BLOCKS - 1 blocks computed
+  // ahead go unused when a trajectory ends.
+  static constexpr int BUFFER_BLOCKS = 4;
+  static constexpr int BUFFERED = 4 * BUFFER_BLOCKS;
+  std::array<std::uint64_t, BUFFERED> block_{};
+  int used_ = BUFFERED;  // outputs of block_ taken; the untaken ones are block_[used_..]
 };
 
 // FNV-1a 64-bit hash: turns a parameter path into its stream id, so a parameter's

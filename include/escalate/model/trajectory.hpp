@@ -95,6 +95,10 @@ class Trajectory {
   void start_war(int cause);
   void note_clash(int cause);
   void update_intents();
+  // Moved: the caller has moved a side's fear or log-odds (crossing_stale is not 0), so
+  // the crossing is re-planned without the test, which the branch predictor could not
+  // learn where decisions (which move nothing) and acts interleave.
+  template <bool Moved = false>
   void settle(int cause);
 
   const Scenario& scenario_;

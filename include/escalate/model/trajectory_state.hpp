@@ -93,6 +93,7 @@ struct TrajectoryState {
   DrawConstants after_sets;
 
   TrajectoryStreams streams;
+  bool streams_keyed = false;  // the streams hold the keys of streams.initial.seed()
 };
 
 }  // namespace escalate

@@ -1,5 +1,6 @@
 #include "escalate/model/random_stream.hpp"
 
+#include <Random123/philox.h>
 #include <boost/math/special_functions/erf.hpp>
 #include <catch2/catch.hpp>
 
@@ -25,6 +26,40 @@ TEST_CASE("a stream is a pure function of (seed, domain, draw, trajectory)", "[r
   }
   CHECK(differs_domain);
   CHECK(differs_traj);
+}
+
+TEST_CASE("the block function is Random123's Philox4x64-10, output for output", "[random_stream]") {
+  // refill() writes the rounds out with the key schedule computed once per stream; every
+  // output must be r123::Philox4x64's for the same key (seed, domain) and counter
+  // (draw, trajectory, block, 0). Keys and counters from a 64-bit LCG, extremes included.
+  std::uint64_t state = 0x243F6A8885A308D3ULL;
+  auto next = [&] { return state = state * 6364136223846793005ULL + 1442695040888963407ULL; };
+  const std::uint64_t top = std::numeric_limits<std::uint64_t>::max();
+  int compared = 0;
+  for (int trial = 0; trial < 2000; ++trial) {
+    const std::uint64_t seed = trial == 0 ? 0 : (trial == 1 ? top : next());
+    const std::uint64_t domain = trial < 2 ? 0x3000 : next(), a = next(), b = trial == 1 ? top : next();
+    const std::uint64_t block = trial % 3 == 0 ? 0 : next() % (top - 2);
+    RandomStream stream(seed, static_cast<RandomDomain>(domain), a, b);
+    stream.seek_block(block);
+    for (std::uint64_t k = 0; k < 2; ++k) {  // two blocks: the counter steps
+      const r123::Philox4x64::ctr_type counter{{a, b, block + k, 0}};
+      const r123::Philox4x64::key_type key{{seed, domain}};
+      const r123::Philox4x64::ctr_type expected = r123::Philox4x64()(counter, key);
+      for (int i = 0; i < 4; ++i, ++compared) REQUIRE(stream() == expected.v[i]);
+    }
+  }
+  CHECK(compared == 16000);
+}
+
+TEST_CASE("a restarted stream is the fresh stream of its key and new counter", "[random_stream]") {
+  RandomStream s(11, RandomDomain::Delays, 2, 3);
+  for (int i = 0; i < 7; ++i) s();  // part of a buffer left unread
+  s.restart(5, 9);
+  RandomStream fresh(11, RandomDomain::Delays, 5, 9);
+  CHECK(s.seed() == 11);
+  CHECK(s.blocks_used() == 0);
+  for (int i = 0; i < 40; ++i) REQUIRE(s() == fresh());
 }
 
 TEST_CASE("domains keep v1's values and are spaced 0x1000 apart", "[random_stream]") {
@@ -94,6 +129,17 @@ TEST_CASE("a stream throws instead of wrapping its counter", "[random_stream]") 
   s.seek_block(std::numeric_limits<std::uint64_t>::max() - 1);
   for (int i = 0; i < 4; ++i) s();  // the last block
   CHECK_THROWS_AS(s(), std::runtime_error);
+  for (std::uint64_t back = 2; back <= 6; ++back) {  // blocks are buffered: fewer near the end, the same outputs
+    RandomStream near(1, RandomDomain::War, 0, 0), one(1, RandomDomain::War, 0, 0);
+    near.seek_block(std::numeric_limits<std::uint64_t>::max() - back);
+    for (std::uint64_t i = 0; i < 4 * back; ++i) {
+      one.seek_block(std::numeric_limits<std::uint64_t>::max() - back + i / 4);
+      for (std::uint64_t j = 0; j < i % 4; ++j) one();
+      REQUIRE(near() == one());
+      CHECK(near.blocks_used() == std::numeric_limits<std::uint64_t>::max() - back + i / 4 + 1);
+    }
+    CHECK_THROWS_AS(near(), std::runtime_error);
+  }
 }
 
 TEST_CASE("stable_hash is FNV-1a", "[random_stream]") {

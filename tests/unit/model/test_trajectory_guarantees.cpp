@@ -106,6 +106,14 @@ TEST_CASE("the same (seed, draw, index) gives the same record", "[checks][determ
   shared.run(3, 7, SEED + 1, c);
   shared.run(3, 7, SEED, a);
   CHECK_FALSE(same_record(a, c));
+  // The streams keep their keys between trajectories of one seed and are keyed again when
+  // the seed changes: back at SEED, the record is a fresh Trajectory's.
+  Trajectory fresh(s);
+  fresh.prepare(p);
+  fresh.run(3, 7, SEED, b);
+  CHECK(same_record(a, b));
+  fresh.run(3, 7, SEED + 1, b);
+  CHECK(same_record(c, b));
 }
 
 TEST_CASE("a finer grid gives identical records at common grid times", "[checks][grid]") {
