@@ -2,7 +2,7 @@
 // Ctrl-C and --resume, the predictive check, the posterior file (calibrate.hpp).
 #include "escalate/app/calibrate.hpp"
 
-#include "calibrate_report.hpp"
+#include "escalate/app/calibrate_report.hpp"
 #include "escalate/app/calibration_likelihood.hpp"
 #include "escalate/app/calibration_state_file.hpp"
 #include "escalate/app/engine_window_runner.hpp"

@@ -1,5 +1,5 @@
 // The stage line and the posterior file of a calibration (calibrate_report.hpp).
-#include "calibrate_report.hpp"
+#include "escalate/app/calibrate_report.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -23,15 +23,21 @@ std::string duration_text(double seconds) {
   return text;
 }
 
-// Remaining time if log t keeps growing as it did from stage 1 on (temperatures grow about
-// geometrically until the last step); empty before there are two positive temperatures.
+// Remaining time from the last stage: its growth of log t carried on to t = 1, each stage
+// left as long as the last (elapsed time shared out by likelihood estimates). Later stages
+// grow log t less and take more moves than the first ones, so a mean over all stages would
+// promise too little. Empty before there are two positive temperatures.
 std::string eta_text(const infer::SmcState& s, double elapsed) {
-  if (s.finished()) return "";
-  if (s.stages.size() < 3 || s.stages[1].temperature <= 0 || s.temperature <= s.stages[1].temperature) return "";
-  const double per_stage = std::log(s.temperature / s.stages[1].temperature) / static_cast<double>(s.stages.size() - 2);
-  const double stages_left = std::max(1.0, -std::log(s.temperature) / per_stage);
-  const double seconds_per_stage = elapsed / static_cast<double>(s.stages.size() - 1);
-  return ", about " + duration_text(stages_left * seconds_per_stage) + " to go";
+  const std::size_t k = s.stages.size();
+  if (s.finished() || k < 3) return "";
+  const double before = s.stages[k - 2].temperature;
+  if (before <= 0 || s.temperature <= before) return "";
+  const double stages_left = std::max(1.0, -std::log(s.temperature) / std::log(s.temperature / before));
+  double evaluations = 0;
+  for (const auto& stage : s.stages) evaluations += static_cast<double>(stage.evaluations);
+  const double last_share = evaluations > 0 ? static_cast<double>(s.stages.back().evaluations) / evaluations
+                                            : 1.0 / static_cast<double>(k - 1);
+  return ", about " + duration_text(stages_left * elapsed * last_share) + " to go";
 }
 
 }  // namespace

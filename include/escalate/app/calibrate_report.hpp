@@ -1,5 +1,5 @@
 #pragma once
-// Internal to the calibrate service: the progress line of a finished stage and the
+// The calibrate service's own pieces (and its tests'): the progress line of a finished stage and the
 // posterior file assembled from the sampler's draws, the check and the provenance.
 #include "escalate/app/predictive_check.hpp"
 #include "escalate/infer/smc_sampler.hpp"
