@@ -76,7 +76,9 @@ def calibrate(a, log):
 def table(rows, posterior, draws):
     lines = [f"Forecast from {rows[0][2]} (the forecast config's start date), outer loop from the "
              f"posterior {posterior} ({draws} draws); in brackets the 95% Monte Carlo interval over "
-             "both loops.", "", "| within | " + " | ".join(LABELS[q] for q in QUESTIONS) + " |",
+             "both loops given these draws. It leaves out the calibration's own Monte Carlo error: "
+             "calibrations with other seeds can differ by more (docs/calibration.md, \"The published "
+             "forecast\").", "", "| within | " + " | ".join(LABELS[q] for q in QUESTIONS) + " |",
              "|---|" + "---:|" * len(QUESTIONS)]
     for label, est, _ in rows:
         lines.append(f"| {label} | " + " | ".join(est[q].text() for q in QUESTIONS) + " |")
