@@ -76,8 +76,10 @@ void print_posterior(const app::CalibrateOutcome& out) {
   std::printf("(shrinkage: 1 - var_post/var_prior on the sampler's unconstrained scale: log, logit or none)\n");
   std::size_t observed = 0;
   for (const PosteriorCheckRow& row : f.check) observed += std::isnan(row.observed) ? 0 : 1;
-  std::printf("\n%lld posterior draws, final ESS %.0f, %zu stages, log evidence %.3f\n", static_cast<long long>(f.draws),
-              f.final_ess, f.stages.size(), f.log_evidence);
+  const DrawDiversity diversity = draw_diversity(f);
+  std::printf("\n%lld posterior draws (%lld distinct, the most repeated %lld times), final ESS %.0f, %zu stages, "
+              "log evidence %.3f\n", static_cast<long long>(f.draws), static_cast<long long>(diversity.distinct),
+              static_cast<long long>(diversity.most_copies), f.final_ess, f.stages.size(), f.log_evidence);
   std::printf("Posterior predictive check: %zu observations (%zu rows with the unobserved), %zu outside every draw's reach\n",
               observed, f.check.size(), f.misfits.size());
   for (const std::string& line : f.misfits) std::cout << "  MISFIT " << printable_text(line) << "\n";

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <optional>
 
 namespace escalate {
@@ -156,13 +157,32 @@ bool left_at_prior(const ParameterShift& s) {
   return s.shrinkage < AT_PRIOR_SHRINKAGE && s.mean_shift < AT_PRIOR_MEAN_SHIFT;
 }
 
+DrawDiversity draw_diversity(const PosteriorFile& p) {
+  const std::size_t width = p.parameters.size();
+  std::map<std::vector<double>, std::int64_t> copies;
+  for (std::size_t m = 0; width > 0 && (m + 1) * width <= p.values.size(); ++m) {
+    const auto row = p.values.begin() + static_cast<std::ptrdiff_t>(m * width);
+    ++copies[std::vector<double>(row, row + static_cast<std::ptrdiff_t>(width))];
+  }
+  DrawDiversity d;
+  d.distinct = static_cast<std::int64_t>(copies.size());
+  for (const auto& [row, n] : copies) d.most_copies = std::max(d.most_copies, n);
+  return d;
+}
+
 void print_posterior_summary(std::ostream& out, const std::string& path, const PosteriorFile& p) {
   const PosteriorProvenance& v = p.provenance;
   out << printable_text(path) << ": Escalate posterior, engine " << printable_text(v.engine_version) << "\n";
   out << "forecast config: " << printable_text(v.forecast_config) << "\n";
   out << "record: " << printable_text(v.record) << "\n";
+  const DrawDiversity diversity = draw_diversity(p);
   out << p.draws << " draws of " << p.parameters.size() << " parameters; final ESS " << posterior_text::fixed(p.final_ess, 1)
       << "; log evidence " << posterior_text::general(p.log_evidence, 6) << "\n";
+  out << diversity.distinct << " distinct draws, the most repeated " << diversity.most_copies << " times\n";
+  if (static_cast<double>(diversity.distinct) < DISTINCT_DRAWS_WARNING * static_cast<double>(p.draws))
+    out << "WARNING: only " << diversity.distinct << " of " << p.draws << " draws are distinct: the last moves did\n"
+        << "not separate the copies of the final resampling, and spreads and forecasts from these\n"
+        << "draws are less certain than their number suggests (docs/calibration.md, \"When the fit is poor\").\n";
   out << "seed " << v.seed << ", " << v.particles << " particles, " << v.trajectories
       << " trajectories per window and likelihood estimate\n";
   if (!v.likelihood.empty()) out << "Likelihood: " << printable_text(v.likelihood) << "\n";

@@ -13,6 +13,7 @@
 //     the record leaves at their prior (left_at_prior below).
 #include "escalate/output/posterior_file.hpp"
 
+#include <cstdint>
 #include <ostream>
 #include <string>
 
@@ -36,6 +37,19 @@ ParameterShift parameter_shift(const PosteriorFile& posterior, std::size_t param
 inline constexpr double AT_PRIOR_SHRINKAGE = 0.1;
 inline constexpr double AT_PRIOR_MEAN_SHIFT = 0.2;  // in prior sd
 bool left_at_prior(const ParameterShift& shift);
+
+// How many of the draws are distinct, and how often the most repeated one occurs. The final
+// ESS measures only the last reweighting: when the last moves fail to separate the copies
+// the final resampling made (a particle kept by a lucky likelihood estimate), the draws
+// hold fewer distinct values than their number, and every spread and forecast computed from
+// them is less certain than that number suggests. print_posterior_summary says so below
+// DISTINCT_DRAWS_WARNING of the draws.
+struct DrawDiversity {
+  std::int64_t distinct = 0;
+  std::int64_t most_copies = 0;
+};
+DrawDiversity draw_diversity(const PosteriorFile& posterior);
+inline constexpr double DISTINCT_DRAWS_WARNING = 0.8;
 
 void print_posterior_summary(std::ostream& out, const std::string& path, const PosteriorFile& posterior);
 

@@ -120,3 +120,32 @@ TEST_CASE("The text shows priors, the check with held-out rows and outliers, sta
     CHECK(line.size() <= 100);
   }
 }
+
+TEST_CASE("Distinct draws: counted, the most repeated found, and a warning below 80% distinct",
+          "[posterior_summary]") {
+  // 100 independent lognormal draws are all distinct; copying draw 0 over draws 1..k leaves
+  // 100 - k distinct values and a most repeated one with k + 1 copies.
+  PosteriorFile p = lognormal_draws(100, 1.5, 7);
+  DrawDiversity d = draw_diversity(p);
+  CHECK(d.distinct == 100);
+  CHECK(d.most_copies == 1);
+  std::ostringstream clean;
+  print_posterior_summary(clean, "p.h5", p);
+  CHECK_THAT(clean.str(), Contains("100 distinct draws, the most repeated 1 times"));
+  CHECK(clean.str().find("WARNING") == std::string::npos);
+
+  for (std::size_t m = 1; m <= 20; ++m) p.values[m] = p.values[0];
+  d = draw_diversity(p);
+  CHECK(d.distinct == 80);
+  CHECK(d.most_copies == 21);
+  std::ostringstream at_line;
+  print_posterior_summary(at_line, "p.h5", p);
+  CHECK(at_line.str().find("WARNING") == std::string::npos);  // 80 of 100: not below 80%
+
+  p.values[21] = p.values[0];
+  std::ostringstream below;
+  print_posterior_summary(below, "p.h5", p);
+  CHECK_THAT(below.str(), Contains("WARNING: only 79 of 100 draws are distinct"));
+  std::istringstream lines(below.str());
+  for (std::string line; std::getline(lines, line);) CHECK(line.size() <= 100);
+}
