@@ -23,7 +23,7 @@ const char* const CALIBRATE_EXAMPLES =
     "on stderr: temperature, ESS, acceptance, ETA. The same seed gives the same posterior file for\n"
     "any --threads. Ctrl-C writes <output>.state (exit 130);\n"
     "--resume <output>.state finishes it to the posterior an uninterrupted run gives.\n"
-    "Cost: about 27 x particles likelihood estimates, each windows x trajectories simulations.\n"
+    "Cost: about 150 x particles likelihood estimates, each windows x trajectories simulations.\n"
     "Examples:\n"
     "  escalate calibrate configs/calibration/baseline-2026-prior.toml --record data/record.toml --dry-run\n"
     "  escalate calibrate tests/data/records/window.toml --record tests/data/records/minimal.toml \\\n"

@@ -52,10 +52,12 @@ struct CalibrateOutcome {
   std::optional<CalibrateEstimate> estimate;
 };
 
-// The likelihood estimates a run of N particles is expected to ask for: N at the start
-// and about 26 N more (docs/inference.md §10, measured on the toy model: 26.5 per
-// particle at the default settings); an estimate for --dry-run, not a bound.
-inline constexpr double ESTIMATES_PER_PARTICLE = 27.0;
+// The likelihood estimates a run of N particles is expected to ask for, for --dry-run and
+// the progress bar's total: an estimate, not a bound (that is N (1 + stages x max_moves)).
+// Measured with sampler smc-3 on the real record at 100 particles: 133 and 166 per particle
+// (two seeds, docs/calibration.md "The published forecast"); 144-177 on the 125-parameter
+// toys; small toys with few parameters need fewer (26.5 before smc-3, docs/inference.md §10).
+inline constexpr double ESTIMATES_PER_PARTICLE = 150.0;
 
 // Under MPI every rank runs the same sampler; the likelihood's rows and the predictive
 // check's draws are split across the ranks and gathered in row order (the same posterior as
