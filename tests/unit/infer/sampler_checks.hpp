@@ -75,4 +75,11 @@ inline InvisibleCheck check_invisible(const toy::InvisibleToy& toy, const Parame
   return c;
 }
 
+// Runs the sampler with `settings` on the toy and checks its posterior against the exact one.
+inline InvisibleCheck run_on_toy(const toy::InvisibleToy& toy, const SmcSettings& settings) {
+  const ParameterSpace space(toy.parameters());
+  const SmcSampler sampler(space, settings, toy.likelihood());
+  return check_invisible(toy, space, sampler.posterior(sampler.run()));
+}
+
 }  // namespace escalate::infer::test

@@ -29,10 +29,8 @@ TEST_CASE("With 125 parameters, the 100 the likelihood cannot see keep their pri
   // within half a posterior sd in rms (0.22; 0.62).
   toy::InvisibleToy toy;
   toy.noise = 2.0;
-  const ParameterSpace space(toy.parameters());
   SmcSettings settings = settings_with(100, 1);
-  const SmcSampler sampler(space, settings, toy.likelihood());
-  const InvisibleCheck now = check_invisible(toy, space, sampler.posterior(sampler.run()));
+  const InvisibleCheck now = run_on_toy(toy, settings);
   INFO("invisible: mean shrinkage " << now.mean_shrinkage << ", worst " << now.worst_shrinkage << ", mean offset "
                                     << now.mean_offset << "; visible: sd ratio " << now.visible_sd_ratio
                                     << ", rms offset " << now.visible_offset << "; " << now.evaluations
@@ -51,8 +49,7 @@ TEST_CASE("With 125 parameters, the 100 the likelihood cannot see keep their pri
   // collapses the invisible parameters.
   settings.kernels = SmcSettings::Kernels::WalkAndRefresh;
   settings.refresh_power = -1;
-  const SmcSampler walk_only(space, settings, toy.likelihood());
-  const InvisibleCheck before = check_invisible(toy, space, walk_only.posterior(walk_only.run()));
+  const InvisibleCheck before = run_on_toy(toy, settings);
   INFO("random walk alone: mean shrinkage " << before.mean_shrinkage << ", worst " << before.worst_shrinkage);
   CHECK(before.mean_shrinkage > 0.15);
 }
@@ -80,10 +77,8 @@ TEST_CASE("Among many partly informed parameters, weakly visible and invisible o
   toy.invisible = 55;
   toy.noise = 1.4;
   toy.noise_growth = 0.3;
-  const ParameterSpace space(toy.parameters());
   SmcSettings settings = settings_with(100, 1);
-  const SmcSampler sampler(space, settings, toy.likelihood());
-  const InvisibleCheck now = check_invisible(toy, space, sampler.posterior(sampler.run()));
+  const InvisibleCheck now = run_on_toy(toy, settings);
   INFO("weak: sd ratio " << now.weak_sd_ratio << ", smallest " << now.weak_worst_ratio << ", rms offset "
                          << now.weak_offset << "; invisible: mean shrinkage " << now.mean_shrinkage
                          << "; visible: sd ratio " << now.visible_sd_ratio << "; " << now.evaluations
@@ -101,15 +96,13 @@ TEST_CASE("Among many partly informed parameters, weakly visible and invisible o
   settings.kernels = SmcSettings::Kernels::WalkAndRefresh;
   settings.moved_fraction = 0.9;
   settings.refresh_power = 1.0;
-  const SmcSampler first_power(space, settings, toy.likelihood());
-  const InvisibleCheck before = check_invisible(toy, space, first_power.posterior(first_power.run()));
+  const InvisibleCheck before = run_on_toy(toy, settings);
   INFO("refresh_power 1: weak sd ratio " << before.weak_sd_ratio << ", invisible mean shrinkage "
                                          << before.mean_shrinkage);
   CHECK(before.weak_sd_ratio < 0.8);
   CHECK(before.mean_shrinkage > 0.15);
   settings.refresh_power = 2.0;
-  const SmcSampler square(space, settings, toy.likelihood());
-  const InvisibleCheck squared = check_invisible(toy, space, square.posterior(square.run()));
+  const InvisibleCheck squared = run_on_toy(toy, settings);
   INFO("refresh_power 2: invisible mean shrinkage " << squared.mean_shrinkage << ", visible sd ratio "
                                                     << squared.visible_sd_ratio);
   CHECK(squared.mean_shrinkage > 0.15);
