@@ -73,7 +73,7 @@ plots: setup-plots
 	@$(VENV)/bin/escalate-plot results/compare-policies.h5 -o results
 
 # The calibrated forecast (docs/calibration.md, "make forecast"): `escalate calibrate` of
-# configs/calibration/baseline-2026-prior.toml on data/record.toml with 100 particles and 400 trajectories per window
+# configs/calibration/baseline-2026-prior.toml on data/record.toml with 100 particles and 800 trajectories per window
 # (from scratch: results/posterior-2026.h5 is replaced), then P(war), P(first clash) and
 # P(nuclear use) within one and five years with the posterior as the outer loop, printed
 # and in results/forecast-2026.md. FORECAST_FLAGS= (empty) reuses an existing posterior.

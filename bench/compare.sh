@@ -10,13 +10,16 @@
 # call; the working tree's binary is build/release/engine/escalate (build it first:
 # `make build`). CPU seconds are user + system of each run (/usr/bin/time), so time spent
 # descheduled by other processes counts on neither side. Environment: PAIRS (default 5),
-# DRAWS x TRAJECTORIES per run (default 10 x 300), CONFIGS (default the two baselines).
+# DRAWS x TRAJECTORIES per run (default 20 x 1000: /usr/bin/time counts CPU in 10 ms steps,
+# and at 10 x 300 the faster engine's 0.4-0.7 s runs were quantised to 1.5-2.5% and carried
+# the process's start and the file's writing in every run; at 20 x 1000 both are under 0.5%;
+# docs/performance.md), CONFIGS (default the two baselines).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REF=${1:-c73a035}
 PAIRS=${PAIRS:-5}
-DRAWS=${DRAWS:-10}
-TRAJECTORIES=${TRAJECTORIES:-300}
+DRAWS=${DRAWS:-20}
+TRAJECTORIES=${TRAJECTORIES:-1000}
 CONFIGS=${CONFIGS:-"configs/baseline-2022.toml configs/baseline-2026.toml"}
 PYTHON=${PYTHON:-/usr/bin/python3}
 

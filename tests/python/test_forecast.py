@@ -32,7 +32,7 @@ FAKE = textwrap.dedent('''\
     log = open(os.environ["FAKE_LOG"], "a")
     if args[0] == "calibrate":
         config, out = args[1], args[args.index("-o") + 1]
-        log.write("calibrate " + config + "\\n")
+        log.write("calibrate " + config + " " + " ".join(args[2:]) + "\\n")
         names = json.loads(subprocess.run([real, "names", "--json", config], capture_output=True,
                                           text=True, check=True).stdout)["uncertain_parameters"]
         with h5py.File(out, "w") as f:
@@ -94,6 +94,10 @@ class Forecast(unittest.TestCase):
                           ["run", "configs/calibration/baseline-2026-prior.toml"],
                           ["summary", self.posterior]])
         self.assertTrue(all(s[2] == self.posterior for s in self.steps()[1:3]))
+        calibrate = self.steps()[0]                  # the published sizes, the config's seed
+        self.assertEqual(calibrate[calibrate.index("--trajectories") + 1], "800")
+        self.assertEqual(calibrate[calibrate.index("--particles") + 1], "100")
+        self.assertNotIn("--seed", calibrate)
         self.assertIn("fake posterior summary", done.stdout)
         lines = [line for line in done.stdout.splitlines() if line.startswith("| 1 year") or line.startswith("| 5 years")]
         self.assertEqual(len(lines), 2, done.stdout)
@@ -133,6 +137,14 @@ class Forecast(unittest.TestCase):
         self.assertGreater(os.path.getsize(fig), 10000)
         self.assertEqual(sum(s[0] == "run" for s in self.steps()), 2 + 4)
 
+    def test_seed_reaches_calibrate(self):
+        done = self.forecast("--seed", "20261206", "--calibration-trajectories", "30")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        calibrate = self.steps()[0]
+        self.assertEqual(calibrate[0], "calibrate")
+        self.assertEqual(calibrate[calibrate.index("--seed") + 1], "20261206")
+        self.assertEqual(calibrate[calibrate.index("--trajectories") + 1], "30")
+
     def test_no_summary(self):
         done = self.forecast("--no-summary")
         self.assertEqual(done.returncode, 0, done.stderr)
@@ -140,7 +152,8 @@ class Forecast(unittest.TestCase):
 
     def test_refusals(self):
         for args, fragment in ((["--record", "nope.toml"], "nope.toml (--record): no such file"),
-                               (["--draws", "-1"], "must not be negative")):
+                               (["--draws", "-1"], "must not be negative"),
+                               (["--seed", "-3"], "must not be negative")):
             done = self.forecast(*args)
             self.assertEqual(done.returncode, 2, done.stderr)
             self.assertEqual(len(done.stderr.strip().splitlines()), 1, done.stderr)
