@@ -144,6 +144,10 @@ class Forecast(unittest.TestCase):
         self.assertEqual(calibrate[0], "calibrate")
         self.assertEqual(calibrate[calibrate.index("--seed") + 1], "20261206")
         self.assertEqual(calibrate[calibrate.index("--trajectories") + 1], "30")
+        done = self.forecast("--seed", "0", "--recalibrate")    # seed 0 is a seed, not "the default"
+        self.assertEqual(done.returncode, 0, done.stderr)
+        calibrate = [s for s in self.steps() if s[0] == "calibrate"][-1]
+        self.assertEqual(calibrate[calibrate.index("--seed") + 1], "0")
 
     def test_no_summary(self):
         done = self.forecast("--no-summary")

@@ -46,7 +46,7 @@ def parse(argv):
                          "estimate's noise is about 1 nat, where at 400 its 1.4 nats let two seeds disagree "
                          "by more than their intervals; at 50, about 15 nats, it sticks the sampler; "
                          "docs/calibration.md)")
-    ap.add_argument("--seed", type=int, default=0, help="calibrate --seed (default: the config's run.seed)")
+    ap.add_argument("--seed", type=int, default=None, help="calibrate --seed (default: the config's run.seed)")
     ap.add_argument("-o", "--out", default="results/forecast-2026", help="writes OUT-1y.h5, OUT-5y.h5 and OUT.md")
     ap.add_argument("--draws", type=int, default=0, help="posterior draws to run (default: all, at most run.draws)")
     ap.add_argument("--trajectories", type=int, default=0, help="trajectories per draw (default: the config's)")
@@ -70,7 +70,7 @@ def calibrate(a, log):
     if os.path.exists(part):
         os.remove(part)       # this tool's own leftover from an interrupted calibration
     sizes = ["--particles", str(a.particles), "--trajectories", str(a.calibration_trajectories)]
-    sizes += ["--seed", str(a.seed)] if a.seed else []
+    sizes += ["--seed", str(a.seed)] if a.seed is not None else []
     log(f"escalate calibrate {a.config} --record {a.record} {' '.join(sizes)}")
     engine.run(["calibrate", a.config, "--record", a.record, "-o", part] + sizes + (["--quiet"] if a.quiet else []),
                what="calibrate")
@@ -94,7 +94,7 @@ def body(argv):
     for path, what in ((a.config, "--config"), (a.config_1y, "--config-1y"), (a.record, "--record")):
         if not os.path.isfile(path):
             raise EscalateError(f"{path} ({what}): no such file")
-    if a.draws < 0 or a.trajectories < 0 or a.threads < 0 or a.seed < 0:
+    if a.draws < 0 or a.trajectories < 0 or a.threads < 0 or (a.seed or 0) < 0:
         raise EscalateError("--draws, --trajectories, --threads and --seed must not be negative")
     outputs = {"1 year": a.out + "-1y.h5", "5 years": a.out + "-5y.h5"}
     check_target(a.out + ".md", True, inputs=(a.config, a.record, a.posterior), option="-o")
