@@ -1,9 +1,8 @@
 #include "escalate/model/random_stream.hpp"
 
-#include <boost/math/special_functions/erf.hpp>
+#include "escalate/model/normal_quantile.hpp"
 
 #include <cmath>
-#include <numbers>
 #include <stdexcept>
 
 namespace escalate {
@@ -42,16 +41,8 @@ void RandomStream::refill() {
 double RandomStream::exponential_of(result_type bits) { return -std::log(uniform_of(bits)); }
 
 double RandomStream::normal_of(result_type bits) {
-  // Phi^-1(u) = -sqrt(2) erfc^-1(2u); u in (0, 1) keeps it finite (|z| < 8.3). Boost's
-  // default policy promotes double to long double inside erfc_inv (about twice the
-  // time); in double its results stay within a few ulps (tests/unit/model).
-  // Its error checks cannot fire for u in (0, 1): ignoring them (they return what the
-  // computation gives) leaves every bit as it was and skips their tests.
-  namespace bp = boost::math::policies;
-  using DoublePolicy = bp::policy<bp::promote_double<false>, bp::domain_error<bp::ignore_error>,
-                                  bp::pole_error<bp::ignore_error>, bp::overflow_error<bp::ignore_error>,
-                                  bp::underflow_error<bp::ignore_error>, bp::evaluation_error<bp::ignore_error>>;
-  return -std::numbers::sqrt2 * boost::math::erfc_inv(2.0 * uniform_of(bits), DoublePolicy());
+  // Phi^-1(u) by AS 241 (normal_quantile.hpp): u in (0, 1) keeps it finite (|z| < 8.3).
+  return normal_quantile(uniform_of(bits));
 }
 
 std::uint64_t stable_hash(const char* text, std::size_t length) {

@@ -86,7 +86,7 @@ class RandomStream {
   double exponential(double rate) { return standard_exponential() / rate; }
   // Exp(1) by inversion. One output.
   double standard_exponential() { return exponential_of((*this)()); }
-  // Standard normal by inversion of its CDF (Boost.Math erfc_inv in double). One output.
+  // Standard normal by inversion of its CDF (normal_quantile: AS 241 in double). One output.
   double normal() { return normal_of((*this)()); }
   bool bernoulli(double p) { return uniform() < p; }
 
