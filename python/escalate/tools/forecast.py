@@ -40,7 +40,7 @@ def parse(argv):
     ap.add_argument("--posterior", default="results/posterior-2026.h5")
     ap.add_argument("--recalibrate", action="store_true", help="calibrate even if --posterior exists (replacing it)")
     ap.add_argument("--particles", type=int, default=100,
-                    help="calibrate --particles (default 100: the published run, about 40 min on 2 idle cores)")
+                    help="calibrate --particles (default 100: the published run, about 36 min on 2 idle cores)")
     ap.add_argument("--calibration-trajectories", type=int, default=800,
                     help="calibrate --trajectories, per window and likelihood estimate (default 800: the "
                          "estimate's noise is about 1 nat, where at 400 its 1.4 nats let two seeds disagree "
